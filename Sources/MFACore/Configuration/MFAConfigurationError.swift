@@ -1,0 +1,37 @@
+/// A setting of ``MFAConfiguration`` that cannot work, named.
+public struct MFAConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The setting, e.g. `totpPeriod`.
+    public var setting: String
+    /// What is wrong with it.
+    public var problem: String
+
+    /// Creates an error.
+    public init(setting: String, problem: String) {
+        self.setting = setting
+        self.problem = problem
+    }
+
+    public var description: String { "\(setting): \(problem)" }
+}
+
+extension MFAConfiguration {
+    func validate() throws(MFAConfigurationError) {
+        func require(_ condition: Bool, _ setting: String, _ problem: String) throws(MFAConfigurationError) {
+            if !condition { throw MFAConfigurationError(setting: setting, problem: problem) }
+        }
+        try require(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://"), "publicURL", "must start with http:// or https://")
+        try require(!issuer.isEmpty && !issuer.contains(":"), "issuer", "must be non-empty and contain no colon")
+        try require(linkLifetime >= 60, "linkLifetime", "must be at least 60 seconds")
+        try require(sessionLifetime >= 60, "sessionLifetime", "must be at least 60 seconds")
+        try require((6...8).contains(totpDigits), "totpDigits", "must be 6, 7 or 8")
+        try require((1...120).contains(totpPeriod), "totpPeriod", "must be 1 to 120 seconds")
+        for (name, limit) in [("linksPerAddress", linksPerAddress), ("requestsPerClient", requestsPerClient)] {
+            try require(limit.count >= 1 && limit.window >= 1, name, "needs a count and a window of at least 1")
+        }
+        try require(attemptsPerLink >= 1, "attemptsPerLink", "must be at least 1")
+        try require(failuresPerAccount >= 1, "failuresPerAccount", "must be at least 1")
+        try require(accountLockDuration >= 1, "accountLockDuration", "must be at least 1 second")
+        try require(concurrentPasswordHashes >= 1, "concurrentPasswordHashes", "must be at least 1")
+        try require(queuedPasswordHashes >= 0, "queuedPasswordHashes", "must not be negative")
+    }
+}

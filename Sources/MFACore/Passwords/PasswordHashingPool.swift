@@ -1,0 +1,88 @@
+import Dispatch
+import Synchronization
+
+/// Runs slow password hashing off the caller's executor, a bounded number at
+/// once, with a bounded queue that fails fast when full.
+///
+/// Hashes run on Dispatch threads so that Swift's cooperative pool, which
+/// serves every request, is never blocked for tens of milliseconds.
+final class PasswordHashingPool: Sendable {
+    private let hasher: any PasswordHasher
+    private let queue = DispatchQueue(label: "MFACore.password-hashing", attributes: .concurrent)
+    private let gate: Mutex<Gate>
+    private let observe: @Sendable (Duration) -> Void
+
+    init(hasher: any PasswordHasher, concurrency: Int, queueLimit: Int, observe: @escaping @Sendable (Duration) -> Void) {
+        self.hasher = hasher
+        gate = Mutex(Gate(free: max(1, concurrency), queueLimit: queueLimit))
+        self.observe = observe
+    }
+
+    func hash(_ password: String) async throws -> String {
+        try await run { hasher in try hasher.hash(password) }
+    }
+
+    func verify(_ password: String, against storedHash: String) async throws -> PasswordVerification {
+        try await run { hasher in try hasher.verify(password, against: storedHash) }
+    }
+
+    private func run<Result: Sendable>(_ work: @escaping @Sendable (any PasswordHasher) throws -> Result) async throws -> Result {
+        try await acquire()
+        defer { release() }
+        let hasher = self.hasher
+        let observe = self.observe
+        return try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                let start = ContinuousClock.now
+                let result = Swift.Result { try work(hasher) }
+                observe(ContinuousClock.now - start)
+                continuation.resume(with: result)
+            }
+        }
+    }
+
+    private func acquire() async throws {
+        enum Admission { case now, overloaded, wait }
+        let admission: Admission = gate.withLock { gate in
+            if gate.free > 0 {
+                gate.free -= 1
+                return .now
+            }
+            return gate.waiters.count < gate.queueLimit ? .wait : .overloaded
+        }
+        switch admission {
+        case .now: return
+        case .overloaded: throw MFAError.unavailable
+        case .wait:
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let admittedAtOnce = gate.withLock { gate in
+                    // A permit may have been released between the two locks.
+                    if gate.free > 0 {
+                        gate.free -= 1
+                        return true
+                    }
+                    gate.waiters.append(continuation)
+                    return false
+                }
+                if admittedAtOnce { continuation.resume() }
+            }
+        }
+    }
+
+    private func release() {
+        let next = gate.withLock { gate -> CheckedContinuation<Void, Never>? in
+            if gate.waiters.isEmpty {
+                gate.free += 1
+                return nil
+            }
+            return gate.waiters.removeFirst()
+        }
+        next?.resume()
+    }
+
+    private struct Gate {
+        var free: Int
+        let queueLimit: Int
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+}

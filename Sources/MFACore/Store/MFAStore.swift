@@ -1,0 +1,224 @@
+import Foundation
+
+/// Where MFACore keeps its state: accounts, pending registrations, links,
+/// sessions, recovery codes, limit counters and the mail outbox.
+///
+/// The operations are the atomic steps the workflows need, not generic CRUD.
+/// Each must be one transaction in a SQL store, so that several server
+/// processes on one database never both succeed where only one may: one
+/// token consumed once, one TOTP time step accepted once, one recovery code
+/// used once. Stores receive only hashes, PHC strings and sealed boxes, never a
+/// secret in the clear. Run `MFAStoreConformance` against any implementation.
+public protocol MFAStore: Sendable {
+    // MARK: Limits
+
+    /// Counts one event for `key` in a fixed window of `limit.window` seconds.
+    ///
+    /// - Returns: `nil` when the event is within `limit.count` for the current
+    ///   window; otherwise the time the window ends (and the event is not counted).
+    func countEvent(key: String, limit: RateLimit, now: Date) async throws -> Date?
+
+    /// Counts one failed completion against an account, locking it for
+    /// `lockDuration` seconds when this makes `maxFailures` in a row.
+    ///
+    /// - Returns: the end of the lock when this failure locked the account.
+    func recordFailure(accountID: String, maxFailures: Int, lockDuration: TimeInterval, now: Date) async throws -> Date?
+
+    // MARK: Reading
+
+    /// The account whose lowercased address is `emailKey`.
+    func account(emailKey: String) async throws -> AccountRecord?
+
+    /// The account with `id`.
+    func account(id: String) async throws -> AccountRecord?
+
+    /// The unexpired pending registration for `emailKey`.
+    func pendingRegistration(emailKey: String, now: Date) async throws -> PendingRegistration?
+
+    /// The unexpired link whose token hashes to `tokenHash`, whatever its purpose or attempts.
+    func link(tokenHash: [UInt8], now: Date) async throws -> LinkRecord?
+
+    /// The number of unused recovery codes of an account.
+    func recoveryCodeCount(accountID: String) async throws -> Int
+
+    // MARK: Links and the mail that carries them
+
+    /// Stores a pending registration and its link, replacing any older pending
+    /// registration and unused ``LinkPurpose/createAccount`` link for the same
+    /// address, and queues `mail`, all at once.
+    func savePendingRegistration(_ registration: PendingRegistration, link: LinkRecord, mail: QueuedMail) async throws
+
+    /// Stores `link`, deleting every unused older link of the same purpose and
+    /// subject, and queues `mail`, all at once.
+    func issueLink(_ link: LinkRecord, mail: QueuedMail) async throws
+
+    /// Counts one completion attempt on a link and returns it, if it exists,
+    /// serves `purpose`, is unexpired and has made fewer than `maxAttempts` attempts.
+    func beginLinkAttempt(tokenHash: [UInt8], purpose: LinkPurpose, maxAttempts: Int, now: Date) async throws -> LinkRecord?
+
+    // MARK: Changes completed through a link or a session
+
+    /// Consumes the link, deletes the address's pending registration and creates
+    /// the account with its recovery codes, all at once.
+    ///
+    /// - Throws: ``MFAStoreError/linkNotUsable`` when the link is gone or expired;
+    ///   ``MFAStoreError/emailTaken`` when an account has the address already.
+    func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink tokenHash: [UInt8], now: Date) async throws
+
+    /// Applies a change that a password and second factor just authorised, all at once.
+    ///
+    /// - Throws: ``MFAStoreError/linkNotUsable``, ``MFAStoreError/timeStepAlreadyUsed``,
+    ///   ``MFAStoreError/recoveryCodeNotFound`` or ``MFAStoreError/accountNotFound``,
+    ///   changing nothing.
+    func commit(_ change: AuthenticatedChange) async throws -> AuthenticatedChangeOutcome
+
+    /// Consumes the link, replaces the account's authenticator and recovery codes,
+    /// forgets its accepted time steps, revokes every session and queues `mail`, all at once.
+    func replaceAuthenticator(
+        accountID: String, with authenticator: SealedAuthenticator, recoveryCodeHashes: [[UInt8]],
+        consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date
+    ) async throws
+
+    /// Consumes the link, deletes the account and everything that belongs to it
+    /// (sessions, recovery codes, links, pending registration), and queues `mail`, all at once.
+    func deleteAccount(id: String, consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date) async throws
+
+    // MARK: Sessions
+
+    /// The unexpired session whose token hashes to `tokenHash`.
+    func session(tokenHash: [UInt8], now: Date) async throws -> SessionRecord?
+
+    /// Ends a session. Ending an unknown session does nothing.
+    func revokeSession(tokenHash: [UInt8]) async throws
+
+    // MARK: Outbox
+
+    /// Queues a message that carries no link.
+    func enqueue(_ mail: QueuedMail) async throws
+
+    /// Claims up to `limit` messages that are due, so that no other worker
+    /// takes them until `leaseUntil`.
+    func claimMail(now: Date, leaseUntil: Date, limit: Int) async throws -> [QueuedMail]
+
+    /// Records what became of a claimed message.
+    func finishMail(id: String, as disposition: MailDisposition, now: Date) async throws
+
+    // MARK: Housekeeping
+
+    /// Deletes expired links, sessions, pending registrations and limit windows,
+    /// and finished mail older than `finishedMailRetention` seconds.
+    func purgeExpired(now: Date, finishedMailRetention: TimeInterval) async throws
+
+    /// Throws when the store cannot answer.
+    func checkHealth() async throws
+}
+
+/// A change to an account that a password and a second factor just authorised:
+/// a login, a password reset or a password change.
+public struct AuthenticatedChange: Sendable {
+    /// The account changed.
+    public var accountID: String
+    /// The link to consume, if the change came through one.
+    public var consumingLink: [UInt8]?
+    /// The TOTP time step used; must be later than every step accepted before.
+    public var acceptedTimeStep: UInt64?
+    /// The hash of the recovery code used; it must exist and is used up.
+    public var recoveryCodeHash: [UInt8]?
+    /// Whether this is a login: the previous login time is returned and replaced by `now`.
+    public var recordsLogin: Bool
+    /// A new password hash to store (a changed password, or a rehash at login).
+    public var newPasswordHash: String?
+    /// The sessions to revoke.
+    public var revokedSessions: SessionRevocation
+    /// A session to create.
+    public var newSession: SessionRecord?
+    /// Mail to queue with the change.
+    public var mail: [QueuedMail]
+    /// The time of the change.
+    public var now: Date
+
+    /// Creates a change; every effect defaults to none.
+    public init(
+        accountID: String, consumingLink: [UInt8]? = nil, acceptedTimeStep: UInt64? = nil,
+        recoveryCodeHash: [UInt8]? = nil, recordsLogin: Bool = false, newPasswordHash: String? = nil,
+        revokedSessions: SessionRevocation = .none, newSession: SessionRecord? = nil,
+        mail: [QueuedMail] = [], now: Date
+    ) {
+        self.accountID = accountID
+        self.consumingLink = consumingLink
+        self.acceptedTimeStep = acceptedTimeStep
+        self.recoveryCodeHash = recoveryCodeHash
+        self.recordsLogin = recordsLogin
+        self.newPasswordHash = newPasswordHash
+        self.revokedSessions = revokedSessions
+        self.newSession = newSession
+        self.mail = mail
+        self.now = now
+    }
+}
+
+/// Which sessions an ``AuthenticatedChange`` revokes.
+public enum SessionRevocation: Sendable, Hashable {
+    /// None.
+    case none
+    /// Every session of the account.
+    case all
+    /// Every session of the account except the one whose token hashes to this.
+    case allExcept([UInt8])
+}
+
+/// What an ``AuthenticatedChange`` found while it applied.
+public struct AuthenticatedChangeOutcome: Sendable, Hashable {
+    /// The login before this one, when the change records a login.
+    public var previousLoginAt: Date?
+    /// The unused recovery codes left after the change.
+    public var recoveryCodesRemaining: Int
+
+    /// Creates an outcome.
+    public init(previousLoginAt: Date?, recoveryCodesRemaining: Int) {
+        self.previousLoginAt = previousLoginAt
+        self.recoveryCodesRemaining = recoveryCodesRemaining
+    }
+}
+
+/// What became of a claimed message.
+public enum MailDisposition: Sendable, Hashable {
+    /// Delivered.
+    case sent
+    /// Refused for good; not retried.
+    case failed
+    /// Not sent because its link expired first.
+    case dropped
+    /// Failed for now; due again at the given time.
+    case retry(notBefore: Date)
+}
+
+/// A fixed-window limit: at most `count` events per `window` seconds.
+public struct RateLimit: Sendable, Hashable {
+    /// Events allowed per window.
+    public var count: Int
+    /// The window's length in seconds.
+    public var window: TimeInterval
+
+    /// Creates a limit.
+    public init(count: Int, window: TimeInterval) {
+        self.count = count
+        self.window = window
+    }
+}
+
+/// Why a store refused an atomic operation. Nothing was changed.
+public enum MFAStoreError: Error, Sendable, Equatable {
+    /// The link is gone, used, or expired.
+    case linkNotUsable
+    /// The TOTP time step is not later than the last one accepted.
+    case timeStepAlreadyUsed
+    /// The recovery code does not exist or was used.
+    case recoveryCodeNotFound
+    /// The account does not exist (any more).
+    case accountNotFound
+    /// Another account has this address.
+    case emailTaken
+    /// The store cannot be reached or failed; the description is for logs only.
+    case unavailable(String)
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+extension MFAService {
+    /// Starts a registration: stores it pending and queues *Confirm your new account*.
+    ///
+    /// Answers the same whether or not the address has an account; when it
+    /// has one, *An account already exists for this address* is queued instead,
+    /// with no link. Both paths hash the password, so they cost the same.
+    ///
+    /// - Throws: ``MFAError/validationFailed(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
+    public func requestAccountCreation(email: String, password: String, fullName: String? = nil) async throws(MFAError) {
+        var validation = FieldValidation()
+        let address = validation.check { () throws(MFAError) in try EmailAddress(email) }
+        let password = validation.check { () throws(MFAError) in try passwordPolicy.validate(password) }
+        let fullName = validation.check { () throws(MFAError) in try FullName.validate(fullName) }
+        try validation.finish()
+        guard let address, let password else { return }
+
+        try await perform {
+            let now = clock.now()
+            try await admitLinkRequest(for: address, now: now)
+            let passwordHash = try await passwords.hash(password)
+            if try await store.account(emailKey: address.key) != nil {
+                try await store.enqueue(queue(composer.accountExists(to: address.value), now: now))
+                return
+            }
+            let (link, mail) = makeLink(.createAccount, subject: address.key, to: address.value, now: now)
+            let registration = PendingRegistration(
+                email: address.value, emailKey: address.key, fullName: fullName ?? nil,
+                passwordHash: passwordHash, expiresAt: link.expiresAt
+            )
+            try await store.savePendingRegistration(registration, link: link, mail: mail)
+            observer.record(.mailQueued)
+        }
+    }
+
+    /// Completes a registration: checks the password again and creates the account.
+    ///
+    /// - Returns: the TOTP secret and recovery codes, shown to the user once.
+    /// - Throws: ``MFAError/linkInvalid``, ``MFAError/authenticationFailed`` for a
+    ///   wrong password (the link burns after five), ``MFAError/validationFailed(_:)``.
+    public func confirmAccountCreation(token: String, passwordAgain: String) async throws(MFAError) -> Enrollment {
+        let password = try passwordPolicy.validateForVerification(passwordAgain, field: "password_again")
+        return try await perform {
+            let now = clock.now()
+            let link = try await beginAttempt(on: token, for: .createAccount, now: now)
+            guard let registration = try await store.pendingRegistration(emailKey: link.subject, now: now) else {
+                throw MFAError.linkInvalid
+            }
+            guard try await passwords.verify(password, against: registration.passwordHash) != .mismatch else {
+                throw MFAError.authenticationFailed
+            }
+            let accountID = UUID(uuid: random.uuidBytes()).uuidString.lowercased()
+            let (enrollment, authenticator, recoveryCodeHashes) = enroll(accountID: accountID, email: registration.email)
+            let account = AccountRecord(
+                id: accountID, email: registration.email, emailKey: registration.emailKey,
+                fullName: registration.fullName, passwordHash: registration.passwordHash,
+                authenticator: authenticator, createdAt: now
+            )
+            try await store.createAccount(account, recoveryCodeHashes: recoveryCodeHashes, consumingLink: link.tokenHash, now: now)
+            return enrollment
+        }
+    }
+}

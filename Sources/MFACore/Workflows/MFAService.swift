@@ -1,0 +1,170 @@
+import Crypto
+import Foundation
+import Synchronization
+
+/// The multi-factor authentication service: every workflow of the HTTP
+/// contract as an `async throws` method, without HTTP.
+///
+/// ```swift
+/// let mfa = try MFAService(
+///     configuration: MFAConfiguration(publicURL: "https://auth.example.com"),
+///     store: InMemoryStore(),
+///     secretKey: .generate(),
+///     passwordHasher: Argon2idPasswordHasher()
+/// )
+/// try await mfa.requestAccountCreation(email: "ada@example.com", password: "correct horse battery")
+/// ```
+///
+/// Every method throws only ``MFAError``. Emails are queued in the store's
+/// outbox in the same step that creates their link; a ``MailDeliveryWorker``
+/// sends them.
+public final class MFAService: Sendable {
+    /// The settings the service runs with.
+    public let configuration: MFAConfiguration
+
+    let store: any MFAStore
+    let clock: any WallClock
+    let random: any RandomSource
+    let secretKey: SecretKey
+    let passwords: PasswordHashingPool
+    let passwordPolicy = PasswordPolicy()
+    let composer: MailComposer
+    let outbox: Outbox
+    let observer: any MFAEventObserver
+    private let decoyHash = Mutex<String?>(nil)
+
+    /// Creates a service.
+    ///
+    /// - Parameters:
+    ///   - configuration: the settings; the TOTP parameters must suit new enrolments.
+    ///   - store: where state lives: ``InMemoryStore`` in tests, a SQL store in production.
+    ///   - secretKey: the key that seals TOTP secrets and queued mail at rest.
+    ///   - passwordHasher: hashes and verifies passwords.
+    ///   - clock: the time; ``ManualClock`` in tests.
+    ///   - random: the source of every secret; ``SeededRandomSource`` in tests.
+    ///   - observer: receives events worth counting.
+    /// - Throws: ``MFAConfigurationError`` when a setting cannot work.
+    public init(
+        configuration: MFAConfiguration,
+        store: any MFAStore,
+        secretKey: SecretKey,
+        passwordHasher: any PasswordHasher,
+        clock: any WallClock = SystemClock(),
+        random: any RandomSource = SystemRandomSource(),
+        observer: any MFAEventObserver = IgnoringEventObserver()
+    ) throws(MFAConfigurationError) {
+        try configuration.validate()
+        self.configuration = configuration
+        self.store = store
+        self.secretKey = secretKey
+        self.clock = clock
+        self.random = random
+        self.observer = observer
+        composer = MailComposer(publicURL: configuration.publicURL)
+        outbox = Outbox(key: secretKey, random: random)
+        passwords = PasswordHashingPool(
+            hasher: passwordHasher,
+            concurrency: configuration.concurrentPasswordHashes,
+            queueLimit: configuration.queuedPasswordHashes,
+            observe: { observer.record(.passwordHashed($0)) }
+        )
+    }
+
+    /// Runs a workflow's body, turning every failure into an ``MFAError``.
+    func perform<Result>(_ body: () async throws -> Result) async throws(MFAError) -> Result {
+        do {
+            return try await body()
+        } catch let error as MFAError {
+            throw error
+        } catch let error as MFAStoreError {
+            throw error.asMFAError
+        } catch {
+            throw .unavailable
+        }
+    }
+
+    /// A PHC string of a random password, verified against when an address has
+    /// no account, so that unknown addresses cost the same work as known ones.
+    func decoyPasswordHash() async throws -> String {
+        if let hash = decoyHash.withLock({ $0 }) { return hash }
+        let hash = try await passwords.hash(Base64URL.encode(random.bytes(count: 24)))
+        decoyHash.withLock { $0 = $0 ?? hash }
+        return hash
+    }
+
+    /// Counts a link-sending request against the address's limit.
+    func admitLinkRequest(for address: EmailAddress, now: Date) async throws {
+        try await admit(key: "address:" + Self.digest(address.key), limit: configuration.linksPerAddress, now: now)
+    }
+
+    func admit(key: String, limit: RateLimit, now: Date) async throws {
+        if let retryAt = try await store.countEvent(key: key, limit: limit, now: now) {
+            throw MFAError.rateLimited(retryAfterSeconds: Self.seconds(from: now, to: retryAt))
+        }
+    }
+
+    /// Refuses completions on a locked account, even with correct input.
+    func checkNotLocked(_ account: AccountRecord, now: Date) throws {
+        if let lockedUntil = account.lockedUntil, lockedUntil > now {
+            throw MFAError.rateLimited(retryAfterSeconds: Self.seconds(from: now, to: lockedUntil))
+        }
+    }
+
+    /// Records a failed completion and answers it.
+    func failCompletion(of account: AccountRecord, now: Date) async throws -> MFAError {
+        _ = try await store.recordFailure(
+            accountID: account.id, maxFailures: configuration.failuresPerAccount,
+            lockDuration: configuration.accountLockDuration, now: now
+        )
+        return .authenticationFailed
+    }
+
+    /// Issues a link of `purpose` for `subject` and queues the email that carries it.
+    func sendLink(_ purpose: LinkPurpose, subject: String, to recipient: String, now: Date) async throws {
+        let (link, mail) = makeLink(purpose, subject: subject, to: recipient, now: now)
+        try await store.issueLink(link, mail: mail)
+        observer.record(.mailQueued)
+    }
+
+    func makeLink(_ purpose: LinkPurpose, subject: String, to recipient: String, now: Date) -> (LinkRecord, QueuedMail) {
+        let token = OpaqueToken.generate(using: random)
+        let expiresAt = now + configuration.linkLifetime
+        let link = LinkRecord(tokenHash: token.hash, purpose: purpose, subject: subject, expiresAt: expiresAt)
+        let message = composer.linkMessage(purpose, token: token, to: recipient, validMinutes: Int(configuration.linkLifetime / 60))
+        return (link, outbox.queue(message, now: now, expiresAt: expiresAt))
+    }
+
+    /// Queues an email that carries no link.
+    func queue(_ message: MailMessage, now: Date) -> QueuedMail {
+        observer.record(.mailQueued)
+        return outbox.queue(message, now: now)
+    }
+
+    /// Starts an attempt on the link `token` of `purpose`, or refuses it as invalid.
+    func beginAttempt(on token: String, for purpose: LinkPurpose, now: Date) async throws -> LinkRecord {
+        let attempt = try await store.beginLinkAttempt(
+            tokenHash: OpaqueToken.hash(of: token), purpose: purpose,
+            maxAttempts: configuration.attemptsPerLink, now: now
+        )
+        guard let attempt else { throw MFAError.linkInvalid }
+        return attempt
+    }
+
+    static func digest(_ text: String) -> String {
+        SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func seconds(from now: Date, to later: Date) -> Int {
+        max(1, Int(later.timeIntervalSince(now).rounded(.up)))
+    }
+}
+
+extension MFAStoreError {
+    var asMFAError: MFAError {
+        switch self {
+        case .linkNotUsable, .accountNotFound, .emailTaken: .linkInvalid
+        case .timeStepAlreadyUsed, .recoveryCodeNotFound: .authenticationFailed
+        case .unavailable: .unavailable
+        }
+    }
+}

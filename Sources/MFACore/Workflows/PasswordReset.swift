@@ -1,0 +1,74 @@
+import Foundation
+
+extension MFAService {
+    /// Queues *Reset your password* when the address has an account.
+    ///
+    /// - Throws: ``MFAError/validationFailed(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
+    public func requestPasswordReset(email: String) async throws(MFAError) {
+        try await sendLinkIfAccountExists(.passwordReset, email: email)
+    }
+
+    /// Sets a new password through a reset link. The second factor is required,
+    /// so a mailbox alone never takes over an account; failures count like
+    /// failed logins. Every session is revoked and *Your password was changed* queued.
+    ///
+    /// - Throws: ``MFAError/linkInvalid``, ``MFAError/authenticationFailed``,
+    ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/validationFailed(_:)``.
+    public func confirmPasswordReset(token: String, newPassword: String, secondFactor: SecondFactor) async throws(MFAError) {
+        var validation = FieldValidation()
+        let password = validation.check { () throws(MFAError) in try passwordPolicy.validate(newPassword, field: "new_password") }
+        let factor = validation.check { () throws(MFAError) in try validateShape(of: secondFactor) }
+        try validation.finish()
+        guard let password, let factor else { throw .internalError }
+
+        try await perform {
+            let now = clock.now()
+            let link = try await beginAttempt(on: token, for: .passwordReset, now: now)
+            guard let account = try await store.account(id: link.subject) else { throw MFAError.linkInvalid }
+            try checkNotLocked(account, now: now)
+            guard let accepted = try accept(factor, for: account, now: now) else {
+                throw try await failCompletion(of: account, now: now)
+            }
+            let change = AuthenticatedChange(
+                accountID: account.id, consumingLink: link.tokenHash,
+                acceptedTimeStep: accepted.timeStep, recoveryCodeHash: accepted.recoveryCodeHash,
+                newPasswordHash: try await passwords.hash(password), revokedSessions: .all,
+                mail: [queue(composer.passwordChanged(to: account.email), now: now)], now: now
+            )
+            _ = try await commit(change, by: account)
+        }
+    }
+
+    /// Changes the password of a signed-in user, who proves it again with the
+    /// current password and a TOTP code. Every other session is revoked and
+    /// *Your password was changed* queued.
+    ///
+    /// - Throws: ``MFAError/unauthorized``, ``MFAError/authenticationFailed``,
+    ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/validationFailed(_:)``.
+    public func changePassword(sessionToken: String, currentPassword: String, newPassword: String, totpCode: String) async throws(MFAError) {
+        let (session, account) = try await signedInAccount(sessionToken: sessionToken)
+        var validation = FieldValidation()
+        let current = validation.check { () throws(MFAError) in
+            try passwordPolicy.validateForVerification(currentPassword, field: "current_password")
+        }
+        let password = validation.check { () throws(MFAError) in try passwordPolicy.validate(newPassword, field: "new_password") }
+        let factor = validation.check { () throws(MFAError) in try validateShape(of: .totpCode(totpCode)) }
+        try validation.finish()
+        guard let current, let password, let factor else { throw .internalError }
+
+        try await perform {
+            let now = clock.now()
+            try checkNotLocked(account, now: now)
+            let verification = try await passwords.verify(current, against: account.passwordHash)
+            guard verification != .mismatch, let accepted = try accept(factor, for: account, now: now) else {
+                throw try await failCompletion(of: account, now: now)
+            }
+            let change = AuthenticatedChange(
+                accountID: account.id, acceptedTimeStep: accepted.timeStep,
+                newPasswordHash: try await passwords.hash(password), revokedSessions: .allExcept(session.tokenHash),
+                mail: [queue(composer.passwordChanged(to: account.email), now: now)], now: now
+            )
+            _ = try await commit(change, by: account)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A second factor that matched, and what the store must burn for it.
+struct AcceptedFactor {
+    var timeStep: UInt64?
+    var recoveryCodeHash: [UInt8]?
+    var usedRecoveryCode: Bool { recoveryCodeHash != nil }
+}
+
+extension MFAService {
+    /// Checks the shape of a second factor before anything is counted.
+    func validateShape(of factor: SecondFactor) throws(MFAError) -> SecondFactor {
+        switch factor {
+        case .totpCode(let code):
+            let digits = code.filter { !$0.isWhitespace }
+            guard (6...8).contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else {
+                throw .validationFailed([.init(field: "totp_code", message: "A code has 6 to 8 digits.")])
+            }
+            return .totpCode(digits)
+        case .recoveryCode(let code):
+            guard let letters = RecoveryCode.normalize(code) else {
+                throw .validationFailed([.init(field: "recovery_code", message: "A recovery code has 16 letters and digits, as printed.")])
+            }
+            return .recoveryCode(letters)
+        }
+    }
+
+    /// The factor that matched for `account` at `now`, or `nil`.
+    ///
+    /// A TOTP code of a time step the account already used is refused here
+    /// and, atomically, again by the store.
+    func accept(_ factor: SecondFactor, for account: AccountRecord, now: Date) throws -> AcceptedFactor? {
+        switch factor {
+        case .totpCode(let code):
+            let totp = try authenticator(of: account)
+            guard let step = totp.verify(code, at: now) else { return nil }
+            if let last = account.lastAcceptedTimeStep, step <= last { return nil }
+            return AcceptedFactor(timeStep: step)
+        case .recoveryCode(let letters):
+            return AcceptedFactor(recoveryCodeHash: RecoveryCode.hash(normalized: letters, accountID: account.id))
+        }
+    }
+
+    func authenticator(of account: AccountRecord) throws -> TOTP {
+        let sealed = account.authenticator
+        let key = try secretKey.open(sealed.sealedSecret, context: account.id)
+        return try TOTP(key: key, algorithm: sealed.algorithm, digits: sealed.digits, period: sealed.period)
+    }
+
+    /// Draws a new TOTP secret and recovery codes for `accountID`.
+    func enroll(accountID: String, email: String) -> (Enrollment, SealedAuthenticator, [[UInt8]]) {
+        let key = TOTP.generateKey(using: random)
+        // The configuration was validated at init, so these parameters are valid.
+        let totp = try! TOTP(
+            key: key, algorithm: configuration.totpAlgorithm,
+            digits: configuration.totpDigits, period: configuration.totpPeriod
+        )
+        // The Key Uri Format forbids a colon in the label; a (quoted) address may have one.
+        // The issuer was validated at init, so the URI is valid.
+        let uri = try! OTPAuthURI(totp: totp, accountName: email.replacingOccurrences(of: ":", with: "_"), issuer: configuration.issuer)
+        let codes = (0..<RecoveryCode.perAccount).map { _ in RecoveryCode.generate(using: random) }
+        let enrollment = Enrollment(
+            email: email, secret: Base32.encode(key), otpauthURI: uri.string,
+            algorithm: totp.algorithm, digits: totp.digits, period: totp.period, recoveryCodes: codes
+        )
+        let sealed = SealedAuthenticator(
+            sealedSecret: secretKey.seal(key, context: accountID),
+            algorithm: totp.algorithm, digits: totp.digits, period: totp.period
+        )
+        let hashes = codes.map { RecoveryCode.hash(normalized: RecoveryCode.normalize($0)!, accountID: accountID) }
+        return (enrollment, sealed, hashes)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

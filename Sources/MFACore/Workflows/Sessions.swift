@@ -1,0 +1,63 @@
+import Foundation
+
+extension MFAService {
+    /// The account a session token signs in.
+    ///
+    /// - Throws: ``MFAError/unauthorized`` for a missing, unknown, expired or revoked token.
+    public func authenticate(sessionToken: String) async throws(MFAError) -> AccountProfile {
+        let (_, account) = try await signedInAccount(sessionToken: sessionToken)
+        return AccountProfile(email: account.email, fullName: account.fullName, createdAt: account.createdAt, lastLogin: account.lastLoginAt)
+    }
+
+    /// Ends a session; its token stops working at once.
+    ///
+    /// - Throws: ``MFAError/unauthorized`` when the token does not sign anyone in.
+    public func logout(sessionToken: String) async throws(MFAError) {
+        let (session, _) = try await signedInAccount(sessionToken: sessionToken)
+        try await perform { try await store.revokeSession(tokenHash: session.tokenHash) }
+    }
+
+    /// Answers whether a one-time link still works for `purpose`, consuming
+    /// nothing: for pages that show a form before the user acts.
+    ///
+    /// - Throws: ``MFAError/linkInvalid``.
+    public func checkLink(token: String, purpose: LinkPurpose) async throws(MFAError) {
+        try await perform {
+            let link = try await store.link(tokenHash: OpaqueToken.hash(of: token), now: clock.now())
+            guard let link, link.purpose == purpose, link.attempts < configuration.attemptsPerLink else {
+                throw MFAError.linkInvalid
+            }
+        }
+    }
+
+    /// Counts a request from a client address against the per-client limit.
+    ///
+    /// - Throws: ``MFAError/rateLimited(retryAfterSeconds:)``.
+    public func admitRequest(fromClient clientAddress: String) async throws(MFAError) {
+        try await perform {
+            try await admit(key: "client:" + Self.digest(clientAddress), limit: configuration.requestsPerClient, now: clock.now())
+        }
+    }
+
+    /// Deletes expired links, sessions, registrations and limit state, and
+    /// delivered mail older than a day. Run it now and then.
+    public func purgeExpired() async throws(MFAError) {
+        try await perform { try await store.purgeExpired(now: clock.now(), finishedMailRetention: 86_400) }
+    }
+
+    /// Throws ``MFAError/unavailable`` when the store does not answer.
+    public func checkHealth() async throws(MFAError) {
+        try await perform { try await store.checkHealth() }
+    }
+
+    func signedInAccount(sessionToken: String) async throws(MFAError) -> (SessionRecord, AccountRecord) {
+        guard !sessionToken.isEmpty else { throw .unauthorized }
+        return try await perform {
+            let now = clock.now()
+            guard let session = try await store.session(tokenHash: OpaqueToken.hash(of: sessionToken), now: now),
+                  let account = try await store.account(id: session.accountID)
+            else { throw MFAError.unauthorized }
+            return (session, account)
+        }
+    }
+}
