@@ -17,6 +17,10 @@ let package = Package(
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            resources: [
+                .copy("Resources/common-passwords.txt"),
+                .copy("Resources/common-passwords.LICENSE"),
             ]
         ),
         .testTarget(
