@@ -1,0 +1,43 @@
+import Foundation
+import MFACore
+import Testing
+
+@Suite struct EndToEndTests {
+    @Test func theWholeStoryOnTheInMemoryStore() async throws {
+        let mfa = try Harness()
+        let enrollment = try await mfa.createAccount()
+        #expect(enrollment.recoveryCodes.count == 10)
+        #expect(enrollment.otpauthURI.hasPrefix("otpauth://totp/MFAServer:ada%40example.com?secret=\(enrollment.secret)&issuer=MFAServer"))
+
+        let first = try await mfa.login(enrollment: enrollment)
+        #expect(first.lastLogin == nil)
+        let firstLoginTime = mfa.clock.now()
+
+        mfa.nextStep()
+        let second = try await mfa.login(enrollment: enrollment)
+        #expect(second.lastLogin == firstLoginTime)
+        #expect(try await mfa.service.authenticate(sessionToken: second.sessionToken).email == "ada@example.com")
+
+        try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password)
+        let renewed = try await mfa.service.confirmNewAuthenticator(token: mfa.lastToken(to: "ada@example.com"))
+        #expect(renewed.secret != enrollment.secret)
+        await expect(.unauthorized) { try await mfa.service.authenticate(sessionToken: second.sessionToken) }
+
+        mfa.nextStep()
+        try await mfa.service.requestLogin(email: "ada@example.com")
+        let token = try await mfa.lastToken(to: "ada@example.com")
+        await expect(.authenticationFailed) {
+            try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
+        }
+        let third = try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: renewed)))
+        #expect(third.lastLogin != nil)
+
+        try await mfa.service.requestDeletion(email: "ada@example.com", password: Harness.password)
+        try await mfa.service.confirmDeletion(token: mfa.lastToken(to: "ada@example.com"))
+        #expect(try await mfa.lastMail(to: "ada@example.com").subject == "Your account was deleted")
+        #expect(mfa.store.snapshot().accounts.isEmpty)
+
+        let again = try await mfa.createAccount()
+        #expect(again.secret != renewed.secret)
+    }
+}

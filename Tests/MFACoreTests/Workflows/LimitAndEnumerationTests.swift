@@ -1,0 +1,134 @@
+import Foundation
+import MFACore
+import Testing
+
+@Suite struct LimitAndEnumerationTests {
+    @Test func linkRequestsAreLimitedPerAddressExistingOrNot() async throws {
+        let mfa = try Harness()
+        _ = try await mfa.createAccount()
+        mfa.clock.advance(by: 900)
+        for address in ["ada@example.com", "nobody@example.com"] {
+            for _ in 1...5 { try await mfa.service.requestLogin(email: address) }
+            await expect(.rateLimited(retryAfterSeconds: 900)) { try await mfa.service.requestLogin(email: address) }
+            // Every link-sending route shares the address's budget, whatever the case.
+            await expect(.rateLimited(retryAfterSeconds: 900)) { try await mfa.service.requestPasswordReset(email: address.uppercased()) }
+        }
+        mfa.clock.advance(by: 900)
+        try await mfa.service.requestLogin(email: "ada@example.com")
+    }
+
+    @Test func limitStateKeepsNoAddressInTheClear() async throws {
+        let mfa = try Harness()
+        try await mfa.service.requestLogin(email: "nobody@example.com")
+        try await mfa.service.admitRequest(fromClient: "192.0.2.7")
+        let keys = mfa.store.snapshot().limitKeys
+        #expect(keys.count == 2)
+        #expect(!keys.contains { $0.contains("nobody") || $0.contains("192.0.2.7") })
+    }
+
+    @Test func requestsAreLimitedPerClient() async throws {
+        let mfa = try Harness { $0.requestsPerClient = RateLimit(count: 3, window: 60) }
+        for _ in 1...3 { try await mfa.service.admitRequest(fromClient: "192.0.2.7") }
+        await expect(.rateLimited(retryAfterSeconds: 60)) { try await mfa.service.admitRequest(fromClient: "192.0.2.7") }
+        try await mfa.service.admitRequest(fromClient: "192.0.2.8")
+        mfa.clock.advance(by: 45)
+        await expect(.rateLimited(retryAfterSeconds: 15)) { try await mfa.service.admitRequest(fromClient: "192.0.2.7") }
+    }
+
+    @Test func unknownAddressesGetTheSameAnswersAndNoMail() async throws {
+        let mfa = try Harness()
+        _ = try await mfa.createAccount()
+        _ = try await mfa.worker.deliverDueMail()
+        let before = mfa.mailer.messages.count
+        try await mfa.service.requestLogin(email: "nobody@example.com")
+        try await mfa.service.requestPasswordReset(email: "nobody@example.com")
+        try await mfa.service.requestNewAuthenticator(email: "nobody@example.com", password: Harness.password)
+        try await mfa.service.requestDeletion(email: "nobody@example.com", password: Harness.password)
+        // A known address with a wrong password is answered the same, with no mail either.
+        try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: "not the password")
+        try await mfa.service.requestDeletion(email: "ada@example.com", password: "not the password")
+        _ = try await mfa.worker.deliverDueMail()
+        #expect(mfa.mailer.messages.count == before)
+    }
+
+    @Test func unknownAddressesCostAPasswordVerificationToo() async throws {
+        let hasher = CountingHasher(Harness.fastHasher)
+        let mfa = try MFAService(configuration: .init(), store: InMemoryStore(), secretKey: .generate(), passwordHasher: hasher)
+        try await mfa.requestDeletion(email: "nobody@example.com", password: Harness.password)
+        try await mfa.requestNewAuthenticator(email: "nobody@example.com", password: Harness.password)
+        #expect(hasher.verifications == 2)
+    }
+
+    @Test func registeringAnExistingAddressSendsANoticeWithoutALink() async throws {
+        let mfa = try Harness()
+        _ = try await mfa.createAccount()
+        try await mfa.service.requestAccountCreation(email: "Ada@Example.com", password: "some other passphrase")
+        let mail = try await mfa.lastMail(to: "ada@example.com")
+        #expect(mail.subject == "An account already exists for this address")
+        #expect(mail.oneTimeToken == nil)
+        #expect(mfa.store.snapshot().pendingRegistrations.isEmpty)
+    }
+
+    @Test func badInputChangesNothing() async throws {
+        let mfa = try Harness()
+        await expect(.validationFailed([
+            .init(field: "email", message: "An email address has exactly one @."),
+            .init(field: "password", message: "A password has 8 to 128 characters."),
+        ])) { try await mfa.service.requestAccountCreation(email: "ada.example.com", password: "short") }
+        for bad in ["a@b", "a b@example.com", "@example.com", "ada@@example.com", "ada@example.", String(repeating: "a", count: 250) + "@x.io"] {
+            await #expect(throws: MFAError.self) { try await mfa.service.requestLogin(email: bad) }
+        }
+        await #expect(throws: MFAError.self) {
+            try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password, fullName: String(repeating: "n", count: 201))
+        }
+        let snapshot = mfa.store.snapshot()
+        #expect(snapshot.limitKeys.isEmpty && snapshot.outbox.isEmpty && snapshot.pendingRegistrations.isEmpty)
+    }
+
+    @Test func aFullHashingQueueFailsFastAsUnavailable() async throws {
+        let blocking = BlockingHasher()
+        var configuration = MFAConfiguration()
+        configuration.concurrentPasswordHashes = 1
+        configuration.queuedPasswordHashes = 0
+        let mfa = try MFAService(configuration: configuration, store: InMemoryStore(), secretKey: .generate(), passwordHasher: blocking)
+        let first = Task { try await mfa.requestAccountCreation(email: "a1@example.com", password: Harness.password) }
+        await blocking.waitUntilRunning()
+        await expect(.unavailable) { try await mfa.requestAccountCreation(email: "a2@example.com", password: Harness.password) }
+        blocking.release()
+        try await first.value
+        try await mfa.requestAccountCreation(email: "a3@example.com", password: Harness.password)
+    }
+}
+
+/// Counts verifications and forwards to a real hasher.
+final class CountingHasher: PasswordHasher, @unchecked Sendable {
+    private let inner: any PasswordHasher
+    private let lock = NSLock()
+    private var count = 0
+    init(_ inner: any PasswordHasher) { self.inner = inner }
+    var verifications: Int { lock.withLock { count } }
+    func hash(_ password: String) throws -> String { try inner.hash(password) }
+    func verify(_ password: String, against storedHash: String) throws -> PasswordVerification {
+        lock.withLock { count += 1 }
+        return try inner.verify(password, against: storedHash)
+    }
+}
+
+/// A hasher that holds every hash until released, to fill the hashing queue.
+final class BlockingHasher: PasswordHasher, @unchecked Sendable {
+    private let gate = DispatchSemaphore(value: 0)
+    private let started = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var released = false
+    func hash(_ password: String) throws -> String {
+        started.signal()
+        if !lock.withLock({ released }) { gate.wait() }
+        return try Harness.fastHasher.hash(password)
+    }
+    func verify(_ password: String, against storedHash: String) throws -> PasswordVerification { .mismatch }
+    func waitUntilRunning() async { await withCheckedContinuation { c in DispatchQueue.global().async { self.started.wait(); c.resume() } } }
+    func release() {
+        lock.withLock { released = true }
+        for _ in 0..<4 { gate.signal() }
+    }
+}

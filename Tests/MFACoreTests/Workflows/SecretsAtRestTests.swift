@@ -1,0 +1,55 @@
+import Foundation
+import MFACore
+import Testing
+
+@Suite struct SecretsAtRestTests {
+    @Test func theStoreNeverReceivesASecretInTheClear() async throws {
+        let mfa = try Harness()
+        let enrollment = try await mfa.createAccount()
+        let login = try await mfa.login(enrollment: enrollment)
+        try await mfa.service.requestDeletion(email: "ada@example.com", password: Harness.password)
+        let pendingToken = try await mfa.lastToken(to: "ada@example.com")
+        try await mfa.service.requestAccountCreation(email: "grace@example.com", password: "grace's secret phrase")
+
+        let stored = String(describing: mfa.store.snapshot())
+        let rawSecret = try Base32.decode(enrollment.secret)
+        var secrets = [Harness.password, "grace's secret phrase", enrollment.secret, login.sessionToken, pendingToken]
+        secrets += enrollment.recoveryCodes + enrollment.recoveryCodes.map { $0.replacingOccurrences(of: "-", with: "") }
+        for secret in secrets {
+            #expect(!stored.contains(secret), "a secret is stored in the clear")
+        }
+        #expect(!stored.contains(rawSecret.description), "the raw TOTP secret is stored")
+        let sealed = mfa.store.snapshot().accounts[0].authenticator.sealedSecret
+        #expect(sealed.count == 20 + 12 + 16)
+        #expect(!sealed.containsSubsequence(rawSecret))
+        for mail in mfa.store.snapshot().outbox {
+            #expect(!mail.sealedMessage.containsSubsequence(Array(pendingToken.utf8)))
+        }
+    }
+
+    @Test func aTOTPSecretOpensOnlyWithItsKeyAndAccount() throws {
+        let key = SecretKey.generate()
+        let box = key.seal([1, 2, 3], context: "account-1")
+        #expect(try key.open(box, context: "account-1") == [1, 2, 3])
+        #expect(throws: SecretKeyError.cannotOpen) { try key.open(box, context: "account-2") }
+        #expect(throws: SecretKeyError.cannotOpen) { try SecretKey.generate().open(box, context: "account-1") }
+        #expect(throws: SecretKeyError.wrongLength(31)) { try SecretKey(bytes: [UInt8](repeating: 0, count: 31)) }
+    }
+
+    @Test func errorsCarryNoSecrets() async throws {
+        let mfa = try Harness()
+        do {
+            try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "Password123")
+        } catch {
+            #expect(!String(describing: error).contains("Password123"))
+            #expect(!error.detail.contains("Password123"))
+        }
+    }
+}
+
+extension [UInt8] {
+    func containsSubsequence(_ needle: [UInt8]) -> Bool {
+        guard needle.count <= count else { return false }
+        return (0...(count - needle.count)).contains { Array(self[$0..<$0 + needle.count]) == needle }
+    }
+}
