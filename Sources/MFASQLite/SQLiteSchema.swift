@@ -1,0 +1,78 @@
+import GRDB
+
+/// The schema as ordered, named migrations. A migration, once shipped, is
+/// never edited: changes come as new steps appended to the list.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("1 accounts, registrations, links, sessions, recovery codes, limits, outbox") { db in
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    email TEXT NOT NULL,
+                    email_key TEXT NOT NULL UNIQUE,
+                    full_name TEXT,
+                    password_hash TEXT NOT NULL,
+                    totp_sealed_secret BLOB NOT NULL,
+                    totp_algorithm TEXT NOT NULL,
+                    totp_digits INTEGER NOT NULL,
+                    totp_period INTEGER NOT NULL,
+                    last_time_step INTEGER,
+                    created_at REAL NOT NULL,
+                    last_login_at REAL,
+                    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                    locked_until REAL
+                );
+                CREATE TABLE pending_registration (
+                    email_key TEXT PRIMARY KEY NOT NULL,
+                    email TEXT NOT NULL,
+                    full_name TEXT,
+                    password_hash TEXT NOT NULL,
+                    expires_at REAL NOT NULL
+                );
+                CREATE INDEX pending_registration_expiry ON pending_registration(expires_at);
+                CREATE TABLE link (
+                    token_hash BLOB PRIMARY KEY NOT NULL,
+                    purpose TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    expires_at REAL NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0
+                ) WITHOUT ROWID;
+                CREATE INDEX link_owner ON link(subject, purpose);
+                CREATE INDEX link_expiry ON link(expires_at);
+                CREATE TABLE recovery_code (
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    code_hash BLOB NOT NULL,
+                    PRIMARY KEY (account_id, code_hash)
+                ) WITHOUT ROWID;
+                CREATE TABLE session (
+                    token_hash BLOB PRIMARY KEY NOT NULL,
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    created_at REAL NOT NULL,
+                    expires_at REAL NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX session_account ON session(account_id);
+                CREATE INDEX session_expiry ON session(expires_at);
+                CREATE TABLE limit_window (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    started_at REAL NOT NULL,
+                    event_count INTEGER NOT NULL,
+                    ends_at REAL NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX limit_window_end ON limit_window(ends_at);
+                CREATE TABLE outbox (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    sealed_message BLOB NOT NULL,
+                    not_before REAL NOT NULL,
+                    expires_at REAL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    leased_until REAL,
+                    finished_at REAL,
+                    disposition TEXT
+                );
+                CREATE INDEX outbox_due ON outbox(finished_at, not_before);
+                """)
+        }
+        return migrator
+    }
+}

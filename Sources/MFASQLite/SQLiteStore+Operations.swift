@@ -1,0 +1,284 @@
+import Foundation
+import GRDB
+import MFACore
+
+extension SQLiteStore {
+    public func countEvent(key: String, limit: RateLimit, now: Date) async throws -> Date? {
+        try await write { db in
+            let row = try Row.fetchOne(db, sql: "SELECT event_count, ends_at FROM limit_window WHERE key = ?", arguments: [key])
+            if let row, row.date("ends_at") > now {
+                let count: Int = row["event_count"]
+                guard count < limit.count else { return row.date("ends_at") }
+                try db.execute(sql: "UPDATE limit_window SET event_count = event_count + 1 WHERE key = ?", arguments: [key])
+                return nil
+            }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO limit_window (key, started_at, event_count, ends_at) VALUES (?, ?, 1, ?)",
+                arguments: [key, now.storedValue, (now + limit.window).storedValue]
+            )
+            return nil
+        }
+    }
+
+    public func recordFailure(accountID: String, maxFailures: Int, lockDuration: TimeInterval, now: Date) async throws -> Date? {
+        try await write { db in
+            try db.execute(sql: "UPDATE account SET consecutive_failures = consecutive_failures + 1 WHERE id = ?", arguments: [accountID])
+            guard let failures = try Int.fetchOne(db, sql: "SELECT consecutive_failures FROM account WHERE id = ?", arguments: [accountID]),
+                  failures >= maxFailures
+            else { return nil }
+            let lockedUntil = now + lockDuration
+            try db.execute(
+                sql: "UPDATE account SET consecutive_failures = 0, locked_until = ? WHERE id = ?",
+                arguments: [lockedUntil.storedValue, accountID]
+            )
+            return lockedUntil
+        }
+    }
+
+    public func account(emailKey: String) async throws -> AccountRecord? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE email_key = ?", arguments: [emailKey]).map(AccountRecord.init(row:))
+        }
+    }
+
+    public func account(id: String) async throws -> AccountRecord? {
+        try await read { db in try db.account(id: id) }
+    }
+
+    public func pendingRegistration(emailKey: String, now: Date) async throws -> PendingRegistration? {
+        try await read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM pending_registration WHERE email_key = ? AND expires_at > ?",
+                arguments: [emailKey, now.storedValue]
+            ).map { row in
+                PendingRegistration(
+                    email: row["email"], emailKey: row["email_key"], fullName: row["full_name"],
+                    passwordHash: row["password_hash"], expiresAt: row.date("expires_at")
+                )
+            }
+        }
+    }
+
+    public func link(tokenHash: [UInt8], now: Date) async throws -> LinkRecord? {
+        try await read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM link WHERE token_hash = ? AND expires_at > ?", arguments: [Data(tokenHash), now.storedValue]
+            ).map(LinkRecord.init(row:))
+        }
+    }
+
+    public func recoveryCodeCount(accountID: String) async throws -> Int {
+        try await read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recovery_code WHERE account_id = ?", arguments: [accountID]) ?? 0
+        }
+    }
+
+    public func savePendingRegistration(_ registration: PendingRegistration, link: LinkRecord, mail: QueuedMail) async throws {
+        try await write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO pending_registration (email_key, email, full_name, password_hash, expires_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    registration.emailKey, registration.email, registration.fullName,
+                    registration.passwordHash, registration.expiresAt.storedValue,
+                ]
+            )
+            try db.replaceLinks(with: link)
+            try db.insert(mail)
+        }
+    }
+
+    public func issueLink(_ link: LinkRecord, mail: QueuedMail) async throws {
+        try await write { db in
+            try db.replaceLinks(with: link)
+            try db.insert(mail)
+        }
+    }
+
+    public func beginLinkAttempt(tokenHash: [UInt8], purpose: LinkPurpose, maxAttempts: Int, now: Date) async throws -> LinkRecord? {
+        try await write { db in
+            try db.execute(
+                sql: "UPDATE link SET attempts = attempts + 1 WHERE token_hash = ? AND purpose = ? AND expires_at > ? AND attempts < ?",
+                arguments: [Data(tokenHash), purpose.rawValue, now.storedValue, maxAttempts]
+            )
+            guard db.changesCount == 1 else { return nil }
+            return try Row.fetchOne(db, sql: "SELECT * FROM link WHERE token_hash = ?", arguments: [Data(tokenHash)])
+                .map(LinkRecord.init(row:))
+        }
+    }
+
+    public func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink tokenHash: [UInt8], now: Date) async throws {
+        try await write { db in
+            try db.consumeLink(tokenHash, now: now)
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE email_key = ?", arguments: [account.emailKey]) == nil else {
+                throw MFAStoreError.emailTaken
+            }
+            try db.execute(sql: "DELETE FROM pending_registration WHERE email_key = ?", arguments: [account.emailKey])
+            try db.execute(
+                sql: """
+                    INSERT INTO account (id, email, email_key, full_name, password_hash, totp_sealed_secret, totp_algorithm,
+                        totp_digits, totp_period, last_time_step, created_at, last_login_at, consecutive_failures, locked_until)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    account.id, account.email, account.emailKey, account.fullName, account.passwordHash,
+                    Data(account.authenticator.sealedSecret), account.authenticator.algorithm.rawValue,
+                    account.authenticator.digits, account.authenticator.period,
+                    account.lastAcceptedTimeStep.map { Int64($0) }, account.createdAt.storedValue,
+                    account.lastLoginAt?.storedValue, account.consecutiveFailures, account.lockedUntil?.storedValue,
+                ]
+            )
+            try db.insertRecoveryCodes(recoveryCodeHashes, accountID: account.id)
+        }
+    }
+
+    public func commit(_ change: AuthenticatedChange) async throws -> AuthenticatedChangeOutcome {
+        try await write { db in
+            guard let account = try db.account(id: change.accountID) else { throw MFAStoreError.accountNotFound }
+            if let link = change.consumingLink { try db.consumeLink(link, now: change.now) }
+            if let step = change.acceptedTimeStep {
+                if let last = account.lastAcceptedTimeStep, step <= last { throw MFAStoreError.timeStepAlreadyUsed }
+                try db.execute(sql: "UPDATE account SET last_time_step = ? WHERE id = ?", arguments: [Int64(step), account.id])
+            }
+            if let code = change.recoveryCodeHash {
+                try db.execute(sql: "DELETE FROM recovery_code WHERE account_id = ? AND code_hash = ?", arguments: [account.id, Data(code)])
+                guard db.changesCount == 1 else { throw MFAStoreError.recoveryCodeNotFound }
+            }
+            if change.recordsLogin {
+                try db.execute(sql: "UPDATE account SET last_login_at = ? WHERE id = ?", arguments: [change.now.storedValue, account.id])
+            }
+            if let hash = change.newPasswordHash {
+                try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [hash, account.id])
+            }
+            try db.execute(sql: "UPDATE account SET consecutive_failures = 0, locked_until = NULL WHERE id = ?", arguments: [account.id])
+            try db.revokeSessions(of: account.id, change.revokedSessions)
+            if let session = change.newSession {
+                try db.execute(
+                    sql: "INSERT INTO session (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                    arguments: [Data(session.tokenHash), session.accountID, session.createdAt.storedValue, session.expiresAt.storedValue]
+                )
+            }
+            for mail in change.mail { try db.insert(mail) }
+            let remaining = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recovery_code WHERE account_id = ?", arguments: [account.id]) ?? 0
+            return AuthenticatedChangeOutcome(
+                previousLoginAt: change.recordsLogin ? account.lastLoginAt : nil,
+                recoveryCodesRemaining: remaining
+            )
+        }
+    }
+
+    public func replaceAuthenticator(
+        accountID: String, with authenticator: SealedAuthenticator, recoveryCodeHashes: [[UInt8]],
+        consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date
+    ) async throws {
+        try await write { db in
+            guard try db.account(id: accountID) != nil else { throw MFAStoreError.accountNotFound }
+            try db.consumeLink(tokenHash, now: now)
+            try db.execute(
+                sql: """
+                    UPDATE account SET totp_sealed_secret = ?, totp_algorithm = ?, totp_digits = ?, totp_period = ?,
+                        last_time_step = NULL WHERE id = ?
+                    """,
+                arguments: [
+                    Data(authenticator.sealedSecret), authenticator.algorithm.rawValue,
+                    authenticator.digits, authenticator.period, accountID,
+                ]
+            )
+            try db.execute(sql: "DELETE FROM recovery_code WHERE account_id = ?", arguments: [accountID])
+            try db.insertRecoveryCodes(recoveryCodeHashes, accountID: accountID)
+            try db.revokeSessions(of: accountID, .all)
+            try db.insert(mail)
+        }
+    }
+
+    public func deleteAccount(id: String, consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date) async throws {
+        try await write { db in
+            guard let account = try db.account(id: id) else { throw MFAStoreError.accountNotFound }
+            try db.consumeLink(tokenHash, now: now)
+            // Sessions and recovery codes go with the account (ON DELETE CASCADE).
+            try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM link WHERE subject IN (?, ?)", arguments: [id, account.emailKey])
+            try db.execute(sql: "DELETE FROM pending_registration WHERE email_key = ?", arguments: [account.emailKey])
+            try db.insert(mail)
+        }
+        // secure_delete zeroes the freed pages, but the WAL still holds their
+        // earlier images until it is checkpointed and truncated.
+        try await truncateWAL()
+    }
+
+    public func session(tokenHash: [UInt8], now: Date) async throws -> SessionRecord? {
+        try await read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM session WHERE token_hash = ? AND expires_at > ?", arguments: [Data(tokenHash), now.storedValue]
+            ).map { row in
+                SessionRecord(
+                    tokenHash: row.bytes("token_hash"), accountID: row["account_id"],
+                    createdAt: row.date("created_at"), expiresAt: row.date("expires_at")
+                )
+            }
+        }
+    }
+
+    public func revokeSession(tokenHash: [UInt8]) async throws {
+        try await write { db in try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [Data(tokenHash)]) }
+    }
+
+    public func enqueue(_ mail: QueuedMail) async throws {
+        try await write { db in try db.insert(mail) }
+    }
+
+    public func claimMail(now: Date, leaseUntil: Date, limit: Int) async throws -> [QueuedMail] {
+        try await write { db in
+            let due = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM outbox
+                    WHERE finished_at IS NULL AND not_before <= ? AND (leased_until IS NULL OR leased_until <= ?)
+                    ORDER BY not_before LIMIT ?
+                    """,
+                arguments: [now.storedValue, now.storedValue, limit]
+            ).map(QueuedMail.init(row:))
+            for mail in due {
+                try db.execute(sql: "UPDATE outbox SET leased_until = ? WHERE id = ?", arguments: [leaseUntil.storedValue, mail.id])
+            }
+            return due
+        }
+    }
+
+    public func finishMail(id: String, as disposition: MailDisposition, now: Date) async throws {
+        try await write { db in
+            switch disposition {
+            case .retry(let notBefore):
+                try db.execute(
+                    sql: "UPDATE outbox SET attempts = attempts + 1, not_before = ?, leased_until = NULL WHERE id = ?",
+                    arguments: [notBefore.storedValue, id]
+                )
+            case .sent, .failed, .dropped:
+                try db.execute(
+                    sql: "UPDATE outbox SET attempts = attempts + ?, finished_at = ?, disposition = ?, leased_until = NULL WHERE id = ?",
+                    arguments: [disposition == .dropped ? 0 : 1, now.storedValue, "\(disposition)", id]
+                )
+            }
+        }
+    }
+
+    public func purgeExpired(now: Date, finishedMailRetention: TimeInterval) async throws {
+        try await write { db in
+            let cutoff = now.storedValue
+            try db.execute(sql: "DELETE FROM link WHERE expires_at <= ?", arguments: [cutoff])
+            try db.execute(sql: "DELETE FROM session WHERE expires_at <= ?", arguments: [cutoff])
+            try db.execute(sql: "DELETE FROM pending_registration WHERE expires_at <= ?", arguments: [cutoff])
+            try db.execute(sql: "DELETE FROM limit_window WHERE ends_at <= ?", arguments: [cutoff])
+            try db.execute(
+                sql: "DELETE FROM outbox WHERE finished_at IS NOT NULL AND finished_at <= ?",
+                arguments: [(now - finishedMailRetention).storedValue]
+            )
+        }
+    }
+
+    public func checkHealth() async throws {
+        _ = try await read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+}

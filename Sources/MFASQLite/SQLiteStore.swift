@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import MFACore
+
+/// MFACore's store on a SQLite file: the embedded default.
+///
+/// A GRDB `DatabasePool` in WAL mode: readers never wait for the writer, and
+/// every operation that writes is one `IMMEDIATE` transaction, so two
+/// processes on the same file can never both consume a token or both accept a
+/// TOTP step. `synchronous=FULL` makes every acknowledged write survive a power
+/// loss as well as a crash; `secure_delete` overwrites deleted rows, so a
+/// deleted account leaves no copy in free pages. The file is created with mode
+/// 0600 in a directory of mode 0700, and migrations run at open.
+public final class SQLiteStore: MFAStore {
+    let pool: DatabasePool
+
+    /// The path of the database file.
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    ///
+    /// - Parameter busyTimeout: how long a write waits for another process's write.
+    public init(path: String, busyTimeout: TimeInterval = 5) throws {
+        self.path = path
+        try Self.prepareFile(at: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try SQLiteSchema.migrator.migrate(pool)
+    }
+
+    /// Creates the directory (0700) and an empty file (0600) before SQLite
+    /// does, since SQLite would use the process umask; its `-wal` and `-shm`
+    /// files copy the database file's mode.
+    private static func prepareFile(at path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        let files = FileManager.default
+        if !files.fileExists(atPath: directory) {
+            try files.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        if !files.fileExists(atPath: path) {
+            guard files.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            }
+        }
+    }
+
+    /// Writes a consistent copy of the database to `destination` (`VACUUM INTO`),
+    /// safe while the store is in use.
+    public func backUp(to destination: String) async throws {
+        try await pool.writeWithoutTransaction { db in
+            try db.execute(sql: "VACUUM INTO ?", arguments: [destination])
+        }
+    }
+
+    /// Copies the WAL into the database file and truncates it to zero bytes,
+    /// as far as readers allow.
+    func truncateWAL() async throws {
+        do {
+            try await pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        } catch let error as DatabaseError {
+            throw MFAStoreError.unavailable(error.description)
+        }
+    }
+
+    /// Runs a read, reporting failures as ``MFAStoreError/unavailable(_:)``.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as DatabaseError {
+            throw MFAStoreError.unavailable(error.description)
+        }
+    }
+
+    /// Runs one IMMEDIATE transaction; store errors thrown inside roll it back.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as DatabaseError {
+            throw MFAStoreError.unavailable(error.description)
+        }
+    }
+}

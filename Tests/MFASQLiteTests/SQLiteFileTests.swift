@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import MFACore
+@testable import MFASQLite
+import Testing
+
+@Suite struct SQLiteFileTests {
+    @Test func filesAreCreatedPrivate() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        _ = try database.open()
+        let attributes = try FileManager.default.attributesOfItem(atPath: database.path)
+        let directory = try FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: database.path).deletingLastPathComponent().path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect((directory[.posixPermissions] as? Int) == 0o700)
+        let wal = try FileManager.default.attributesOfItem(atPath: database.path + "-wal")
+        #expect((wal[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test func pragmasAreSetForDurabilityAndSecureDeletion() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        _ = try database.open()
+        let check = try DatabaseQueue(path: database.path)
+        try check.read { db in
+            #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
+        }
+        // Connection settings are per connection: read them on the store's own.
+        let store = try database.open()
+        for (pragma, expected) in [("synchronous", 2), ("secure_delete", 1), ("foreign_keys", 1)] {
+            try store.pool.write { db in #expect(try Int.fetchOne(db, sql: "PRAGMA \(pragma)") == expected) }
+            try store.pool.read { db in #expect(try Int.fetchOne(db, sql: "PRAGMA \(pragma)") == expected) }
+        }
+    }
+
+    @Test func migrationsAreNamedAndRunOnce() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        _ = try database.open()
+        _ = try database.open()
+        let queue = try DatabaseQueue(path: database.path)
+        let applied = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied == ["1 accounts, registrations, links, sessions, recovery codes, limits, outbox"])
+    }
+
+    @Test func aBackupIsAConsistentCopy() async throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        let store = try database.open()
+        let now = Date()
+        try await store.enqueue(QueuedMail(id: "m1", sealedMessage: [1], notBefore: now, expiresAt: nil))
+        let copy = database.directory.appendingPathComponent("backup.sqlite").path
+        try await store.backUp(to: copy)
+        let restored = try SQLiteStore(path: copy)
+        #expect(try await restored.claimMail(now: now, leaseUntil: now + 60, limit: 10).map(\.id) == ["m1"])
+    }
+
+    @Test func expiredRowsArePurgedThroughIndexes() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        _ = try database.open()
+        let queue = try DatabaseQueue(path: database.path)
+        try queue.read { db in
+            for (table, column) in [("link", "expires_at"), ("session", "expires_at"), ("pending_registration", "expires_at"), ("limit_window", "ends_at")] {
+                let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN DELETE FROM \(table) WHERE \(column) <= 0")
+                    .map { $0["detail"] as String }.joined()
+                #expect(plan.contains("USING") && plan.contains("INDEX"), "\(table) purge scans: \(plan)")
+            }
+        }
+    }
+}
