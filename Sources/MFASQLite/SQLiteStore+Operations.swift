@@ -236,7 +236,7 @@ extension SQLiteStore {
                 sql: """
                     SELECT * FROM outbox
                     WHERE finished_at IS NULL AND not_before <= ? AND (leased_until IS NULL OR leased_until <= ?)
-                    ORDER BY not_before LIMIT ?
+                    ORDER BY not_before, rowid LIMIT ?
                     """,
                 arguments: [now.storedValue, now.storedValue, limit]
             ).map(QueuedMail.init(row:))

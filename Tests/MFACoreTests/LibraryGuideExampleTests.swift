@@ -12,10 +12,8 @@ import Testing
         configuration: MFAConfiguration(publicURL: "https://auth.example.com"),
         store: store,
         secretKey: .generate(),
-        passwordHasher: try Argon2idPasswordHasher(
-            parameters: .init(memoryKiB: 64, iterations: 1, parallelism: 1),
-            allowWeakParameters: true  // fast in tests; use the default in production
-        ),
+        // Tiny Argon2id parameters keep tests fast; production uses the default.
+        passwordHasher: PHCPasswordHasher(scheme: .argon2id(try Argon2id(memoryKiB: 64, iterations: 1, parallelism: 1))),
         clock: clock
     )
     let outbox = MailDeliveryWorker(service: mfa, transport: mailer)

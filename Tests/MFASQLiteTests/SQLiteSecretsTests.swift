@@ -10,7 +10,7 @@ import Testing
         let store = try database.open()
         let clock = ManualClock()
         let mailer = RecordingMailTransport()
-        let hasher = try Argon2idPasswordHasher(parameters: .init(memoryKiB: 64, iterations: 1, parallelism: 1), allowWeakParameters: true)
+        let hasher = try PHCPasswordHasher(scheme: .argon2id(Argon2id(memoryKiB: 64, iterations: 1, parallelism: 1)))
         let mfa = try MFAService(configuration: .init(), store: store, secretKey: .generate(), passwordHasher: hasher, clock: clock)
         let outbox = MailDeliveryWorker(service: mfa, transport: mailer)
         let password = "correct horse battery staple"

@@ -6,7 +6,7 @@ extension TOTP {
     ///     what RFC 4226 recommends and what SHA1 uses fully.
     ///   - random: The source of the bytes; the system's CSPRNG by default.
     public static func generateKey(
-        byteCount: Int = 20, using random: some RandomSource = SystemRandomSource()
+        byteCount: Int = 20, using random: any RandomSource = SystemRandomSource()
     ) -> [UInt8] {
         random.bytes(count: byteCount)
     }

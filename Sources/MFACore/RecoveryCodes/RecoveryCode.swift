@@ -11,7 +11,7 @@ enum RecoveryCode {
     static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz")
     static let length = 16
 
-    static func generate(using random: some RandomSource) -> String {
+    static func generate(using random: any RandomSource) -> String {
         // 256 is a multiple of 32, so taking bytes modulo 32 is unbiased.
         let letters = random.bytes(count: length).map { alphabet[Int($0) % alphabet.count] }
         return stride(from: 0, to: length, by: 4)

@@ -13,7 +13,7 @@ public struct OpaqueToken: Sendable, Hashable {
     public static let byteCount = 32
 
     /// Makes a new token from `random`.
-    public static func generate(using random: some RandomSource) -> OpaqueToken {
+    public static func generate(using random: any RandomSource) -> OpaqueToken {
         OpaqueToken(value: Base64URL.encode(random.bytes(count: byteCount)))
     }
 

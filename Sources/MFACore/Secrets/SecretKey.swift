@@ -22,7 +22,7 @@ public struct SecretKey: Sendable {
     }
 
     /// Makes a new key from `random`.
-    public static func generate(using random: some RandomSource = SystemRandomSource()) -> SecretKey {
+    public static func generate(using random: any RandomSource = SystemRandomSource()) -> SecretKey {
         // The length is right by construction.
         try! SecretKey(bytes: random.bytes(count: byteCount))
     }

@@ -63,14 +63,14 @@ public final class InMemoryStore: MFAStore {
         state.withLock { state in
             state.pendingRegistrations[registration.emailKey] = registration
             state.replaceLinks(with: link)
-            state.outbox[mail.id] = OutboxEntry(mail: mail)
+            state.outbox[mail.id] = state.outboxEntry(mail)
         }
     }
 
     public func issueLink(_ link: LinkRecord, mail: QueuedMail) async throws {
         state.withLock { state in
             state.replaceLinks(with: link)
-            state.outbox[mail.id] = OutboxEntry(mail: mail)
+            state.outbox[mail.id] = state.outboxEntry(mail)
         }
     }
 
@@ -120,7 +120,7 @@ public final class InMemoryStore: MFAStore {
             state.recoveryCodes[account.id] = codes
             state.revokeSessions(of: account.id, change.revokedSessions)
             if let session = change.newSession { state.sessions[session.tokenHash] = session }
-            for mail in change.mail { state.outbox[mail.id] = OutboxEntry(mail: mail) }
+            for mail in change.mail { state.outbox[mail.id] = state.outboxEntry(mail) }
             return AuthenticatedChangeOutcome(
                 previousLoginAt: change.recordsLogin ? previousLogin : nil,
                 recoveryCodesRemaining: codes.count
@@ -141,7 +141,7 @@ public final class InMemoryStore: MFAStore {
             state.accounts[accountID] = account
             state.recoveryCodes[accountID] = Set(recoveryCodeHashes)
             state.revokeSessions(of: accountID, .all)
-            state.outbox[mail.id] = OutboxEntry(mail: mail)
+            state.outbox[mail.id] = state.outboxEntry(mail)
         }
     }
 
@@ -155,7 +155,7 @@ public final class InMemoryStore: MFAStore {
             state.recoveryCodes[id] = nil
             state.links = state.links.filter { $0.value.subject != id && $0.value.subject != account.emailKey }
             state.revokeSessions(of: id, .all)
-            state.outbox[mail.id] = OutboxEntry(mail: mail)
+            state.outbox[mail.id] = state.outboxEntry(mail)
         }
     }
 
@@ -168,14 +168,14 @@ public final class InMemoryStore: MFAStore {
     }
 
     public func enqueue(_ mail: QueuedMail) async throws {
-        state.withLock { $0.outbox[mail.id] = OutboxEntry(mail: mail) }
+        state.withLock { state in state.outbox[mail.id] = state.outboxEntry(mail) }
     }
 
     public func claimMail(now: Date, leaseUntil: Date, limit: Int) async throws -> [QueuedMail] {
         state.withLock { state in
             let due = state.outbox.values
                 .filter { $0.isDue(at: now) }
-                .sorted { $0.mail.notBefore < $1.mail.notBefore }
+                .sorted { ($0.mail.notBefore, $0.sequence) < ($1.mail.notBefore, $1.sequence) }
                 .prefix(limit)
             return due.map { entry in
                 state.outbox[entry.mail.id]?.leasedUntil = leaseUntil
@@ -262,9 +262,16 @@ private struct State {
     var sessions: [[UInt8]: SessionRecord] = [:]
     var limitWindows: [String: LimitWindow] = [:]
     var outbox: [String: OutboxEntry] = [:]
+    var queuedMailCount = 0
 
     func checkUsable(link tokenHash: [UInt8], now: Date) throws {
         guard let link = links[tokenHash], link.expiresAt > now else { throw MFAStoreError.linkNotUsable }
+    }
+
+    /// Numbers queued mail so that mail due at the same time leaves in order.
+    mutating func outboxEntry(_ mail: QueuedMail) -> OutboxEntry {
+        queuedMailCount += 1
+        return OutboxEntry(mail: mail, sequence: queuedMailCount)
     }
 
     mutating func replaceLinks(with link: LinkRecord) {
@@ -290,6 +297,7 @@ private struct LimitWindow {
 
 private struct OutboxEntry {
     var mail: QueuedMail
+    var sequence: Int
     var leasedUntil: Date?
     var finishedAt: Date?
 

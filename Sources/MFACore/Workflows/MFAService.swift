@@ -9,8 +9,7 @@ import Synchronization
 /// let mfa = try MFAService(
 ///     configuration: MFAConfiguration(publicURL: "https://auth.example.com"),
 ///     store: InMemoryStore(),
-///     secretKey: .generate(),
-///     passwordHasher: Argon2idPasswordHasher()
+///     secretKey: .generate()
 /// )
 /// try await mfa.requestAccountCreation(email: "ada@example.com", password: "correct horse battery")
 /// ```
@@ -39,7 +38,7 @@ public final class MFAService: Sendable {
     ///   - configuration: the settings; the TOTP parameters must suit new enrolments.
     ///   - store: where state lives: ``InMemoryStore`` in tests, a SQL store in production.
     ///   - secretKey: the key that seals TOTP secrets and queued mail at rest.
-    ///   - passwordHasher: hashes and verifies passwords.
+    ///   - passwordHasher: hashes and verifies passwords; Argon2id with OWASP's parameters by default.
     ///   - clock: the time; ``ManualClock`` in tests.
     ///   - random: the source of every secret; ``SeededRandomSource`` in tests.
     ///   - observer: receives events worth counting.
@@ -48,7 +47,7 @@ public final class MFAService: Sendable {
         configuration: MFAConfiguration,
         store: any MFAStore,
         secretKey: SecretKey,
-        passwordHasher: any PasswordHasher,
+        passwordHasher: any PasswordHasher = PHCPasswordHasher(),
         clock: any WallClock = SystemClock(),
         random: any RandomSource = SystemRandomSource(),
         observer: any MFAEventObserver = IgnoringEventObserver()

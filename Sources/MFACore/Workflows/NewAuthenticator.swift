@@ -43,7 +43,7 @@ extension MFAService {
             let now = clock.now()
             try await admitLinkRequest(for: address, now: now)
             let account = try await store.account(emailKey: address.key)
-            let storedHash = try await account?.passwordHash ?? decoyPasswordHash()
+            let storedHash = if let account { account.passwordHash } else { try await decoyPasswordHash() }
             let verification = try await passwords.verify(password, against: storedHash)
             guard let account, verification != .mismatch else { return }
             try await sendLink(purpose, subject: account.id, to: account.email, now: now)

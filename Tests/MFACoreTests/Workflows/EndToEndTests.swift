@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct EndToEndTests {
     @Test func theWholeStoryOnTheInMemoryStore() async throws {
-        let mfa = try Harness()
+        // Six link requests for one address within minutes: more than the default limit allows.
+        let mfa = try Harness { $0.linksPerAddress = RateLimit(count: 10, window: 900) }
         let enrollment = try await mfa.createAccount()
         #expect(enrollment.recoveryCodes.count == 10)
         #expect(enrollment.otpauthURI.hasPrefix("otpauth://totp/MFAServer:ada%40example.com?secret=\(enrollment.secret)&issuer=MFAServer"))

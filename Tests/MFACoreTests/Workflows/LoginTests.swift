@@ -128,7 +128,7 @@ import Testing
     }
 
     @Test func aPasswordHashedWithWeakerParametersIsUpgradedAtLogin() async throws {
-        let weak = try Argon2idPasswordHasher(parameters: .init(memoryKiB: 32, iterations: 1, parallelism: 1), allowWeakParameters: true)
+        let weak = try PHCPasswordHasher(scheme: .argon2id(Argon2id(memoryKiB: 32, iterations: 1, parallelism: 1)))
         let store = InMemoryStore()
         let clock = ManualClock()
         let key = SecretKey.generate()

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct NotificationTests {
     @Test func everyEmailOfTheContractIsSentWithItsSubject() async throws {
-        let mfa = try Harness()
+        let mfa = try Harness { $0.linksPerAddress = RateLimit(count: 10, window: 900) }
         let enrollment = try await mfa.createAccount()
         try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password)
         try await mfa.service.requestLogin(email: "ada@example.com")
