@@ -6,9 +6,11 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "MFACore", targets: ["MFACore"]),
+        .library(name: "MFASQLite", targets: ["MFASQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
@@ -22,6 +24,10 @@ let package = Package(
                 .copy("Resources/common-passwords.txt"),
                 .copy("Resources/common-passwords.LICENSE"),
             ]
+        ),
+        .target(
+            name: "MFASQLite",
+            dependencies: ["MFACore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "MFACoreTests",
