@@ -10,6 +10,7 @@ struct Blake2b {
 
     private var state: [UInt64]
     private var buffer: [UInt8]
+    private var messageWords = [UInt64](repeating: 0, count: 16)
     private var bufferedByteCount = 0
     private var processedByteCount: (low: UInt64, high: UInt64) = (0, 0)
     private let outputByteCount: Int
@@ -80,6 +81,7 @@ struct Blake2b {
         }
         for index in state.indices { state[index] = 0 }
         for index in buffer.indices { buffer[index] = 0 }
+        for index in messageWords.indices { messageWords[index] = 0 }
         return digest
     }
 
@@ -92,7 +94,9 @@ struct Blake2b {
         let counter = processedByteCount
         buffer.withUnsafeBytes { block in
             state.withUnsafeMutableBufferPointer { state in
-                Self.compress(state: state.baseAddress!, block: block, counter: counter, isFinal: isFinal)
+                messageWords.withUnsafeMutableBufferPointer { message in
+                    Self.compress(state: state.baseAddress!, block: block, message: message.baseAddress!, counter: counter, isFinal: isFinal)
+                }
             }
         }
     }
@@ -116,45 +120,43 @@ struct Blake2b {
         10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0,
     ]
 
-    /// The compression function F of RFC 7693 §3.2.
+    /// The compression function F of RFC 7693 §3.2; `message` is room for the 16 words of `block`.
     private static func compress(
         state h: UnsafeMutablePointer<UInt64>,
         block: UnsafeRawBufferPointer,
+        message: UnsafeMutablePointer<UInt64>,
         counter: (low: UInt64, high: UInt64),
         isFinal: Bool
     ) {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 16) { message in
-            for index in 0..<16 {
-                message[index] = UInt64(littleEndian: block.loadUnaligned(fromByteOffset: 8 * index, as: UInt64.self))
-            }
-            let iv = initializationVector
-            var v0 = h[0], v1 = h[1], v2 = h[2], v3 = h[3], v4 = h[4], v5 = h[5], v6 = h[6], v7 = h[7]
-            var v8 = iv[0], v9 = iv[1], v10 = iv[2], v11 = iv[3]
-            var v12 = iv[4] ^ counter.low, v13 = iv[5] ^ counter.high
-            var v14 = isFinal ? ~iv[6] : iv[6], v15 = iv[7]
-            sigma.withUnsafeBufferPointer { sigma in
-                for round in 0..<12 {
-                    let s = sigma.baseAddress! + 16 * (round % 10)
-                    mix(&v0, &v4, &v8, &v12, message[s[0]], message[s[1]])
-                    mix(&v1, &v5, &v9, &v13, message[s[2]], message[s[3]])
-                    mix(&v2, &v6, &v10, &v14, message[s[4]], message[s[5]])
-                    mix(&v3, &v7, &v11, &v15, message[s[6]], message[s[7]])
-                    mix(&v0, &v5, &v10, &v15, message[s[8]], message[s[9]])
-                    mix(&v1, &v6, &v11, &v12, message[s[10]], message[s[11]])
-                    mix(&v2, &v7, &v8, &v13, message[s[12]], message[s[13]])
-                    mix(&v3, &v4, &v9, &v14, message[s[14]], message[s[15]])
-                }
-            }
-            h[0] ^= v0 ^ v8
-            h[1] ^= v1 ^ v9
-            h[2] ^= v2 ^ v10
-            h[3] ^= v3 ^ v11
-            h[4] ^= v4 ^ v12
-            h[5] ^= v5 ^ v13
-            h[6] ^= v6 ^ v14
-            h[7] ^= v7 ^ v15
-            message.initialize(repeating: 0)
+        for index in 0..<16 {
+            message[index] = UInt64(littleEndian: block.loadUnaligned(fromByteOffset: 8 * index, as: UInt64.self))
         }
+        let iv = initializationVector
+        var v0 = h[0], v1 = h[1], v2 = h[2], v3 = h[3], v4 = h[4], v5 = h[5], v6 = h[6], v7 = h[7]
+        var v8 = iv[0], v9 = iv[1], v10 = iv[2], v11 = iv[3]
+        var v12 = iv[4] ^ counter.low, v13 = iv[5] ^ counter.high
+        var v14 = isFinal ? ~iv[6] : iv[6], v15 = iv[7]
+        sigma.withUnsafeBufferPointer { sigma in
+            for round in 0..<12 {
+                let s = sigma.baseAddress! + 16 * (round % 10)
+                mix(&v0, &v4, &v8, &v12, message[s[0]], message[s[1]])
+                mix(&v1, &v5, &v9, &v13, message[s[2]], message[s[3]])
+                mix(&v2, &v6, &v10, &v14, message[s[4]], message[s[5]])
+                mix(&v3, &v7, &v11, &v15, message[s[6]], message[s[7]])
+                mix(&v0, &v5, &v10, &v15, message[s[8]], message[s[9]])
+                mix(&v1, &v6, &v11, &v12, message[s[10]], message[s[11]])
+                mix(&v2, &v7, &v8, &v13, message[s[12]], message[s[13]])
+                mix(&v3, &v4, &v9, &v14, message[s[14]], message[s[15]])
+            }
+        }
+        h[0] ^= v0 ^ v8
+        h[1] ^= v1 ^ v9
+        h[2] ^= v2 ^ v10
+        h[3] ^= v3 ^ v11
+        h[4] ^= v4 ^ v12
+        h[5] ^= v5 ^ v13
+        h[6] ^= v6 ^ v14
+        h[7] ^= v7 ^ v15
     }
 
     /// The mixing function G of RFC 7693 §3.1.

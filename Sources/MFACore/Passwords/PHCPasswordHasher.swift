@@ -52,7 +52,7 @@ public struct PHCPasswordHasher: PasswordHasher {
     /// - Throws: ``PHCStringError`` for a malformed string, ``PasswordHashingError``
     ///   for an unsupported algorithm, version or parameter.
     public func verify(_ password: String, against storedHash: String) throws -> PasswordVerification {
-        let stored = try PHCString(parsing: storedHash)
+        let stored = try Self.parse(storedHash)
         let storedScheme = try PasswordHashingScheme(algorithm: stored.algorithm, parameters: stored.parameters)
         guard stored.version == storedScheme.version else {
             throw storedScheme.version == nil ? PasswordHashingError.unexpectedParameter : .unsupportedVersion
@@ -65,5 +65,19 @@ public struct PHCPasswordHasher: PasswordHasher {
             && stored.salt.count >= Self.saltByteCount
             && stored.hash.count >= Self.hashByteCount
         return isCurrent ? .match : .matchNeedsRehash
+    }
+
+    /// Parses `storedHash`, reporting the strings of other algorithms (such as
+    /// bcrypt's `$2b$…`, which is not a PHC string) as unsupported, not malformed.
+    private static func parse(_ storedHash: String) throws -> PHCString {
+        do {
+            return try PHCString(parsing: storedHash)
+        } catch {
+            let fields = storedHash.split(separator: "$", maxSplits: 2, omittingEmptySubsequences: false)
+            if fields.count > 1, fields[0].isEmpty, !PasswordHashingScheme.supportedAlgorithms.contains(String(fields[1])) {
+                throw PasswordHashingError.unsupportedAlgorithm
+            }
+            throw error
+        }
     }
 }

@@ -8,6 +8,9 @@ public enum PasswordHashingScheme: Sendable, Hashable {
     /// scrypt, as swift-crypto computes it.
     case scrypt(Scrypt)
 
+    /// The PHC algorithm identifiers MFACore hashes and verifies.
+    static let supportedAlgorithms: Set<String> = ["argon2id", "scrypt"]
+
     /// The PHC algorithm identifier: `argon2id` or `scrypt`.
     public var algorithm: String {
         switch self {
