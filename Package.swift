@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "MFACore", targets: ["MFACore"]),
+        .library(name: "MFAStoreConformance", targets: ["MFAStoreConformance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
@@ -23,6 +24,7 @@ let package = Package(
                 .copy("Resources/common-passwords.LICENSE"),
             ]
         ),
+        .target(name: "MFAStoreConformance", dependencies: ["MFACore"]),
         .testTarget(
             name: "MFACoreTests",
             dependencies: [
@@ -30,6 +32,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "MFAStoreConformanceTests", dependencies: ["MFACore", "MFAStoreConformance"]),
     ],
     swiftLanguageModes: [.v6]
 )
