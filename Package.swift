@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "MFACore", targets: ["MFACore"]),
         .library(name: "MFASQLite", targets: ["MFASQLite"]),
+        .library(name: "MFAStoreConformance", targets: ["MFAStoreConformance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
@@ -29,6 +30,19 @@ let package = Package(
             name: "MFASQLite",
             dependencies: ["MFACore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "MFAStoreConformance", dependencies: ["MFACore"]),
+        .executableTarget(
+            name: "SQLiteCrashWriter",
+            dependencies: ["MFACore", "MFASQLite"],
+            path: "Tests/SQLiteCrashWriter"
+        ),
+        .testTarget(
+            name: "MFASQLiteTests",
+            dependencies: [
+                "MFACore", "MFASQLite", "MFAStoreConformance", "SQLiteCrashWriter",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "MFACoreTests",
             dependencies: [
@@ -36,6 +50,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "MFAStoreConformanceTests", dependencies: ["MFACore", "MFAStoreConformance"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -133,8 +133,9 @@ public final class InMemoryStore: MFAStore {
         consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date
     ) async throws {
         try state.withLock { state in
-            guard var account = state.accounts[accountID] else { throw MFAStoreError.accountNotFound }
+            // The link first: when racing callers share it, every loser must see it used.
             try state.checkUsable(link: tokenHash, now: now)
+            guard var account = state.accounts[accountID] else { throw MFAStoreError.accountNotFound }
             state.links[tokenHash] = nil
             account.authenticator = authenticator
             account.lastAcceptedTimeStep = nil
@@ -147,8 +148,10 @@ public final class InMemoryStore: MFAStore {
 
     public func deleteAccount(id: String, consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date) async throws {
         try state.withLock { state in
-            guard let account = state.accounts[id] else { throw MFAStoreError.accountNotFound }
+            // The link first: when racing callers share it, the losers find the
+            // account gone, and must still be told that the link was used.
             try state.checkUsable(link: tokenHash, now: now)
+            guard let account = state.accounts[id] else { throw MFAStoreError.accountNotFound }
             state.accounts[id] = nil
             state.accountIDs[account.emailKey] = nil
             state.pendingRegistrations[account.emailKey] = nil

@@ -1,0 +1,60 @@
+import Foundation
+import MFACore
+
+/// Records for the checks: unique random ids, addresses and hashes, so that
+/// no two records made by one check collide, and whole-second times.
+enum Fixture {
+    /// Midnight UTC, 11 June 2025: a whole number of minutes, hours and days
+    /// since 1970, so a limit window that opens here ends at the same instant
+    /// whether the store anchors windows at the first event or at the clock.
+    static let start = Date(timeIntervalSince1970: 1_749_600_000)
+
+    static func bytes(_ count: Int = 32) -> [UInt8] {
+        (0..<count).map { _ in UInt8.random(in: .min ... .max) }
+    }
+
+    static func tokenHash() -> [UInt8] { bytes() }
+
+    static func id() -> String { UUID().uuidString.lowercased() }
+
+    /// A mixed-case address, so that a store keying on the address instead of its key shows.
+    static func email() -> String { "Ada.\(id().prefix(8))@Example.com" }
+
+    static func authenticator() -> SealedAuthenticator {
+        SealedAuthenticator(sealedSecret: bytes(48), algorithm: .sha1, digits: 6, period: 30)
+    }
+
+    static func passwordHash() -> String {
+        "$argon2id$v=19$m=19456,t=2,p=1$\(id())$\(id())"
+    }
+
+    static func account(email: String = email(), fullName: String? = "Ada Lovelace") -> AccountRecord {
+        AccountRecord(
+            id: id(), email: email, emailKey: email.lowercased(), fullName: fullName,
+            passwordHash: passwordHash(), authenticator: authenticator(), createdAt: start
+        )
+    }
+
+    static func recoveryCodes(_ count: Int = 10) -> [[UInt8]] {
+        (0..<count).map { _ in bytes() }
+    }
+
+    static func pendingRegistration(emailKey: String, expiresAt: Date = start + 600) -> PendingRegistration {
+        PendingRegistration(
+            email: emailKey, emailKey: emailKey, fullName: "Ada \(id().prefix(4))",
+            passwordHash: passwordHash(), expiresAt: expiresAt
+        )
+    }
+
+    static func link(_ purpose: LinkPurpose, subject: String, expiresAt: Date = start + 600) -> LinkRecord {
+        LinkRecord(tokenHash: tokenHash(), purpose: purpose, subject: subject, expiresAt: expiresAt)
+    }
+
+    static func session(accountID: String, expiresAt: Date = start + 3_600) -> SessionRecord {
+        SessionRecord(tokenHash: tokenHash(), accountID: accountID, createdAt: start, expiresAt: expiresAt)
+    }
+
+    static func mail(notBefore: Date = start, expiresAt: Date? = nil) -> QueuedMail {
+        QueuedMail(id: id(), sealedMessage: bytes(64), notBefore: notBefore, expiresAt: expiresAt)
+    }
+}
