@@ -15,7 +15,11 @@ public struct MFAConfigurationError: Error, Sendable, Equatable, CustomStringCon
 }
 
 extension MFAConfiguration {
-    func validate() throws(MFAConfigurationError) {
+    /// Checks that every setting can work, as ``MFAService/init(configuration:store:secretKey:passwordHasher:clock:random:observer:)``
+    /// does, so that a program can refuse bad settings before it opens a store.
+    ///
+    /// - Throws: ``MFAConfigurationError`` naming the first setting that cannot work.
+    public func validate() throws(MFAConfigurationError) {
         func require(_ condition: Bool, _ setting: String, _ problem: String) throws(MFAConfigurationError) {
             if !condition { throw MFAConfigurationError(setting: setting, problem: problem) }
         }

@@ -1,0 +1,3 @@
+import MFAServerKit
+
+await MFAServerCommand.launch()

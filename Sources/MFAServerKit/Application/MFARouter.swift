@@ -1,0 +1,30 @@
+import Hummingbird
+import MFACore
+
+/// Builds the router of `mfa-server`: the contract's routes behind the
+/// middleware every answer passes through.
+public enum MFARouter {
+    /// Every route the server serves.
+    public static func routes(service: MFAService) -> [Route] {
+        UserRoutes(service: service).all + OperationsRoutes(service: service, metrics: ServerMetrics.registry).all
+    }
+
+    /// The router for `service`, reporting to ``ServerMetrics/registry``.
+    ///
+    /// Middleware runs outermost first: the request log sees the final
+    /// status; metrics count every answer, errors included, because the
+    /// problem middleware has turned errors into answers by then.
+    public static func build(service: MFAService) -> Router<MFARequestContext> {
+        let routes = routes(service: service)
+        let router = Router(context: MFARequestContext.self)
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: ContentSecurityMiddleware(contentSecurityPolicy: .pages))
+        router.add(middleware: PrivacyHeadersMiddleware())
+        router.add(middleware: ProblemMiddleware(routes: routes))
+        for route in routes {
+            router.on(RouterPath(route.path), method: route.method, use: route.handler)
+        }
+        return router
+    }
+}

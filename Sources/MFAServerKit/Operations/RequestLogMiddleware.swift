@@ -1,0 +1,31 @@
+import Hummingbird
+import Logging
+
+/// Logs one line per request: method, path, status and duration.
+///
+/// Hummingbird's `LogRequestsMiddleware` logs the whole URI, whose query
+/// carries one-time tokens; this logs the path only, and never a header or body.
+struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        let response = try await next(request, context)
+        let elapsed = ContinuousClock.now - start
+        context.logger.info(
+            "Request",
+            metadata: [
+                "http.method": .string(request.method.rawValue),
+                "http.path": .string(request.uri.path),
+                "http.status": .stringConvertible(response.status.code),
+                "duration.ms": .stringConvertible(elapsed.milliseconds),
+            ]
+        )
+        return response
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, for logs.
+    var milliseconds: Int64 {
+        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MFACore
+import NIOCore
+
+/// How a request body was written.
+enum BodyFormat: Sendable {
+    /// `application/json`, answered with JSON.
+    case json
+    /// `application/x-www-form-urlencoded`, as the HTML pages post; answered with a page.
+    case form
+}
+
+extension Request {
+    /// The format of the body, judged by its `Content-Type` alone.
+    ///
+    /// A request without a `Content-Type` is taken as JSON; whether its body
+    /// is acceptable is then up to ``readFields(context:accepting:)``.
+    ///
+    /// - Throws: ``MFAError/unsupportedMediaType`` for any other type, or JSON in a charset other than UTF-8.
+    func bodyFormat(accepting formats: Set<BodyFormat>) throws(MFAError) -> BodyFormat {
+        guard let contentType = headers[.contentType] else { return .json }
+        let parameters = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        switch parameters.first {
+        case "application/json" where formats.contains(.json):
+            let charsets = parameters.dropFirst().filter { $0.hasPrefix("charset=") }
+            guard charsets.allSatisfy({ ["charset=utf-8", "charset=\"utf-8\""].contains($0) }) else {
+                throw .unsupportedMediaType
+            }
+            return .json
+        case "application/x-www-form-urlencoded" where formats.contains(.form):
+            return .form
+        default:
+            throw .unsupportedMediaType
+        }
+    }
+
+    /// Reads the body, at most 16 KiB, as fields of `format`. An empty body has no fields.
+    ///
+    /// - Throws: ``MFAError/payloadTooLarge``, ``MFAError/unsupportedMediaType`` for a body
+    ///   without a `Content-Type`, and ``MFAError/malformedRequest(_:)`` for JSON that is
+    ///   not an object.
+    func readFields(format: BodyFormat) async throws(MFAError) -> RequestFields {
+        if let declared = headers[.contentLength].flatMap(Int.init), declared > RequestBodyLimit.bytes {
+            throw .payloadTooLarge
+        }
+        let body: ByteBuffer
+        do {
+            body = try await self.body.collect(upTo: RequestBodyLimit.bytes)
+        } catch is NIOTooManyBytesError {
+            throw .payloadTooLarge
+        } catch {
+            throw .malformedRequest("The request body could not be read.")
+        }
+        let bytes = Array(body.readableBytesView)
+        if bytes.isEmpty { return RequestFields(object: [:]) }
+        if headers[.contentType] == nil { throw .unsupportedMediaType }
+        switch format {
+        case .json:
+            return RequestFields(object: try Self.jsonObject(bytes))
+        case .form:
+            return RequestFields(form: try FormDecoding.fields(of: bytes))
+        }
+    }
+
+    private static func jsonObject(_ bytes: [UInt8]) throws(MFAError) -> [String: JSONValue] {
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        } catch {
+            throw .malformedRequest("The request body is not valid JSON.")
+        }
+        guard case .object(let object) = value else {
+            throw .malformedRequest("The request body must be a JSON object.")
+        }
+        return object
+    }
+}

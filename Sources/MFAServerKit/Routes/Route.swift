@@ -1,0 +1,28 @@
+import Hummingbird
+
+/// One route of the contract: a method, a path without trailing slash, and its handler.
+///
+/// The server's routes are a plain list, so that the `405` answer and the
+/// OpenAPI comparison read the same list the router serves.
+public struct Route: Sendable {
+    /// The method the route answers.
+    public var method: HTTPRequest.Method
+    /// The path, e.g. `/users/create`; it answers with and without a trailing slash.
+    public var path: String
+    let handler: @Sendable (Request, MFARequestContext) async throws -> Response
+
+    init(_ method: HTTPRequest.Method, _ path: String, handler: @escaping @Sendable (Request, MFARequestContext) async throws -> Response) {
+        self.method = method
+        self.path = path
+        self.handler = handler
+    }
+}
+
+extension [Route] {
+    /// The methods served at `requestPath`, compared as the router compares
+    /// paths: empty segments, such as a trailing slash leaves, do not count.
+    func methods(servedAt requestPath: String) -> [HTTPRequest.Method] {
+        let normalized = "/" + requestPath.split(separator: "/").joined(separator: "/")
+        return filter { $0.path == normalized }.map(\.method)
+    }
+}

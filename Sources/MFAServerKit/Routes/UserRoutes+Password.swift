@@ -1,0 +1,40 @@
+import Hummingbird
+import MFACore
+
+extension UserRoutes {
+    var password: [Route] {
+        [
+            Route(.post, "/users/password/reset") { request, context in
+                var fields = try await jsonFields(request, context)
+                let email = try fields.required("email")
+                try fields.checkComplete()
+                try await service.requestPasswordReset(email: email)
+                return try accepted("If an account exists for this address, a password reset link has been sent to it.")
+            },
+            Route(.post, "/users/password/reset/confirm") { request, context in
+                var fields = try await jsonFields(request, context)
+                let newPassword = try fields.required("new_password")
+                let factor = try fields.secondFactor()
+                try fields.checkComplete()
+                try await service.confirmPasswordReset(token: request.oneTimeToken, newPassword: newPassword, secondFactor: factor)
+                return try .json(DetailBody(detail: "Password changed."), status: .ok)
+            },
+            Route(.post, "/users/password/change") { request, context in
+                try await admit(context)
+                // The session is checked before the body, so that a caller
+                // without one learns only that, whatever it sent.
+                _ = try await service.authenticate(sessionToken: request.bearerToken)
+                var fields = try await request.readFields(format: request.bodyFormat(accepting: [.json]))
+                let currentPassword = try fields.required("current_password")
+                let newPassword = try fields.required("new_password")
+                let totpCode = try fields.required("totp_code")
+                try fields.checkComplete()
+                try await service.changePassword(
+                    sessionToken: request.bearerToken, currentPassword: currentPassword,
+                    newPassword: newPassword, totpCode: totpCode
+                )
+                return try .json(DetailBody(detail: "Password changed."), status: .ok)
+            },
+        ]
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Synchronization
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The real `mfa-server` binary, started on a free port with a temporary data directory.
+final class LiveServer: Sendable {
+    let process: Process
+    let dataDirectory: TemporaryDirectory
+    /// The base URL it listens on, read from its log.
+    let baseURL: String
+    private let output: OutputCollector
+
+    /// Starts the server and waits until it logs where it listens.
+    ///
+    /// Password hashing is made cheap unless `environment` says otherwise; the
+    /// log is JSON lines at debug level, so that every line can be searched.
+    init(environment extra: [String: String] = [:]) async throws {
+        dataDirectory = try TemporaryDirectory()
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MFA_") }
+        environment.merge([
+            "MFA_PORT": "0",
+            "MFA_DATA_DIR": dataDirectory.path,
+            "MFA_PASSWORD_HASH": "argon2id:m=256,t=1,p=1",
+            "MFA_ALLOW_WEAK_HASH": "1",
+            "MFA_LOG_FORMAT": "json",
+            "MFA_LOG_LEVEL": "debug",
+        ]) { $1 }
+        environment.merge(extra) { $1 }
+
+        let (process, output) = try Self.start(arguments: [], environment: environment)
+        self.process = process
+        self.output = output
+        let deadline = ContinuousClock.now + .seconds(60)
+        while true {
+            if let port = output.lines.lazy.compactMap(Self.listeningPort).first {
+                baseURL = "http://127.0.0.1:\(port)"
+                return
+            }
+            guard process.isRunning, ContinuousClock.now < deadline else {
+                process.terminate()
+                throw TestFailure("mfa-server did not start:\n\(output.text)")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+
+    /// Everything the server wrote to standard output and standard error.
+    var log: String { output.text }
+
+    /// The outbox, where the server writes each email as a `.eml` file.
+    var outbox: String { dataDirectory.path + "/outbox" }
+
+    /// Sends SIGTERM and waits up to `timeout` for the process to exit.
+    ///
+    /// - Returns: the exit status, or `nil` if the process is still running.
+    func terminate(within timeout: Duration) async throws -> Int32? {
+        kill(process.processIdentifier, SIGTERM)
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now > deadline { return nil }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return process.terminationReason == .exit ? process.terminationStatus : -process.terminationStatus
+    }
+
+    /// Starts the binary with `arguments` and `environment`, collecting its output.
+    static func start(arguments: [String], environment: [String: String]) throws -> (Process, OutputCollector) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executablePath())
+        process.arguments = arguments
+        process.environment = environment
+        let output = OutputCollector()
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        pipe.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
+        try process.run()
+        return (process, output)
+    }
+
+    /// The `mfa-server` built with the tests: beside the test bundle, or a
+    /// directory or two above it.
+    static func executablePath() throws -> String {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("mfa-server").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        throw TestFailure("mfa-server was not found near \(CommandLine.arguments[0]); build it with `swift build --build-tests`")
+    }
+
+    /// The port of the server's "Listening" log line, if `line` is one.
+    private static func listeningPort(_ line: String) -> Int? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+              object["message"] as? String == "Listening",
+              let address = object["address"] as? String
+        else { return nil }
+        return address.split(separator: ":").last.flatMap { Int($0) }
+    }
+}
+
+/// Collects a process's output as it arrives.
+final class OutputCollector: Sendable {
+    private let data = Mutex(Data())
+
+    func append(_ chunk: Data) {
+        data.withLock { $0.append(chunk) }
+    }
+
+    var text: String { data.withLock { String(decoding: $0, as: UTF8.self) } }
+    var lines: [String] { text.split(separator: "\n").map(String.init) }
+}

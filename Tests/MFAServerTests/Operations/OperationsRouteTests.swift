@@ -1,0 +1,45 @@
+import Foundation
+import HummingbirdTesting
+import MFACore
+import Testing
+
+@Suite struct OperationsRouteTests {
+    @Test func healthSaysOK() async throws {
+        let server = try TestServer()
+        try await server.run { client in
+            try expectJSON(try await client.get("/health"), 200, ["status": "ok"])
+            try expectJSON(try await client.get("/health/"), 200, ["status": "ok"])
+        }
+    }
+
+    @Test func metricsCountRequestsLoginsEmailsAndPasswordHashes() async throws {
+        let server = try TestServer()
+        try await server.run { client in
+            let account = try await client.signUp("metrics@example.com")
+            _ = try await client.signIn(account)
+            _ = try await client.post("/users/login/mfa/?one_time_url=\(try await client.loginLink(for: account))", json: [
+                "password": account.password, "totp_code": "000000",
+            ])
+            _ = try await client.get("/users/unknown")
+
+            let response = try await client.get("/metrics")
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+            let text = response.text
+            let expected = [
+                #"http_requests_total{http_route="/users/create",http_request_method="POST",http_response_status_code="202"}"#,
+                #"http_requests_total{http_route="/users/login/mfa",http_request_method="POST",http_response_status_code="401"}"#,
+                #"http_requests_total{http_route="NotFound",http_request_method="GET",http_response_status_code="404"}"#,
+                #"mfa_logins_total{result="succeeded"}"#,
+                #"mfa_logins_total{result="failed"}"#,
+                "mfa_emails_queued_total",
+                #"mfa_email_deliveries_total{outcome="sent"}"#,
+                "mfa_password_hash_duration_seconds_bucket",
+                "mfa_password_hash_duration_seconds_count",
+            ]
+            for line in expected {
+                #expect(text.contains(line), "missing \(line)")
+            }
+        }
+    }
+}

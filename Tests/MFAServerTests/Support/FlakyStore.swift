@@ -1,0 +1,86 @@
+import Foundation
+import MFACore
+import Synchronization
+
+/// An in-memory store that can be taken down, to see the server answer 503.
+final class FlakyStore: MFAStore {
+    private let base = InMemoryStore()
+    private let down = Atomic(false)
+
+    /// Makes every operation fail as a database outage would, or work again.
+    func setDown(_ isDown: Bool) { down.store(isDown, ordering: .sequentiallyConsistent) }
+
+    private func check() throws {
+        if down.load(ordering: .sequentiallyConsistent) { throw MFAStoreError.unavailable("the test took the store down") }
+    }
+
+    func countEvent(key: String, limit: RateLimit, now: Date) async throws -> Date? {
+        try check(); return try await base.countEvent(key: key, limit: limit, now: now)
+    }
+    func recordFailure(accountID: String, maxFailures: Int, lockDuration: TimeInterval, now: Date) async throws -> Date? {
+        try check(); return try await base.recordFailure(accountID: accountID, maxFailures: maxFailures, lockDuration: lockDuration, now: now)
+    }
+    func account(emailKey: String) async throws -> AccountRecord? {
+        try check(); return try await base.account(emailKey: emailKey)
+    }
+    func account(id: String) async throws -> AccountRecord? {
+        try check(); return try await base.account(id: id)
+    }
+    func pendingRegistration(emailKey: String, now: Date) async throws -> PendingRegistration? {
+        try check(); return try await base.pendingRegistration(emailKey: emailKey, now: now)
+    }
+    func link(tokenHash: [UInt8], now: Date) async throws -> LinkRecord? {
+        try check(); return try await base.link(tokenHash: tokenHash, now: now)
+    }
+    func recoveryCodeCount(accountID: String) async throws -> Int {
+        try check(); return try await base.recoveryCodeCount(accountID: accountID)
+    }
+    func savePendingRegistration(_ registration: PendingRegistration, link: LinkRecord, mail: QueuedMail) async throws {
+        try check(); try await base.savePendingRegistration(registration, link: link, mail: mail)
+    }
+    func issueLink(_ link: LinkRecord, mail: QueuedMail) async throws {
+        try check(); try await base.issueLink(link, mail: mail)
+    }
+    func beginLinkAttempt(tokenHash: [UInt8], purpose: LinkPurpose, maxAttempts: Int, now: Date) async throws -> LinkRecord? {
+        try check(); return try await base.beginLinkAttempt(tokenHash: tokenHash, purpose: purpose, maxAttempts: maxAttempts, now: now)
+    }
+    func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink tokenHash: [UInt8], now: Date) async throws {
+        try check(); try await base.createAccount(account, recoveryCodeHashes: recoveryCodeHashes, consumingLink: tokenHash, now: now)
+    }
+    func commit(_ change: AuthenticatedChange) async throws -> AuthenticatedChangeOutcome {
+        try check(); return try await base.commit(change)
+    }
+    func replaceAuthenticator(
+        accountID: String, with authenticator: SealedAuthenticator, recoveryCodeHashes: [[UInt8]],
+        consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date
+    ) async throws {
+        try check()
+        try await base.replaceAuthenticator(
+            accountID: accountID, with: authenticator, recoveryCodeHashes: recoveryCodeHashes, consumingLink: tokenHash, mail: mail, now: now
+        )
+    }
+    func deleteAccount(id: String, consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date) async throws {
+        try check(); try await base.deleteAccount(id: id, consumingLink: tokenHash, mail: mail, now: now)
+    }
+    func session(tokenHash: [UInt8], now: Date) async throws -> SessionRecord? {
+        try check(); return try await base.session(tokenHash: tokenHash, now: now)
+    }
+    func revokeSession(tokenHash: [UInt8]) async throws {
+        try check(); try await base.revokeSession(tokenHash: tokenHash)
+    }
+    func enqueue(_ mail: QueuedMail) async throws {
+        try check(); try await base.enqueue(mail)
+    }
+    func claimMail(now: Date, leaseUntil: Date, limit: Int) async throws -> [QueuedMail] {
+        try check(); return try await base.claimMail(now: now, leaseUntil: leaseUntil, limit: limit)
+    }
+    func finishMail(id: String, as disposition: MailDisposition, now: Date) async throws {
+        try check(); try await base.finishMail(id: id, as: disposition, now: now)
+    }
+    func purgeExpired(now: Date, finishedMailRetention: TimeInterval) async throws {
+        try check(); try await base.purgeExpired(now: now, finishedMailRetention: finishedMailRetention)
+    }
+    func checkHealth() async throws {
+        try check(); try await base.checkHealth()
+    }
+}
