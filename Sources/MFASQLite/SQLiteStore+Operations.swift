@@ -174,8 +174,9 @@ extension SQLiteStore {
         consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date
     ) async throws {
         try await write { db in
-            guard try db.account(id: accountID) != nil else { throw MFAStoreError.accountNotFound }
+            // The link first: every loser of a race on it must see linkNotUsable.
             try db.consumeLink(tokenHash, now: now)
+            guard try db.account(id: accountID) != nil else { throw MFAStoreError.accountNotFound }
             try db.execute(
                 sql: """
                     UPDATE account SET totp_sealed_secret = ?, totp_algorithm = ?, totp_digits = ?, totp_period = ?,
@@ -195,8 +196,8 @@ extension SQLiteStore {
 
     public func deleteAccount(id: String, consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date) async throws {
         try await write { db in
-            guard let account = try db.account(id: id) else { throw MFAStoreError.accountNotFound }
             try db.consumeLink(tokenHash, now: now)
+            guard let account = try db.account(id: id) else { throw MFAStoreError.accountNotFound }
             // Sessions and recovery codes go with the account (ON DELETE CASCADE).
             try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM link WHERE subject IN (?, ?)", arguments: [id, account.emailKey])

@@ -8,13 +8,14 @@ import Testing
     @Test func filesAreCreatedPrivate() throws {
         let database = TemporaryDatabase()
         defer { database.remove() }
-        _ = try database.open()
+        let store = try database.open()
         let attributes = try FileManager.default.attributesOfItem(atPath: database.path)
         let directory = try FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: database.path).deletingLastPathComponent().path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         #expect((directory[.posixPermissions] as? Int) == 0o700)
         let wal = try FileManager.default.attributesOfItem(atPath: database.path + "-wal")
         #expect((wal[.posixPermissions] as? Int) == 0o600)
+        withExtendedLifetime(store) {}
     }
 
     @Test func pragmasAreSetForDurabilityAndSecureDeletion() throws {
@@ -22,14 +23,14 @@ import Testing
         defer { database.remove() }
         _ = try database.open()
         let check = try DatabaseQueue(path: database.path)
-        try check.read { db in
-            #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
-        }
+        let journal = try check.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
         // Connection settings are per connection: read them on the store's own.
         let store = try database.open()
         for (pragma, expected) in [("synchronous", 2), ("secure_delete", 1), ("foreign_keys", 1)] {
-            try store.pool.write { db in #expect(try Int.fetchOne(db, sql: "PRAGMA \(pragma)") == expected) }
-            try store.pool.read { db in #expect(try Int.fetchOne(db, sql: "PRAGMA \(pragma)") == expected) }
+            let onWriter = try store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA \(pragma)") }
+            let onReader = try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA \(pragma)") }
+            #expect(onWriter == expected && onReader == expected, "PRAGMA \(pragma)")
         }
     }
 
@@ -60,12 +61,11 @@ import Testing
         defer { database.remove() }
         _ = try database.open()
         let queue = try DatabaseQueue(path: database.path)
-        try queue.read { db in
-            for (table, column) in [("link", "expires_at"), ("session", "expires_at"), ("pending_registration", "expires_at"), ("limit_window", "ends_at")] {
-                let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN DELETE FROM \(table) WHERE \(column) <= 0")
-                    .map { $0["detail"] as String }.joined()
-                #expect(plan.contains("USING") && plan.contains("INDEX"), "\(table) purge scans: \(plan)")
+        for (table, column) in [("link", "expires_at"), ("session", "expires_at"), ("pending_registration", "expires_at"), ("limit_window", "ends_at")] {
+            let plan = try queue.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN DELETE FROM \(table) WHERE \(column) <= 0").map { $0["detail"] as String }.joined()
             }
+            #expect(plan.contains("USING") && plan.contains("INDEX"), "\(table) purge scans: \(plan)")
         }
     }
 }
