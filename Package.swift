@@ -26,6 +26,8 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .target(name: "MFAQRCode"),
+        .testTarget(name: "MFAQRCodeTests", dependencies: ["MFAQRCode"]),
     ],
     swiftLanguageModes: [.v6]
 )
