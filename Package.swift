@@ -51,6 +51,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MFAStoreConformanceTests", dependencies: ["MFACore", "MFAStoreConformance"]),
+        .target(name: "MFAQRCode"),
+        .testTarget(name: "MFAQRCodeTests", dependencies: ["MFAQRCode"]),
     ],
     swiftLanguageModes: [.v6]
 )
