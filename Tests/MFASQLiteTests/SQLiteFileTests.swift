@@ -56,6 +56,23 @@ import Testing
         #expect(try await restored.claimMail(now: now, leaseUntil: now + 60, limit: 10).map(\.id) == ["m1"])
     }
 
+    @Test func finishedMailIsPurgedAfterItsRetentionAndPendingMailIsKept() async throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        let store = try database.open()
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        for id in ["sent", "pending"] {
+            try await store.enqueue(QueuedMail(id: id, sealedMessage: [1], notBefore: now, expiresAt: nil))
+        }
+        _ = try await store.claimMail(now: now, leaseUntil: now + 60, limit: 10)
+        try await store.finishMail(id: "sent", as: .sent, now: now)
+        try await store.purgeExpired(now: now + 3_599, finishedMailRetention: 3_600)
+        let ids = { try store.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM outbox ORDER BY id") } }
+        #expect(try ids() == ["pending", "sent"])
+        try await store.purgeExpired(now: now + 3_600, finishedMailRetention: 3_600)
+        #expect(try ids() == ["pending"])
+    }
+
     @Test func expiredRowsArePurgedThroughIndexes() throws {
         let database = TemporaryDatabase()
         defer { database.remove() }

@@ -15,9 +15,9 @@ public final class InMemoryStore: MFAStore {
 
     public func countEvent(key: String, limit: RateLimit, now: Date) async throws -> Date? {
         state.withLock { state in
-            var window = state.limitWindows[key] ?? LimitWindow(start: now, count: 0)
-            if now >= window.end(limit) { window = LimitWindow(start: now, count: 0) }
-            guard window.count < limit.count else { return window.end(limit) }
+            var window = state.limitWindows[key] ?? LimitWindow(end: now + limit.window, count: 0)
+            if now >= window.end { window = LimitWindow(end: now + limit.window, count: 0) }
+            guard window.count < limit.count else { return window.end }
             window.count += 1
             state.limitWindows[key] = window
             return nil
@@ -208,7 +208,7 @@ public final class InMemoryStore: MFAStore {
             state.links = state.links.filter { $0.value.expiresAt > now }
             state.sessions = state.sessions.filter { $0.value.expiresAt > now }
             state.pendingRegistrations = state.pendingRegistrations.filter { $0.value.expiresAt > now }
-            state.limitWindows = state.limitWindows.filter { $0.value.start > now - State.longestLimitWindow }
+            state.limitWindows = state.limitWindows.filter { $0.value.end > now }
             state.outbox = state.outbox.filter { entry in
                 entry.value.finishedAt.map { $0 > now - finishedMailRetention } ?? true
             }
@@ -254,9 +254,6 @@ extension InMemoryStore {
 }
 
 private struct State {
-    // Limit windows older than this can be dropped whatever limit made them.
-    static let longestLimitWindow: TimeInterval = 86_400
-
     var accounts: [String: AccountRecord] = [:]
     var accountIDs: [String: String] = [:]
     var pendingRegistrations: [String: PendingRegistration] = [:]
@@ -292,10 +289,8 @@ private struct State {
 }
 
 private struct LimitWindow {
-    var start: Date
+    var end: Date
     var count: Int
-
-    func end(_ limit: RateLimit) -> Date { start + limit.window }
 }
 
 private struct OutboxEntry {
