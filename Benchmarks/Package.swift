@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Benchmarks live in their own package so that the main build never pays for
-// ordo-one/benchmark. Each executable target in a folder directly below this
-// one is a benchmark suite the `benchmark` plugin finds and runs.
+// ordo-one/benchmark. Each executable target with the benchmark plugin, in a
+// folder directly below this one, is a suite that `swift package benchmark` runs.
 let package = Package(
     name: "MFABenchmarks",
     platforms: [.macOS(.v15)],
@@ -24,6 +24,23 @@ let package = Package(
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
+        ),
+        .executableTarget(
+            name: "PasswordHashBenchmarks",
+            dependencies: [
+                .product(name: "MFACore", package: "mfa"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "PasswordHashBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
+        // Not a benchmark: one hash per process, for argon2-reference.sh to compare with libargon2's tool.
+        .executableTarget(
+            name: "Argon2idHash",
+            dependencies: [.product(name: "MFACore", package: "mfa")],
+            path: "Tools/Argon2idHash"
         ),
     ],
     swiftLanguageModes: [.v6]
