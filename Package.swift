@@ -36,6 +36,8 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .target(name: "MFAQRCode"),
+        .testTarget(name: "MFAQRCodeTests", dependencies: ["MFAQRCode"]),
     ],
     swiftLanguageModes: [.v6]
 )
