@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "MFACore", targets: ["MFACore"]),
         .library(name: "MFASQLite", targets: ["MFASQLite"]),
+        .library(name: "MFAWebPages", targets: ["MFAWebPages"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
@@ -38,6 +39,12 @@ let package = Package(
         ),
         .target(name: "MFAQRCode"),
         .testTarget(name: "MFAQRCodeTests", dependencies: ["MFAQRCode"]),
+        .target(name: "MFAWebPages", dependencies: ["MFACore", "MFAQRCode"]),
+        .testTarget(
+            name: "MFAWebPagesTests",
+            dependencies: ["MFAWebPages", "MFACore"],
+            exclude: ["Support/page_outline.py"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
