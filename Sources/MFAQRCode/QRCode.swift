@@ -20,7 +20,8 @@ public struct QRCode: Sendable {
     /// The mask pattern chosen for the lowest penalty score.
     let mask: MaskPattern
 
-    private let modules: ModuleMatrix
+    /// The modules of the masked symbol.
+    let modules: ModuleMatrix
 
     /// Encodes bytes into the smallest QR code that holds them.
     ///
@@ -54,15 +55,17 @@ public struct QRCode: Sendable {
         }
         let codewords = CodewordSequence(data: data, version: version, correction: correction).interleaved
         let unmasked = ModuleMatrix(version: version, codewords: codewords)
-        let candidates = (mask.map { [$0] } ?? MaskPattern.allCases).map { candidate in
-            (mask: candidate, matrix: unmasked.masked(with: candidate, correction: correction))
-        }
-        // `min` keeps the first of equal scores, so ties go to the lower mask reference.
-        let chosen = mask == nil ? candidates.min { $0.matrix.penaltyScore < $1.matrix.penaltyScore }! : candidates[0]
+        let chosenMask = mask ?? Self.lowestPenaltyMask(for: unmasked, correction: correction)
         self.version = version.number
         self.correction = correction
-        self.mask = chosen.mask
-        self.modules = chosen.matrix
+        self.mask = chosenMask
+        self.modules = unmasked.masked(with: chosenMask, correction: correction)
+    }
+
+    /// The mask whose result scores the lowest penalty; ties go to the lower reference.
+    private static func lowestPenaltyMask(for unmasked: ModuleMatrix, correction: ErrorCorrection) -> MaskPattern {
+        let scores = MaskPattern.allCases.map { unmasked.masked(with: $0, correction: correction).penaltyScore }
+        return MaskPattern.allCases[scores.indices.min { scores[$0] < scores[$1] }!]
     }
 
     /// The number of modules along each side, `17 + 4 × version`, without the quiet zone.

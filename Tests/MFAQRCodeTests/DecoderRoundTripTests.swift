@@ -1,14 +1,52 @@
-import Foundation
-import MFAQRCode
+@testable import MFAQRCode
 import Testing
 
+/// The proof that matters: a real reader (librsvg renders the SVG, ZBar scans the
+/// PNG) gets back exactly the bytes that were encoded.
 @Suite struct DecoderRoundTripTests {
-    @Test func probe() throws {
-        let uri = "otpauth://totp/MFAServer:ada%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=MFAServer&algorithm=SHA1&digits=6&period=30"
+    @Test func typicalOtpauthURIDecodesExactly() throws {
+        let code = try QRCode(encoding: Payloads.typicalURI)
+        #expect(try Decoder.decode(code) == Array(Payloads.typicalURI.utf8))
+    }
+
+    @Test(arguments: [40, 100, 160, 250, 300, 400, 1000])
+    func otpauthURIsOfManyLengthsDecodeExactly(length: Int) throws {
+        let uri = Payloads.otpauthURI(length: length)
+        #expect(uri.utf8.count == length)
         let code = try QRCode(encoding: uri)
-        print(code.version, code.size)
-        let out = try Decoder.decode(code)
-        print(out.map { String($0, radix: 16) })
-        #expect(out == Array(uri.utf8))
+        #expect(try Decoder.decode(code) == Array(uri.utf8), "version \(code.version)")
+    }
+
+    @Test func utf8TextDecodesToTheSameBytes() throws {
+        let text = "otpauth://totp/Zürich%20Bank:José?secret=JBSWY3DPEHPK3PXP&issuer=Zürich — 東京 ✓ 🔐"
+        let code = try QRCode(encoding: text)
+        #expect(try Decoder.decode(code) == Array(text.utf8))
+    }
+
+    /// A full symbol of every version, so each block layout and, from version 7, the version information is read back.
+    @Test(arguments: SymbolVersion.all)
+    func everyVersionFilledToCapacityDecodes(version: SymbolVersion) throws {
+        let data = Payloads.binary(count: version.byteCapacity(.medium))
+        let code = try QRCode(encoding: data)
+        #expect(code.version == version.number)
+        #expect(try Decoder.decode(code, moduleSize: 3) == data)
+    }
+
+    @Test(arguments: QRCode.ErrorCorrection.allCases, [1, 7, 23, 40])
+    func everyLevelDecodes(correction: QRCode.ErrorCorrection, versionNumber: Int) throws {
+        let data = Payloads.binary(count: SymbolVersion(number: versionNumber).byteCapacity(correction))
+        let code = try QRCode(encoding: data, correction: correction)
+        #expect(code.version == versionNumber)
+        #expect(code.correction == correction)
+        #expect(try Decoder.decode(code, moduleSize: 3) == data)
+    }
+
+    /// Only the best mask is used normally, so each mask is forced once to prove its formula.
+    @Test(arguments: MaskPattern.allCases)
+    func everyMaskPatternDecodes(mask: MaskPattern) throws {
+        let data = Array(Payloads.otpauthURI(length: 150).utf8)
+        let code = try QRCode(data: data, correction: .medium, mask: mask)
+        #expect(code.mask == mask)
+        #expect(try Decoder.decode(code) == data)
     }
 }
