@@ -27,6 +27,7 @@ enum EnrollmentPage {
             <p>Each code replaces an authenticator code once, if you lose your authenticator.</p>
             </div>
             <ol class="codes code">\(enrollment.recoveryCodes.map { "<li>\($0)</li>" as HTML })</ol>
+            <p>When both steps are done, sign in with your password and the code your app shows.</p>
             </div>
             """)
     }
