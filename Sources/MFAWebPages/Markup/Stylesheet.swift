@@ -47,7 +47,7 @@ enum Stylesheet {
         details{margin-top:1.5rem;border-top:1px solid var(--line);padding-top:1rem}
         summary{cursor:pointer;font-weight:600;color:var(--accent)}
         a{color:var(--accent)}
-        .table{overflow-x:auto}
+        .table,pre{overflow-x:auto}
         table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}
         th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid var(--line)}
         th{font-weight:600}
