@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "MFACore", targets: ["MFACore"]),
         .library(name: "MFASQLite", targets: ["MFASQLite"]),
         .library(name: "MFAStoreConformance", targets: ["MFAStoreConformance"]),
+        .library(name: "MFAWebPages", targets: ["MFAWebPages"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
@@ -53,6 +54,12 @@ let package = Package(
         .testTarget(name: "MFAStoreConformanceTests", dependencies: ["MFACore", "MFAStoreConformance"]),
         .target(name: "MFAQRCode"),
         .testTarget(name: "MFAQRCodeTests", dependencies: ["MFAQRCode"]),
+        .target(name: "MFAWebPages", dependencies: ["MFACore", "MFAQRCode"]),
+        .testTarget(
+            name: "MFAWebPagesTests",
+            dependencies: ["MFAWebPages", "MFACore"],
+            exclude: ["Support/page_outline.py"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
