@@ -32,6 +32,7 @@ let package = Package(
             dependencies: ["MFACore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "MFAStoreConformance", dependencies: ["MFACore"]),
+        .target(name: "MFATestSupport", path: "Tests/TestSupport"),
         .executableTarget(
             name: "SQLiteCrashWriter",
             dependencies: ["MFACore", "MFASQLite"],
@@ -48,16 +49,17 @@ let package = Package(
             name: "MFACoreTests",
             dependencies: [
                 "MFACore",
+                "MFATestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(name: "MFAStoreConformanceTests", dependencies: ["MFACore", "MFAStoreConformance"]),
         .target(name: "MFAQRCode"),
-        .testTarget(name: "MFAQRCodeTests", dependencies: ["MFAQRCode"]),
+        .testTarget(name: "MFAQRCodeTests", dependencies: ["MFAQRCode", "MFATestSupport"]),
         .target(name: "MFAWebPages", dependencies: ["MFACore", "MFAQRCode"]),
         .testTarget(
             name: "MFAWebPagesTests",
-            dependencies: ["MFAWebPages", "MFACore"],
+            dependencies: ["MFAWebPages", "MFACore", "MFATestSupport"],
             exclude: ["Support/page_outline.py"]
         ),
     ],

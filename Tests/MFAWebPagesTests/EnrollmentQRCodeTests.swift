@@ -1,3 +1,4 @@
+import MFATestSupport
 import Foundation
 import MFACore
 import MFAWebPages
@@ -23,16 +24,7 @@ import Testing
         let start = try #require(html.range(of: "<svg"))
         let end = try #require(html.range(of: "</svg>", range: start.upperBound..<html.endIndex))
         #expect(html.ranges(of: "<svg").count == 1)
-        let rasteriser = try ExternalTool.onPath("rsvg-convert", installation: "apt-get install -y librsvg2-bin")
-        let scanner = try ExternalTool.onPath("zbarimg", installation: "apt-get install -y zbar-tools")
-        let directory = FileManager.default.temporaryDirectory.appending(path: "MFAWebPagesTests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let svg = directory.appending(path: "code.svg"), png = directory.appending(path: "code.png")
-        try Data(html[start.lowerBound..<end.upperBound].utf8).write(to: svg)
-        _ = try rasteriser.run(["--output", png.path, svg.path])
-        // --raw and binary mode keep ZBar from guessing a character set and converting the bytes.
-        let decoded = try scanner.run(["--raw", "-q", "-Sbinary", png.path])
+        let decoded = try QRScanner.decode(svg: String(html[start.lowerBound..<end.upperBound]))
         return String(decoding: decoded, as: UTF8.self)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MFATestSupport
 
 /// The reference `argon2` command-line tool from libargon2 (Debian package `argon2`),
 /// run as a real peer for differential tests.

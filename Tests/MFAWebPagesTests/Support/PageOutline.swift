@@ -1,4 +1,5 @@
 import Foundation
+import MFATestSupport
 
 /// A page as an HTML parser sees it, from `page_outline.py` (Python's `html.parser`).
 struct PageOutline: Decodable {
