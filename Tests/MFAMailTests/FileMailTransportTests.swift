@@ -45,7 +45,7 @@ struct FileMailTransportTests {
             let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
             #expect(names.count == 2)
             #expect(names.allSatisfy { $0.hasSuffix(".eml") && !$0.hasPrefix(".") })
-            #expect(names.contains((first as NSString).lastPathComponent))
+            #expect(names.contains(URL(fileURLWithPath: first).lastPathComponent))
         }
     }
 

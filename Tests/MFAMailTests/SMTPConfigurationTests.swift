@@ -36,7 +36,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("not a url at all", SMTPConfigurationError.malformedURL),
+        ("smtp://mail.example.com:smtp", SMTPConfigurationError.malformedURL),
+        ("smtp://[::1", .malformedURL),
+        ("not a url at all", .unsupportedScheme),
         ("smtps://mail.example.com", .unsupportedScheme),
         ("http://mail.example.com", .unsupportedScheme),
         ("mail.example.com:25", .unsupportedScheme),
@@ -60,7 +62,7 @@ import Testing
         "smtp://user:hunter2@mail.example.com:99999",
         "smtp://user:hunter2@mail.example.com?tls=hunter",
         "smtp://user:hunter2@mail.example.com/path",
-        "smtp://user:hun ter2@mail.example.com",
+        "smtp://user:hunter2@mail.example.com:port",
         "smtps://user:hunter2@mail.example.com",
     ])
     func neverRepeatsThePasswordInAnError(url: String) {

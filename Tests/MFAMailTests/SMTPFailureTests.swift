@@ -15,7 +15,8 @@ struct SMTPFailureTests {
                 let error = await #expect(throws: MailDeliveryError.self) {
                     try await SMTPMailTransport(configuration: configuration).send(Fixtures.message)
                 }
-                #expect(try server.receivedMessages().isEmpty)
+                let received = try server.receivedMessages()
+                #expect(received.isEmpty)
                 return error
             }
         }

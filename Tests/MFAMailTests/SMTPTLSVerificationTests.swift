@@ -17,7 +17,8 @@ struct SMTPTLSVerificationTests {
                     try await SMTPMailTransport(configuration: configuration).send(Fixtures.message)
                 }
                 #expect(error?.isTransient == true)
-                #expect(try server.receivedMessages().isEmpty)
+                let received = try server.receivedMessages()
+                #expect(received.isEmpty)
             }
         }
     }
@@ -33,7 +34,8 @@ struct SMTPTLSVerificationTests {
                     try await SMTPMailTransport(configuration: configuration).send(Fixtures.message)
                 }
                 #expect(error?.isTransient == true)
-                #expect(try server.receivedMessages().isEmpty)
+                let received = try server.receivedMessages()
+                #expect(received.isEmpty)
             }
         }
     }
@@ -47,7 +49,8 @@ struct SMTPTLSVerificationTests {
                 await #expect(throws: MailDeliveryError.self) {
                     try await SMTPMailTransport(configuration: configuration).send(Fixtures.message)
                 }
-                #expect(try server.receivedMessages().isEmpty)
+                let received = try server.receivedMessages()
+                #expect(received.isEmpty)
             }
         }
     }
@@ -60,7 +63,8 @@ struct SMTPTLSVerificationTests {
                     try await SMTPMailTransport(configuration: configuration).send(Fixtures.message)
                 }
                 #expect(error == .transient("the server does not offer STARTTLS"))
-                #expect(try server.receivedMessages().isEmpty)
+                let received = try server.receivedMessages()
+                #expect(received.isEmpty)
             }
         }
     }

@@ -1,5 +1,5 @@
 import NIOCore
-import NIOSSL
+import NIOTLS
 
 /// Turns ``SMTPRequest`` values into bytes on the wire and answers each with the server's next reply.
 ///
@@ -99,7 +99,7 @@ final class SMTPClientHandler: ChannelDuplexHandler {
                 exchange.timeout.cancel()
                 exchange.reply.succeed(reply)
             }
-        case .awaitingGreetingRequest(greeting: .some), .idle, .awaitingHandshake:
+        case .awaitingGreetingRequest(greeting: _?), .idle, .awaitingHandshake:
             throw SMTPConnectionError.unsolicitedReply
         case .failed:
             break

@@ -51,12 +51,14 @@ public struct SMTPMailTransport: MailTransport {
         }
         self.configuration = configuration
         self.eventLoopGroup = eventLoopGroup
-        tls = configuration.security == .none
-            ? nil
-            : try TLSClientSetup(
+        if configuration.security == .none {
+            tls = nil
+        } else {
+            tls = try TLSClientSetup(
                 host: configuration.host,
                 additionalTrustedCertificatesFile: configuration.additionalTrustedCertificatesFile
             )
+        }
     }
 
     /// Delivers `message`, or throws a ``MFACore/MailDeliveryError``.

@@ -10,13 +10,13 @@ struct SMTPSession {
     /// Greeting, EHLO, STARTTLS, AUTH, MAIL FROM, RCPT TO and DATA; returns once the server accepted the message.
     func deliver(_ data: [UInt8], to recipient: String) async throws(MailDeliveryError) {
         let timeout = configuration.commandTimeout
-        try Self.expect(220, from: await Self.step("greeting") { try await connection.greeting(timeout: timeout) },
-                        in: "greeting")
+        let greeting = try await Self.step("greeting") { try await connection.greeting(timeout: timeout) }
+        try Self.expect(220, from: greeting, in: "greeting")
         var capabilities = try await hello()
         if configuration.security == .startTLS, let tls {
             guard capabilities.offersStartTLS else { throw .transient("the server does not offer STARTTLS") }
-            try Self.expect(220, from: await Self.step("STARTTLS") { try await connection.startTLS(tls, timeout: timeout) },
-                            in: "STARTTLS")
+            let reply = try await Self.step("STARTTLS") { try await connection.startTLS(tls, timeout: timeout) }
+            try Self.expect(220, from: reply, in: "STARTTLS")
             capabilities = try await hello()
         }
         if let credentials = configuration.credentials {
@@ -26,9 +26,10 @@ struct SMTPSession {
         try await command("RCPT TO:<\(recipient)>", expecting: [250, 251], step: "RCPT TO")
         try await command("DATA", expecting: [354], step: "DATA")
         let dataTimeout = configuration.dataTimeout
-        try Self.expect(250, from: await Self.step("sending the message") {
+        let accepted = try await Self.step("sending the message") {
             try await connection.send(data: data, timeout: dataTimeout)
-        }, in: "sending the message")
+        }
+        try Self.expect(250, from: accepted, in: "sending the message")
     }
 
     /// Says goodbye and closes; the message is already accepted, so nothing here can fail the delivery.
@@ -70,17 +71,15 @@ struct SMTPSession {
         }
     }
 
-    @discardableResult
     private func command(
         _ line: String,
         expecting codes: Set<Int>,
         step: String,
         showingReplyText: Bool = true
-    ) async throws(MailDeliveryError) -> SMTPReply {
+    ) async throws(MailDeliveryError) {
         let timeout = configuration.commandTimeout
         let reply = try await Self.step(step) { try await connection.send(line, timeout: timeout) }
         guard codes.contains(reply.code) else { throw Self.failure(reply, in: step, showingText: showingReplyText) }
-        return reply
     }
 
     /// Runs one step; any error but a ``MailDeliveryError`` is transient and named after the step.

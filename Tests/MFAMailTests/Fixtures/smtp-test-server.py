@@ -18,6 +18,7 @@ import email.policy
 import email.utils
 import json
 import os
+import signal
 import ssl
 import sys
 
@@ -120,7 +121,9 @@ def make_authenticator(options):
                     and auth_data.password.decode() == password)
         with open(log_path, "a", encoding="utf-8") as log:
             log.write(json.dumps({"mechanism": mechanism, "accepted": accepted}) + "\n")
-        return AuthResult(success=accepted, auth_data=f"{user} via {mechanism}" if accepted else None)
+        if not accepted:
+            return AuthResult(success=False, handled=False)  # aiosmtpd then answers 535
+        return AuthResult(success=True, auth_data=f"{user} via {mechanism}")
 
     return authenticate
 
@@ -160,6 +163,8 @@ async def serve(options):
 
 
 if __name__ == "__main__":
+    # A parent's blocked signals are inherited (Foundation's Process does so); let SIGTERM and SIGINT stop the server.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
     arguments = parse_arguments()
     if arguments.parse:
         with open(arguments.parse, "rb") as file:

@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 
 /// aiosmtpd running Fixtures/smtp-test-server.py on a free loopback port.
 ///
@@ -47,7 +46,9 @@ struct SMTPTestServer {
         let portFile = directory.appendingPathComponent("port")
         let logFile = directory.appendingPathComponent("server.log")
         try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        guard FileManager.default.createFile(atPath: logFile.path, contents: nil) else {
+            throw TestSetupError("cannot create \(logFile.path)")
+        }
         let log = try FileHandle(forWritingTo: logFile)
         defer { try? log.close() }
 
@@ -59,7 +60,8 @@ struct SMTPTestServer {
         process.standardError = log
         try process.run()
         defer {
-            process.terminate()
+            // SIGKILL, because the child inherits the test thread's signal mask, in which SIGTERM may be blocked.
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
 

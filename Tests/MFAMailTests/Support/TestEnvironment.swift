@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 
 /// Paths and tools the tests need, failing with instructions when one is missing.
 enum TestEnvironment {
@@ -11,7 +10,7 @@ enum TestEnvironment {
     static let serverScript = repositoryRoot.appendingPathComponent("Tests/MFAMailTests/Fixtures/smtp-test-server.py").path
 
     /// The venv's Python with aiosmtpd, or a test failure that says how to install it.
-    static func python(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    static func python() throws -> String {
         let python = repositoryRoot.appendingPathComponent(".venv/bin/python3").path
         let hint = "create it with: python3 -m venv .venv && .venv/bin/pip install aiosmtpd (see .ci/run)"
         guard FileManager.default.isExecutableFile(atPath: python) else {
