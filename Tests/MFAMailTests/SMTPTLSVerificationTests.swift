@@ -17,6 +17,7 @@ struct SMTPTLSVerificationTests {
                     try await SMTPMailTransport(configuration: configuration).send(Fixtures.message)
                 }
                 #expect(error?.isTransient == true)
+                #expect(error?.text.contains("CERTIFICATE_VERIFY_FAILED") == true)
                 let received = try server.receivedMessages()
                 #expect(received.isEmpty)
             }
@@ -34,6 +35,8 @@ struct SMTPTLSVerificationTests {
                     try await SMTPMailTransport(configuration: configuration).send(Fixtures.message)
                 }
                 #expect(error?.isTransient == true)
+                #expect(error?.text.hasPrefix("TLS handshake and greeting: ") == true)
+                #expect(error?.text.contains("failedToValidateHostname") == true)
                 let received = try server.receivedMessages()
                 #expect(received.isEmpty)
             }

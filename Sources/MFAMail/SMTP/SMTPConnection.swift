@@ -4,9 +4,11 @@ import NIOPosix
 /// One TCP connection to an SMTP server, driven step by step from async code.
 struct SMTPConnection: Sendable {
     private let channel: any Channel
+    private let greetingReply: EventLoopFuture<SMTPReply>
 
-    private init(channel: any Channel) {
+    private init(channel: any Channel, greetingReply: EventLoopFuture<SMTPReply>) {
         self.channel = channel
+        self.greetingReply = greetingReply
     }
 
     /// Connects; with `implicitTLS`, TLS starts before the first byte of SMTP.
@@ -14,10 +16,11 @@ struct SMTPConnection: Sendable {
         host: String,
         port: Int,
         connectTimeout: Duration,
+        greetingTimeout: Duration,
         implicitTLS: TLSClientSetup?,
         group: any EventLoopGroup
     ) async throws -> SMTPConnection {
-        let channel = try await ClientBootstrap(group: group)
+        let connected = ClientBootstrap(group: group)
             .connectTimeout(TimeAmount(connectTimeout))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -28,13 +31,18 @@ struct SMTPConnection: Sendable {
                 }
             }
             .connect(host: host, port: port)
-            .get()
-        return SMTPConnection(channel: channel)
+        // Asked for on the event loop the moment the connection exists: a failure that comes
+        // before the greeting, such as a refused certificate, then reaches this request instead
+        // of vanishing with the closed channel's handlers.
+        let greetingReply = connected.flatMap { channel in
+            request(.receiveGreeting, timeout: greetingTimeout, on: channel)
+        }
+        return SMTPConnection(channel: try await connected.get(), greetingReply: greetingReply)
     }
 
     /// The server's greeting.
-    func greeting(timeout: Duration) async throws -> SMTPReply {
-        try await perform(.receiveGreeting, timeout: timeout)
+    func greeting() async throws -> SMTPReply {
+        try await greetingReply.get()
     }
 
     /// Sends one command line (CRLF is added) and returns the reply.
@@ -64,10 +72,18 @@ struct SMTPConnection: Sendable {
     }
 
     private func perform(_ action: SMTPRequest.Action, timeout: Duration) async throws -> SMTPReply {
+        try await Self.request(action, timeout: timeout, on: channel).get()
+    }
+
+    private static func request(
+        _ action: SMTPRequest.Action,
+        timeout: Duration,
+        on channel: any Channel
+    ) -> EventLoopFuture<SMTPReply> {
         let reply = channel.eventLoop.makePromise(of: SMTPReply.self)
         // A request that never reaches the handler (the channel closed first) fails here instead.
         channel.writeAndFlush(SMTPRequest(action: action, timeout: TimeAmount(timeout), reply: reply))
             .whenFailure { reply.fail($0) }
-        return try await reply.futureResult.get()
+        return reply.futureResult
     }
 }

@@ -78,6 +78,7 @@ public struct SMTPMailTransport: MailTransport {
                 host: configuration.host,
                 port: configuration.port,
                 connectTimeout: configuration.connectTimeout,
+                greetingTimeout: configuration.commandTimeout,
                 implicitTLS: configuration.security == .tls ? tls : nil,
                 group: eventLoopGroup
             )

@@ -10,8 +10,9 @@ struct SMTPSession {
     /// Greeting, EHLO, STARTTLS, AUTH, MAIL FROM, RCPT TO and DATA; returns once the server accepted the message.
     func deliver(_ data: [UInt8], to recipient: String) async throws(MailDeliveryError) {
         let timeout = configuration.commandTimeout
-        let greeting = try await Self.step("greeting") { try await connection.greeting(timeout: timeout) }
-        try Self.expect(220, from: greeting, in: "greeting")
+        let greetingStep = configuration.security == .tls ? "TLS handshake and greeting" : "greeting"
+        let greeting = try await Self.step(greetingStep) { try await connection.greeting() }
+        try Self.expect(220, from: greeting, in: greetingStep)
         var capabilities = try await hello()
         if configuration.security == .startTLS, let tls {
             guard capabilities.offersStartTLS else { throw .transient("the server does not offer STARTTLS") }
