@@ -19,7 +19,8 @@ struct FileMailTransportTests {
 
             #expect(try permissions(directory) == 0o700)
             #expect(try permissions(path) == 0o600)
-            #expect(path.hasPrefix(directory + "/") && path.hasSuffix(".eml"))
+            #expect(path.hasPrefix(directory + "/"))
+            #expect(URL(fileURLWithPath: path).lastPathComponent.wholeMatch(of: /\d{8}T\d{6}Z-[0-9a-f]{32}\.eml/) != nil)
         }
     }
 

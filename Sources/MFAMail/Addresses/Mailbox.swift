@@ -120,6 +120,7 @@ public enum MailboxError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The text is not `Name <address>` or a bare address.
     case malformed
 
+    /// What is wrong, in words for the person who wrote the text.
     public var description: String {
         switch self {
         case .invalidAddress: "the address is not a plain local@domain address"

@@ -80,6 +80,7 @@ public enum SMTPConfigurationError: Error, Sendable, Hashable, CustomStringConve
     /// The TLS settings could not be loaded, for example an unreadable CA file.
     case tlsSetupFailed(String)
 
+    /// What is wrong, in words for the operator, without the password.
     public var description: String {
         switch self {
         case .malformedURL:

@@ -103,8 +103,11 @@ extension SMTPConfiguration {
             self.password = password
         }
 
+        /// `username:<redacted>`.
         public var description: String { "\(username):<redacted>" }
+        /// `username:<redacted>`.
         public var debugDescription: String { description }
+        /// The user name and a redacted password, for `dump` and debuggers.
         public var customMirror: Mirror { Mirror(self, children: ["username": username, "password": "<redacted>"]) }
     }
 }

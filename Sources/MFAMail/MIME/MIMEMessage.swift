@@ -91,6 +91,7 @@ public enum MIMEMessageError: Error, Sendable, Hashable, CustomStringConvertible
     /// The subject contains a line break, which would start a new header.
     case lineBreakInSubject
 
+    /// What is wrong, in words for a log.
     public var description: String {
         switch self {
         case .invalidRecipient: "the recipient is not a plain local@domain address"

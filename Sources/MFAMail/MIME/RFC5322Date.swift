@@ -6,17 +6,14 @@ enum RFC5322Date {
 
     /// Formats `date` in UTC as RFC 5322 section 3.3 wants it: `Thu, 19 Nov 2026 10:00:00 +0000`.
     ///
-    /// Formatted by hand rather than with a `DateFormatter` so that no locale or
-    /// calendar setting of the host can change the English names.
+    /// Formatted by hand rather than with a `DateFormatter` so that no locale of
+    /// the host can change the English names.
     static func string(from date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.weekday, .day, .month, .year, .hour, .minute, .second], from: date)
-        func twoDigits(_ value: Int?) -> String {
-            let value = value ?? 0
-            return value < 10 ? "0\(value)" : "\(value)"
-        }
-        return "\(weekdays[parts.weekday! - 1]), \(twoDigits(parts.day)) \(months[parts.month! - 1]) \(parts.year!) "
-            + "\(twoDigits(parts.hour)):\(twoDigits(parts.minute)):\(twoDigits(parts.second)) +0000"
+        let parts = Calendar.gregorianUTC.dateComponents(
+            [.weekday, .day, .month, .year, .hour, .minute, .second], from: date)
+        return String(
+            format: "%@, %02d %@ %04d %02d:%02d:%02d +0000",
+            weekdays[parts.weekday! - 1], parts.day!, months[parts.month! - 1], parts.year!,
+            parts.hour!, parts.minute!, parts.second!)
     }
 }

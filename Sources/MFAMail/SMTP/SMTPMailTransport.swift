@@ -87,7 +87,7 @@ public struct SMTPMailTransport: MailTransport {
         do {
             try await session.deliver(data, to: recipient)
         } catch {
-            await connection.close()
+            await session.quit()
             throw error
         }
         await session.quit()

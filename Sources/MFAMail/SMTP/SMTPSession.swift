@@ -33,7 +33,10 @@ struct SMTPSession {
         try Self.expect(250, from: accepted, in: "sending the message")
     }
 
-    /// Says goodbye and closes; the message is already accepted, so nothing here can fail the delivery.
+    /// Says goodbye, if the connection still works, and closes it.
+    ///
+    /// Nothing here can fail a delivery: after a success the server has the
+    /// message; after a failure, the failure is what counts.
     func quit() async {
         _ = try? await connection.send("QUIT", timeout: configuration.commandTimeout)
         await connection.close()

@@ -1,7 +1,7 @@
 """A real SMTP server (aiosmtpd) for the MFAMail tests.
 
-It listens on a free loopback port and, once it accepts connections, writes
-the port number to --port-file. Every message it accepts goes to the spool
+It listens on a loopback port (--port, or a free one) and, once it accepts
+connections, writes the port number to --port-file. Every message it accepts goes to the spool
 directory as <n>.json: the envelope, the raw bytes, and what Python's `email`
 package makes of them, so that the Swift tests check each message the way an
 independent mail reader sees it. Every AUTH attempt is appended to
@@ -29,6 +29,7 @@ def parse_arguments():
     parser = argparse.ArgumentParser()
     parser.add_argument("--parse", metavar="FILE", help="describe this message file and exit")
     parser.add_argument("--spool", help="directory for received messages")
+    parser.add_argument("--port", type=int, default=0, help="port to listen on; 0 picks a free one")
     parser.add_argument("--port-file", help="where to write the port once listening")
     parser.add_argument("--tls", choices=["none", "starttls", "tls"], default="none")
     parser.add_argument("--cert", help="server certificate chain (PEM)")
@@ -50,7 +51,8 @@ def parse_arguments():
 class RecordingHandler:
     def __init__(self, options):
         self.options = options
-        self.count = 0
+        # Numbering continues over what an earlier run left in the spool, so a restarted server adds files.
+        self.count = len([name for name in os.listdir(options.spool) if name.endswith(".json")])
 
     async def handle_EHLO(self, server, session, envelope, hostname, responses):
         if self.options.reject_ehlo:
@@ -154,7 +156,7 @@ async def serve(options):
     server = await loop.create_server(
         lambda: SMTP(handler, loop=loop, **smtp_options),
         host="127.0.0.1",
-        port=0,
+        port=options.port,
         ssl=tls_context if options.tls == "tls" else None,
     )
     write_atomically(options.port_file, str(server.sockets[0].getsockname()[1]))

@@ -80,13 +80,10 @@ public struct FileMailTransport: MailTransport {
     }
 
     private static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let digits = [parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!].map {
-            $0 < 10 ? "0\($0)" : "\($0)"
-        }
-        return "\(parts.year!)\(digits[0])\(digits[1])T\(digits[2])\(digits[3])\(digits[4])Z"
+        let parts = Calendar.gregorianUTC.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02dZ",
+            parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
     }
 }
 
