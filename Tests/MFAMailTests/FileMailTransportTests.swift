@@ -67,6 +67,7 @@ struct FileMailTransportTests {
         "Looks like =?utf-8?B?YQ==?= an encoded word",
         "  leading and  double  spaces ",
         "Tab\tseparated",
+        "Link https://mfa.example.com/account/confirm?token=" + String(repeating: "x", count: 120),
         "🔐👩‍👩‍👧‍👦 Zoë’s code: e\u{301} and 中文 " + String(repeating: "ß", count: 60),
         "",
     ])
@@ -78,6 +79,7 @@ struct FileMailTransportTests {
             let parsed = try SMTPTestServer.parse(messageFile: try transport.write(message))
 
             #expect(parsed.subject == subject)
+            #expect(parsed.rawBytes.split(separator: UInt8(ascii: "\n")).allSatisfy { $0.count <= 78 + 1 })
             #expect(parsed.fromDisplayName == "Doe, Jane (MFA)")
             #expect(parsed.defects.isEmpty)
         }

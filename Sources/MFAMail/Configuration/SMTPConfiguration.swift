@@ -15,6 +15,10 @@ public struct SMTPConfiguration: Sendable, Hashable {
     /// How the connection is encrypted.
     public var security: TransportSecurity
     /// The credentials for SMTP AUTH, if the server wants them.
+    ///
+    /// Sent with AUTH PLAIN when the server offers it, otherwise AUTH LOGIN; a
+    /// server that offers neither fails the delivery. With ``TransportSecurity/startTLS``
+    /// they are sent only after the TLS handshake.
     public var credentials: Credentials?
     /// Allows sending ``credentials`` over a connection that is not encrypted.
     ///

@@ -31,11 +31,13 @@ enum HeaderText {
     }
 
     /// True unless `text` is printable ASCII that a reader would not mistake for
-    /// an encoded-word and that keeps its spaces when unfolded and trimmed.
+    /// an encoded-word, that keeps its spaces when unfolded and trimmed, and whose
+    /// words are short enough to fold between.
     private static func needsEncoding(_ text: String) -> Bool {
         text.unicodeScalars.contains { !$0.isASCII || Mailbox.isControl($0) }
             || text.contains("=?")
             || text.hasPrefix(" ") || text.hasSuffix(" ") || text.contains("  ")
+            || text.split(separator: " ").contains { $0.count > preferredLineLength - 10 }
     }
 
     private static func foldedAtSpaces(_ text: String, indent: Int) -> String {
