@@ -9,11 +9,15 @@ let package = Package(
         .library(name: "MFASQLite", targets: ["MFASQLite"]),
         .library(name: "MFAStoreConformance", targets: ["MFAStoreConformance"]),
         .library(name: "MFAWebPages", targets: ["MFAWebPages"]),
+        .library(name: "MFAMail", targets: ["MFAMail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .target(
@@ -61,6 +65,28 @@ let package = Package(
             name: "MFAWebPagesTests",
             dependencies: ["MFAWebPages", "MFACore", "MFATestSupport"],
             exclude: ["Support/page_outline.py"]
+        ),
+        .target(
+            name: "MFAMail",
+            dependencies: [
+                "MFACore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "MFAMailTests",
+            dependencies: [
+                "MFAMail",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
