@@ -8,15 +8,19 @@ let package = Package(
         .library(name: "MFACore", targets: ["MFACore"]),
         .library(name: "MFASQLite", targets: ["MFASQLite"]),
         .library(name: "MFAStoreConformance", targets: ["MFAStoreConformance"]),
+        .library(name: "MFAWebPages", targets: ["MFAWebPages"]),
+        .library(name: "MFAMail", targets: ["MFAMail"]),
         .executable(name: "mfa-server", targets: ["MFAServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
@@ -38,6 +42,7 @@ let package = Package(
             dependencies: ["MFACore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "MFAStoreConformance", dependencies: ["MFACore"]),
+        .target(name: "MFATestSupport", path: "Tests/TestSupport"),
         .executableTarget(
             name: "SQLiteCrashWriter",
             dependencies: ["MFACore", "MFASQLite"],
@@ -54,15 +59,47 @@ let package = Package(
             name: "MFACoreTests",
             dependencies: [
                 "MFACore",
+                "MFATestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(name: "MFAStoreConformanceTests", dependencies: ["MFACore", "MFAStoreConformance"]),
+        .target(name: "MFAQRCode"),
+        .testTarget(name: "MFAQRCodeTests", dependencies: ["MFAQRCode", "MFATestSupport"]),
+        .target(name: "MFAWebPages", dependencies: ["MFACore", "MFAQRCode"]),
+        .testTarget(
+            name: "MFAWebPagesTests",
+            dependencies: ["MFAWebPages", "MFACore", "MFATestSupport"],
+            exclude: ["Support/page_outline.py"]
+        ),
+        .target(
+            name: "MFAMail",
+            dependencies: [
+                "MFACore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "MFAMailTests",
+            dependencies: [
+                "MFAMail",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"]
+        ),
         .target(
             name: "MFAServerKit",
             dependencies: [
-                "MFACore", "MFASQLite",
+                "MFACore", "MFASQLite", "MFAMail", "MFAWebPages",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -73,9 +73,12 @@ extension Database {
         )
     }
 
-    /// Deletes the link if it is usable; throws ``MFAStoreError/linkNotUsable`` otherwise.
-    func consumeLink(_ tokenHash: [UInt8], now: Date) throws {
-        try execute(sql: "DELETE FROM link WHERE token_hash = ? AND expires_at > ?", arguments: [Data(tokenHash), now.storedValue])
+    /// Deletes the link if it is usable by `subject`; throws ``MFAStoreError/linkNotUsable`` otherwise.
+    func consumeLink(_ tokenHash: [UInt8], subject: String, now: Date) throws {
+        try execute(
+            sql: "DELETE FROM link WHERE token_hash = ? AND subject = ? AND expires_at > ?",
+            arguments: [Data(tokenHash), subject, now.storedValue]
+        )
         guard changesCount == 1 else { throw MFAStoreError.linkNotUsable }
     }
 

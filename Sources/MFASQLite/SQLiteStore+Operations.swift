@@ -111,7 +111,7 @@ extension SQLiteStore {
 
     public func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink tokenHash: [UInt8], now: Date) async throws {
         try await write { db in
-            try db.consumeLink(tokenHash, now: now)
+            try db.consumeLink(tokenHash, subject: account.emailKey, now: now)
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE email_key = ?", arguments: [account.emailKey]) == nil else {
                 throw MFAStoreError.emailTaken
             }
@@ -137,7 +137,7 @@ extension SQLiteStore {
     public func commit(_ change: AuthenticatedChange) async throws -> AuthenticatedChangeOutcome {
         try await write { db in
             guard let account = try db.account(id: change.accountID) else { throw MFAStoreError.accountNotFound }
-            if let link = change.consumingLink { try db.consumeLink(link, now: change.now) }
+            if let link = change.consumingLink { try db.consumeLink(link, subject: account.id, now: change.now) }
             if let step = change.acceptedTimeStep {
                 if let last = account.lastAcceptedTimeStep, step <= last { throw MFAStoreError.timeStepAlreadyUsed }
                 try db.execute(sql: "UPDATE account SET last_time_step = ? WHERE id = ?", arguments: [Int64(step), account.id])
@@ -174,8 +174,9 @@ extension SQLiteStore {
         consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date
     ) async throws {
         try await write { db in
+            // The link first: every loser of a race on it must see linkNotUsable.
+            try db.consumeLink(tokenHash, subject: accountID, now: now)
             guard try db.account(id: accountID) != nil else { throw MFAStoreError.accountNotFound }
-            try db.consumeLink(tokenHash, now: now)
             try db.execute(
                 sql: """
                     UPDATE account SET totp_sealed_secret = ?, totp_algorithm = ?, totp_digits = ?, totp_period = ?,
@@ -195,8 +196,8 @@ extension SQLiteStore {
 
     public func deleteAccount(id: String, consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date) async throws {
         try await write { db in
+            try db.consumeLink(tokenHash, subject: id, now: now)
             guard let account = try db.account(id: id) else { throw MFAStoreError.accountNotFound }
-            try db.consumeLink(tokenHash, now: now)
             // Sessions and recovery codes go with the account (ON DELETE CASCADE).
             try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM link WHERE subject IN (?, ?)", arguments: [id, account.emailKey])

@@ -4,7 +4,34 @@ import Testing
 
 /// `replaceAuthenticator`: a new TOTP secret through an emailed link.
 enum ReplacementChecks {
-    static let all = [replacesEverythingTheOldSecretGuarded, refusesAnUnusableLink, refusesAnUnknownAccount]
+    static let all = [
+        replacesEverythingTheOldSecretGuarded, refusesAnUnusableLink, refusesAnUnknownAccount, refusesAnotherAccountsLink,
+    ]
+
+    static let refusesAnotherAccountsLink = StoreCheck(
+        "a link consumed for another account than its own is not usable, in every consuming operation"
+    ) { store in
+        let ada = try await store.register()
+        let grace = try await store.register()
+        let link = try await store.issue(.newAuthenticator, for: grace.id)
+        await #expect(throws: MFAStoreError.linkNotUsable) {
+            try await store.replaceAuthenticator(
+                accountID: ada.id, with: Fixture.authenticator(), recoveryCodeHashes: [],
+                consumingLink: link.tokenHash, mail: Fixture.mail(), now: Fixture.start
+            )
+        }
+        await #expect(throws: MFAStoreError.linkNotUsable) {
+            try await store.deleteAccount(id: ada.id, consumingLink: link.tokenHash, mail: Fixture.mail(), now: Fixture.start)
+        }
+        await #expect(throws: MFAStoreError.linkNotUsable) {
+            try await store.commit(AuthenticatedChange(accountID: ada.id, consumingLink: link.tokenHash, now: Fixture.start))
+        }
+        await #expect(throws: MFAStoreError.linkNotUsable) {
+            try await store.createAccount(Fixture.account(), recoveryCodeHashes: [], consumingLink: link.tokenHash, now: Fixture.start)
+        }
+        #expect(try await store.isUsable(link))
+        #expect(try await store.account(id: ada.id) != nil)
+    }
 
     static let replacesEverythingTheOldSecretGuarded = StoreCheck(
         "replaceAuthenticator consumes the link, replaces authenticator and codes, forgets time steps, revokes sessions and queues its mail"

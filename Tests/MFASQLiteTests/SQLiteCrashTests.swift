@@ -28,7 +28,8 @@ import Testing
             #expect(try await store.account(id: id) != nil, "\(id) was acknowledged but is gone")
         }
         let queue = try DatabaseQueue(path: database.path)
-        #expect(try queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+        let integrity = try await queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+        #expect(integrity == "ok")
     }
 
     /// The writer is built with the tests, beside the test bundle.

@@ -8,13 +8,14 @@ import Testing
     @Test func filesAreCreatedPrivate() throws {
         let database = TemporaryDatabase()
         defer { database.remove() }
-        _ = try database.open()
+        let store = try database.open()
         let attributes = try FileManager.default.attributesOfItem(atPath: database.path)
         let directory = try FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: database.path).deletingLastPathComponent().path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         #expect((directory[.posixPermissions] as? Int) == 0o700)
         let wal = try FileManager.default.attributesOfItem(atPath: database.path + "-wal")
         #expect((wal[.posixPermissions] as? Int) == 0o600)
+        withExtendedLifetime(store) {}
     }
 
     @Test func pragmasAreSetForDurabilityAndSecureDeletion() throws {
@@ -22,14 +23,14 @@ import Testing
         defer { database.remove() }
         _ = try database.open()
         let check = try DatabaseQueue(path: database.path)
-        try check.read { db in
-            #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
-        }
+        let journal = try check.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
         // Connection settings are per connection: read them on the store's own.
         let store = try database.open()
         for (pragma, expected) in [("synchronous", 2), ("secure_delete", 1), ("foreign_keys", 1)] {
-            try store.pool.write { db in #expect(try Int.fetchOne(db, sql: "PRAGMA \(pragma)") == expected) }
-            try store.pool.read { db in #expect(try Int.fetchOne(db, sql: "PRAGMA \(pragma)") == expected) }
+            let onWriter = try store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA \(pragma)") }
+            let onReader = try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA \(pragma)") }
+            #expect(onWriter == expected && onReader == expected, "PRAGMA \(pragma)")
         }
     }
 
@@ -55,17 +56,33 @@ import Testing
         #expect(try await restored.claimMail(now: now, leaseUntil: now + 60, limit: 10).map(\.id) == ["m1"])
     }
 
+    @Test func finishedMailIsPurgedAfterItsRetentionAndPendingMailIsKept() async throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        let store = try database.open()
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        for id in ["sent", "pending"] {
+            try await store.enqueue(QueuedMail(id: id, sealedMessage: [1], notBefore: now, expiresAt: nil))
+        }
+        _ = try await store.claimMail(now: now, leaseUntil: now + 60, limit: 10)
+        try await store.finishMail(id: "sent", as: .sent, now: now)
+        try await store.purgeExpired(now: now + 3_599, finishedMailRetention: 3_600)
+        let ids = { try store.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM outbox ORDER BY id") } }
+        #expect(try ids() == ["pending", "sent"])
+        try await store.purgeExpired(now: now + 3_600, finishedMailRetention: 3_600)
+        #expect(try ids() == ["pending"])
+    }
+
     @Test func expiredRowsArePurgedThroughIndexes() throws {
         let database = TemporaryDatabase()
         defer { database.remove() }
         _ = try database.open()
         let queue = try DatabaseQueue(path: database.path)
-        try queue.read { db in
-            for (table, column) in [("link", "expires_at"), ("session", "expires_at"), ("pending_registration", "expires_at"), ("limit_window", "ends_at")] {
-                let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN DELETE FROM \(table) WHERE \(column) <= 0")
-                    .map { $0["detail"] as String }.joined()
-                #expect(plan.contains("USING") && plan.contains("INDEX"), "\(table) purge scans: \(plan)")
+        for (table, column) in [("link", "expires_at"), ("session", "expires_at"), ("pending_registration", "expires_at"), ("limit_window", "ends_at")] {
+            let plan = try queue.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN DELETE FROM \(table) WHERE \(column) <= 0").map { $0["detail"] as String }.joined()
             }
+            #expect(plan.contains("USING") && plan.contains("INDEX"), "\(table) purge scans: \(plan)")
         }
     }
 }

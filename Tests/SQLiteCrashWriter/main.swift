@@ -5,7 +5,6 @@ import MFASQLite
 // Writes accounts to the SQLite file named on the command line, printing the
 // id of each one whose write returned, until it is killed. The crash test
 // kills it with SIGKILL mid-write and checks every printed account survived.
-setvbuf(stdout, nil, _IONBF, 0)
 let store = try SQLiteStore(path: CommandLine.arguments[1])
 let now = Date()
 for index in 0... {
@@ -21,5 +20,6 @@ for index in 0... {
         authenticator: SealedAuthenticator(sealedSecret: [0], algorithm: .sha1, digits: 6, period: 30), createdAt: now
     )
     try await store.createAccount(account, recoveryCodeHashes: [Array(id.utf8)], consumingLink: link.tokenHash, now: now)
-    print(id)
+    // Unbuffered, so that what is printed is exactly what returned.
+    FileHandle.standardOutput.write(Data("\(id)\n".utf8))
 }

@@ -56,6 +56,7 @@ extension HOTP: Hashable {
         lhs.key == rhs.key && lhs.algorithm == rhs.algorithm && lhs.digits == rhs.digits
     }
 
+    /// Hashes the parameters that ``==`` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(key)
         hasher.combine(algorithm)

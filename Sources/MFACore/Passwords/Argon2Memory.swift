@@ -180,6 +180,6 @@ struct Argon2Memory: ~Copyable {
 }
 
 /// The four little-endian bytes of `value`, Argon2's encoding of integers.
-func littleEndianBytes(_ value: UInt32) -> [UInt8] {
+private func littleEndianBytes(_ value: UInt32) -> [UInt8] {
     withUnsafeBytes(of: value.littleEndian) { Array($0) }
 }

@@ -15,9 +15,9 @@ public final class InMemoryStore: MFAStore {
 
     public func countEvent(key: String, limit: RateLimit, now: Date) async throws -> Date? {
         state.withLock { state in
-            var window = state.limitWindows[key] ?? LimitWindow(start: now, count: 0)
-            if now >= window.end(limit) { window = LimitWindow(start: now, count: 0) }
-            guard window.count < limit.count else { return window.end(limit) }
+            var window = state.limitWindows[key] ?? LimitWindow(end: now + limit.window, count: 0)
+            if now >= window.end { window = LimitWindow(end: now + limit.window, count: 0) }
+            guard window.count < limit.count else { return window.end }
             window.count += 1
             state.limitWindows[key] = window
             return nil
@@ -87,7 +87,7 @@ public final class InMemoryStore: MFAStore {
 
     public func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink tokenHash: [UInt8], now: Date) async throws {
         try state.withLock { state in
-            try state.checkUsable(link: tokenHash, now: now)
+            try state.checkUsable(link: tokenHash, subject: account.emailKey, now: now)
             guard state.accountIDs[account.emailKey] == nil else { throw MFAStoreError.emailTaken }
             state.links[tokenHash] = nil
             state.pendingRegistrations[account.emailKey] = nil
@@ -100,7 +100,7 @@ public final class InMemoryStore: MFAStore {
     public func commit(_ change: AuthenticatedChange) async throws -> AuthenticatedChangeOutcome {
         try state.withLock { state in
             guard var account = state.accounts[change.accountID] else { throw MFAStoreError.accountNotFound }
-            if let link = change.consumingLink { try state.checkUsable(link: link, now: change.now) }
+            if let link = change.consumingLink { try state.checkUsable(link: link, subject: account.id, now: change.now) }
             if let step = change.acceptedTimeStep {
                 if let last = account.lastAcceptedTimeStep, step <= last { throw MFAStoreError.timeStepAlreadyUsed }
                 account.lastAcceptedTimeStep = step
@@ -134,7 +134,7 @@ public final class InMemoryStore: MFAStore {
     ) async throws {
         try state.withLock { state in
             // The link first: when racing callers share it, every loser must see it used.
-            try state.checkUsable(link: tokenHash, now: now)
+            try state.checkUsable(link: tokenHash, subject: accountID, now: now)
             guard var account = state.accounts[accountID] else { throw MFAStoreError.accountNotFound }
             state.links[tokenHash] = nil
             account.authenticator = authenticator
@@ -150,7 +150,7 @@ public final class InMemoryStore: MFAStore {
         try state.withLock { state in
             // The link first: when racing callers share it, the losers find the
             // account gone, and must still be told that the link was used.
-            try state.checkUsable(link: tokenHash, now: now)
+            try state.checkUsable(link: tokenHash, subject: id, now: now)
             guard let account = state.accounts[id] else { throw MFAStoreError.accountNotFound }
             state.accounts[id] = nil
             state.accountIDs[account.emailKey] = nil
@@ -208,7 +208,7 @@ public final class InMemoryStore: MFAStore {
             state.links = state.links.filter { $0.value.expiresAt > now }
             state.sessions = state.sessions.filter { $0.value.expiresAt > now }
             state.pendingRegistrations = state.pendingRegistrations.filter { $0.value.expiresAt > now }
-            state.limitWindows = state.limitWindows.filter { $0.value.start > now - State.longestLimitWindow }
+            state.limitWindows = state.limitWindows.filter { $0.value.end > now }
             state.outbox = state.outbox.filter { entry in
                 entry.value.finishedAt.map { $0 > now - finishedMailRetention } ?? true
             }
@@ -254,9 +254,6 @@ extension InMemoryStore {
 }
 
 private struct State {
-    // Limit windows older than this can be dropped whatever limit made them.
-    static let longestLimitWindow: TimeInterval = 86_400
-
     var accounts: [String: AccountRecord] = [:]
     var accountIDs: [String: String] = [:]
     var pendingRegistrations: [String: PendingRegistration] = [:]
@@ -267,8 +264,9 @@ private struct State {
     var outbox: [String: OutboxEntry] = [:]
     var queuedMailCount = 0
 
-    func checkUsable(link tokenHash: [UInt8], now: Date) throws {
-        guard let link = links[tokenHash], link.expiresAt > now else { throw MFAStoreError.linkNotUsable }
+    /// A link is usable by the account (or address) it was made for, until it expires.
+    func checkUsable(link tokenHash: [UInt8], subject: String, now: Date) throws {
+        guard let link = links[tokenHash], link.subject == subject, link.expiresAt > now else { throw MFAStoreError.linkNotUsable }
     }
 
     /// Numbers queued mail so that mail due at the same time leaves in order.
@@ -292,10 +290,8 @@ private struct State {
 }
 
 private struct LimitWindow {
-    var start: Date
+    var end: Date
     var count: Int
-
-    func end(_ limit: RateLimit) -> Date { start + limit.window }
 }
 
 private struct OutboxEntry {

@@ -19,7 +19,8 @@ public protocol MFAStore: Sendable {
     func countEvent(key: String, limit: RateLimit, now: Date) async throws -> Date?
 
     /// Counts one failed completion against an account, locking it for
-    /// `lockDuration` seconds when this makes `maxFailures` in a row.
+    /// `lockDuration` seconds when this makes `maxFailures` in a row; locking
+    /// starts the count again from zero.
     ///
     /// - Returns: the end of the lock when this failure locked the account.
     func recordFailure(accountID: String, maxFailures: Int, lockDuration: TimeInterval, now: Date) async throws -> Date?
@@ -74,6 +75,9 @@ public protocol MFAStore: Sendable {
 
     /// Consumes the link, replaces the account's authenticator and recovery codes,
     /// forgets its accepted time steps, revokes every session and queues `mail`, all at once.
+    ///
+    /// - Throws: ``MFAStoreError/linkNotUsable`` when the link is gone or expired (checked
+    ///   first, so every loser of a race sees it); ``MFAStoreError/accountNotFound``.
     func replaceAuthenticator(
         accountID: String, with authenticator: SealedAuthenticator, recoveryCodeHashes: [[UInt8]],
         consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date
@@ -81,6 +85,9 @@ public protocol MFAStore: Sendable {
 
     /// Consumes the link, deletes the account and everything that belongs to it
     /// (sessions, recovery codes, links, pending registration), and queues `mail`, all at once.
+    ///
+    /// - Throws: ``MFAStoreError/linkNotUsable`` when the link is gone or expired (checked
+    ///   first, so every loser of a race sees it); ``MFAStoreError/accountNotFound``.
     func deleteAccount(id: String, consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date) async throws
 
     // MARK: Sessions

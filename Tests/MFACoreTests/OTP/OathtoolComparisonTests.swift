@@ -1,4 +1,5 @@
 import Foundation
+import MFATestSupport
 import MFACore
 import Testing
 

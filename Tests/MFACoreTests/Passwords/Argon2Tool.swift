@@ -1,26 +1,14 @@
 import Foundation
+import MFATestSupport
 
 /// The reference `argon2` command-line tool from libargon2 (Debian package `argon2`),
 /// run as a real peer for differential tests.
 struct Argon2Tool {
-    struct Missing: Error, CustomStringConvertible {
-        var description: String {
-            "The argon2 command-line tool is not on PATH; install it with `apt-get install argon2` (.ci/run does)."
-        }
-    }
-
     let executable: URL
 
-    /// Finds `argon2` on `PATH`, or throws ``Missing`` so that the test fails saying what to install.
+    /// Finds `argon2` on `PATH`, or fails the test saying what to install.
     static func locate() throws -> Argon2Tool {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("argon2")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) {
-                return Argon2Tool(executable: candidate)
-            }
-        }
-        throw Missing()
+        Argon2Tool(executable: try ExternalTool.onPath("argon2", installation: "apt-get install argon2").executable)
     }
 
     /// Runs `argon2 <salt> -id -t T -k M -p P -l L -e` with `password` (1...127 bytes) on

@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Benchmarks live in their own package so that the main build never pays for
+// ordo-one/benchmark. Each executable target with the benchmark plugin, in a
+// folder directly below this one, is a suite that `swift package benchmark` runs.
+let package = Package(
+    name: "MFABenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "mfa", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "OTPBenchmarks",
+            dependencies: [
+                .product(name: "MFACore", package: "mfa"),
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "OTPBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
+        .executableTarget(
+            name: "PasswordHashBenchmarks",
+            dependencies: [
+                .product(name: "MFACore", package: "mfa"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "PasswordHashBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
+        // Not a benchmark: one hash per process, for argon2-reference.sh to compare with libargon2's tool.
+        .executableTarget(
+            name: "Argon2idHash",
+            dependencies: [.product(name: "MFACore", package: "mfa")],
+            path: "Tools/Argon2idHash"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,137 @@
+/// An email address with an optional display name, as in `MFA Server <no-reply@example.com>`.
+///
+/// Addresses are deliberately strict: an ASCII dot-atom local part (no quoted
+/// local parts) and a domain name or address literal, so that an address can
+/// never smuggle a line break, a second recipient or an SMTP parameter into a
+/// header or an SMTP command. Internationalized addresses (SMTPUTF8) are not
+/// supported; display names may use any Unicode text.
+public struct Mailbox: Sendable, Hashable, CustomStringConvertible {
+    /// The name shown to readers, such as `MFA Server`, if any.
+    public let displayName: String?
+    /// The address itself, such as `no-reply@example.com`.
+    public let address: String
+
+    /// Creates a mailbox from an address and an optional display name.
+    ///
+    /// - Throws: ``MailboxError`` when the address is not a plain `local@domain`
+    ///   address or the display name contains a control character.
+    public init(displayName: String? = nil, address: String) throws(MailboxError) {
+        guard Self.isValidAddress(address) else { throw .invalidAddress }
+        if let displayName, displayName.unicodeScalars.contains(where: Self.isControl) {
+            throw .invalidDisplayName
+        }
+        self.displayName = displayName.flatMap { $0.isEmpty ? nil : $0 }
+        self.address = address
+    }
+
+    /// Parses `Display Name <local@domain>`, `"Quoted, Name" <local@domain>` or a bare `local@domain`.
+    ///
+    /// - Throws: ``MailboxError``.
+    public init(parsing text: String) throws(MailboxError) {
+        let trimmed = text.trimmingSpaces()
+        guard trimmed.hasSuffix(">") else {
+            try self.init(address: trimmed)
+            return
+        }
+        guard let open = trimmed.lastIndex(of: "<") else { throw .malformed }
+        let address = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+        let name = try Self.unquoted(String(trimmed[..<open]).trimmingSpaces())
+        try self.init(displayName: name, address: address)
+    }
+
+    /// The part of the address after the `@`.
+    public var domain: Substring {
+        address[address.index(after: address.lastIndex(of: "@")!)...]
+    }
+
+    /// The mailbox as a person would write it: `Name <address>` or the bare address.
+    public var description: String {
+        guard let displayName else { return address }
+        return "\(displayName) <\(address)>"
+    }
+
+    private static func unquoted(_ name: String) throws(MailboxError) -> String {
+        guard name.hasPrefix("\"") else { return name }
+        guard name.count >= 2, name.hasSuffix("\"") else { throw .malformed }
+        var result = ""
+        var escaping = false
+        for character in name.dropFirst().dropLast() {
+            if escaping {
+                result.append(character)
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else if character == "\"" {
+                throw .malformed
+            } else {
+                result.append(character)
+            }
+        }
+        guard !escaping else { throw .malformed }
+        return result
+    }
+
+    private static func isValidAddress(_ address: String) -> Bool {
+        guard address.utf8.count <= 254, let at = address.lastIndex(of: "@") else { return false }
+        let local = address[..<at]
+        let domain = address[address.index(after: at)...]
+        return local.utf8.count <= 64 && isDotAtom(local, allowed: isAtomText) && isValidDomain(domain)
+    }
+
+    static func isValidDomain(_ domain: Substring) -> Bool {
+        if domain.hasPrefix("[") {
+            let literal = domain.dropFirst()
+            return literal.hasSuffix("]") && literal.dropLast().unicodeScalars.allSatisfy {
+                $0.isASCII && (isLetterOrDigit($0) || ".:".unicodeScalars.contains($0))
+            } && literal.count > 1
+        }
+        return isDotAtom(domain) { isLetterOrDigit($0) || $0 == "-" }
+            && !domain.split(separator: ".").contains { $0.hasPrefix("-") || $0.hasSuffix("-") }
+    }
+
+    /// True when `text` is one or more non-empty runs of `allowed` characters separated by single dots.
+    private static func isDotAtom(_ text: Substring, allowed: (Unicode.Scalar) -> Bool) -> Bool {
+        let atoms = text.split(separator: ".", omittingEmptySubsequences: false)
+        return atoms.allSatisfy { atom in
+            !atom.isEmpty && atom.unicodeScalars.allSatisfy { $0.isASCII && allowed($0) }
+        }
+    }
+
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
+    /// RFC 5322 `atext`.
+    static func isAtomText(_ scalar: Unicode.Scalar) -> Bool {
+        isLetterOrDigit(scalar) || "!#$%&'*+-/=?^_`{|}~".unicodeScalars.contains(scalar)
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F
+    }
+}
+
+/// Why a text is not a ``Mailbox``.
+public enum MailboxError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The address is not a plain `local@domain` address.
+    case invalidAddress
+    /// The display name contains a control character such as a line break.
+    case invalidDisplayName
+    /// The text is not `Name <address>` or a bare address.
+    case malformed
+
+    /// What is wrong, in words for the person who wrote the text.
+    public var description: String {
+        switch self {
+        case .invalidAddress: "the address is not a plain local@domain address"
+        case .invalidDisplayName: "the display name contains a control character"
+        case .malformed: "expected 'Display Name <local@domain>' or 'local@domain'"
+        }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}

@@ -1,0 +1,25 @@
+import MFACore
+
+/// The page for an error that leaves no form worth showing again, such as a dead link.
+enum ErrorPage {
+    static func html(_ error: MFAError) -> String {
+        Layout.document(title: error.title, body: """
+            <div class="card">
+            <h1>\(error.title)</h1>
+            \(ProblemNotice.html(error, fieldsOnPage: [], showsTitle: false))
+            \(advice(for: error))
+            </div>
+            """)
+    }
+
+    private static func advice(for error: MFAError) -> HTML {
+        switch error {
+        case .linkInvalid:
+            "<p>Links work once and expire after a few minutes. Ask for a new link the same way you got this one.</p>"
+        case .rateLimited, .unavailable:
+            "<p>Nothing was changed. Open the link again later to retry.</p>"
+        default:
+            ""
+        }
+    }
+}

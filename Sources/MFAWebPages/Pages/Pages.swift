@@ -1,0 +1,105 @@
+import MFACore
+
+/// The HTML pages behind the emailed links, for the server to send.
+///
+/// Every page is a complete, self-contained document: one inline style sheet, no
+/// script, no external font, style or image (the QR code is inline SVG), and every
+/// value it shows escaped. Forms post `application/x-www-form-urlencoded` to the
+/// link's own address, `?one_time_url=<token>` included, with the contract's field
+/// names. A `GET` answers ``form(for:token:problem:)`` and changes nothing; the
+/// `POST` answers one of the outcome pages, or the form again with the problem.
+///
+/// Send every page with ``contentType`` and every header of ``securityHeaders``.
+/// The HTTP status is the server's: `200` for a form, `problem.status` for a page
+/// showing a problem, and the contract's success status for an outcome.
+public enum Pages {
+    /// The `Content-Type` of every page.
+    public static let contentType = "text/html; charset=utf-8"
+
+    /// The headers the contract requires on every HTML page, `/docs` included:
+    /// a Content Security Policy that allows inline styles and nothing else, no
+    /// MIME sniffing, no referrer (the URL carries a token) and no caching.
+    public static let securityHeaders: [(name: String, value: String)] = [
+        (
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'"
+        ),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "no-referrer"),
+        ("Cache-Control", "no-store"),
+    ]
+
+    /// The page an emailed link opens: what the link does and its form.
+    ///
+    /// - Parameters:
+    ///   - purpose: Which link was opened; its ``LinkPurpose/path`` is where the form posts.
+    ///   - token: The `one_time_url` value, echoed into the form's address only.
+    ///   - problem: Why the last `POST` failed, or `nil` for a `GET`. The form is
+    ///     shown again below the problem, with field messages next to their fields,
+    ///     except for ``MFAError/linkInvalid``: a dead link gets ``error(_:)``.
+    /// - Returns: The HTML document.
+    public static func form(for purpose: LinkPurpose, token: String, problem: MFAError? = nil) -> String {
+        if problem == .linkInvalid {
+            return error(.linkInvalid)
+        }
+        return purpose.page.html(action: purpose.address(token: token), problem: problem)
+    }
+
+    /// The outcome of confirming a new account (`201`): the QR code and secret
+    /// for an authenticator app, and the recovery codes, with a warning that they
+    /// are shown only once.
+    public static func accountCreated(_ enrollment: Enrollment) -> String {
+        EnrollmentPage.html(
+            enrollment,
+            title: "Account created",
+            introduction: "Your account <strong>\(enrollment.email)</strong> exists. Two steps remain before you can sign in."
+        )
+    }
+
+    /// The outcome of confirming a new authenticator (`200`): the same layout as
+    /// ``accountCreated(_:)`` for the new secret and recovery codes.
+    public static func authenticatorReplaced(_ enrollment: Enrollment) -> String {
+        EnrollmentPage.html(
+            enrollment,
+            title: "New authenticator secret issued",
+            introduction: """
+                The old secret and recovery codes of <strong>\(enrollment.email)</strong> no longer work, \
+                and every session was signed out.
+                """
+        )
+    }
+
+    /// The outcome of a sign-in (`200`): the previous sign-in or "first sign-in",
+    /// the session's expiry, the recovery codes left when one was used, and the
+    /// session token for API use, folded away.
+    public static func signedIn(_ result: LoginResult) -> String {
+        SignedInPage.html(result)
+    }
+
+    /// The outcome of a password reset (`200`).
+    public static func passwordChanged() -> String {
+        Layout.document(title: "Password changed", body: """
+            <div class="card">
+            <h1>Password changed</h1>
+            <p>Every session of your account was signed out. Sign in again with your new password.</p>
+            </div>
+            """)
+    }
+
+    /// The outcome of an account deletion (`200`).
+    public static func accountDeleted() -> String {
+        Layout.document(title: "Account deleted", body: """
+            <div class="card">
+            <h1>Account deleted</h1>
+            <p>Your account, its sessions and its recovery codes are gone. The address can be used to register again.</p>
+            </div>
+            """)
+    }
+
+    /// A page for any error without a form, such as a `GET` of a dead link (`410`)
+    /// or an error the server meets before it knows which link was meant. Send it
+    /// with `error.status`, and with `Retry-After` for ``MFAError/rateLimited(retryAfterSeconds:)``.
+    public static func error(_ error: MFAError) -> String {
+        ErrorPage.html(error)
+    }
+}
