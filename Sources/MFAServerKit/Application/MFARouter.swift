@@ -19,8 +19,7 @@ public enum MFARouter {
         let router = Router(context: MFARequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: MetricsMiddleware())
-        router.add(middleware: ContentSecurityMiddleware(contentSecurityPolicy: .pages))
-        router.add(middleware: PrivacyHeadersMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ProblemMiddleware(routes: routes))
         for route in routes {
             router.on(RouterPath(route.path), method: route.method, use: route.handler)

@@ -1,5 +1,6 @@
 import Logging
 import MFACore
+import MFAMail
 
 extension ServerSettings {
     /// Reads settings from raw values (flags over environment variables) and
@@ -16,8 +17,14 @@ extension ServerSettings {
         dataDirectory = reader[.dataDirectory] ?? dataDirectory
         database = try DatabaseLocation(url: reader[.databaseURL] ?? "sqlite://\(dataDirectory)/mfa.sqlite")
         secretKeyFile = reader[.secretKeyFile] ?? "\(dataDirectory)/secret.key"
-        mail = try MailDestination(url: reader[.mailURL] ?? "file://\(dataDirectory)/outbox")
-        mailFrom = reader[.mailFrom] ?? mailFrom
+        if let sender = reader[.mailFrom] {
+            do {
+                mailFrom = try Mailbox(parsing: sender)
+            } catch {
+                throw SettingError(.mailFrom, error.description)
+            }
+        }
+        mail = try MailDestination(url: reader[.mailURL] ?? "file://\(dataDirectory)/outbox", sender: mailFrom)
 
         service.issuer = reader[.issuer] ?? service.issuer
         let seconds = "must be a whole number of seconds"

@@ -1,5 +1,6 @@
 import Logging
 import MFACore
+import MFAMail
 
 /// Everything `mfa-server` is configured with, read and checked at start.
 public struct ServerSettings: Sendable {
@@ -18,7 +19,7 @@ public struct ServerSettings: Sendable {
     /// Where emails go.
     public var mail: MailDestination
     /// The sender of the emails.
-    public var mailFrom = "MFA Server <no-reply@localhost>"
+    public var mailFrom: Mailbox
     /// The workflow settings; its `publicURL` is replaced by ``publicURL(listeningOn:)`` at start.
     public var service = MFAConfiguration()
     /// How passwords are hashed.
@@ -33,6 +34,8 @@ public struct ServerSettings: Sendable {
         database = .sqlite(path: "./mfa-data/mfa.sqlite")
         secretKeyFile = "./mfa-data/secret.key"
         mail = .directory(path: "./mfa-data/outbox")
+        // A valid mailbox by construction.
+        mailFrom = try! Mailbox(displayName: "MFA Server", address: "no-reply@localhost")
     }
 
     /// The base of the links in emails once the server listens on `port`.

@@ -1,8 +1,10 @@
 import Hummingbird
 import MFACore
+import MFAWebPages
 import Prometheus
 
-/// `/health` for load balancers and `/metrics` for Prometheus.
+/// `/health` for load balancers, `/metrics` for Prometheus, and the API's own
+/// documentation: `/openapi.json` and `/docs`.
 struct OperationsRoutes {
     let service: MFAService
     let metrics: PrometheusCollectorRegistry
@@ -19,6 +21,16 @@ struct OperationsRoutes {
                     headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                     body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer()))
                 )
+            },
+            Route(.get, "/openapi.json") { _, _ in
+                Response(
+                    status: .ok,
+                    headers: [.contentType: "application/json"],
+                    body: .init(byteBuffer: ByteBuffer(string: APIDocumentation.openAPIDocument))
+                )
+            },
+            Route(.get, "/docs") { _, _ in
+                .page(APIDocumentation.referencePage, status: .ok)
             },
         ]
     }

@@ -1,5 +1,6 @@
 import Hummingbird
 import MFACore
+import MFAWebPages
 
 extension UserRoutes {
     var accountCreation: [Route] {
@@ -13,13 +14,17 @@ extension UserRoutes {
                 try await service.requestAccountCreation(email: email, password: password, fullName: fullName)
                 return try accepted("If this address can be used, a confirmation link has been sent to it.")
             },
-            Route(.post, "/users/create/mfa") { request, context in
-                var fields = try await jsonFields(request, context)
-                let passwordAgain = try fields.required("password_again")
-                try fields.checkComplete()
-                let enrollment = try await service.confirmAccountCreation(token: request.oneTimeToken, passwordAgain: passwordAgain)
-                return try .json(EnrollmentBody(detail: "Account created.", includingEmail: true, enrollment: enrollment), status: .created)
-            },
+            linkPage(.createAccount),
+            linkCompletion(
+                .createAccount, status: .created,
+                complete: { fields, token in
+                    let passwordAgain = try fields.required("password_again")
+                    try fields.checkComplete()
+                    return try await service.confirmAccountCreation(token: token, passwordAgain: passwordAgain)
+                },
+                json: { EnrollmentBody(detail: "Account created.", includingEmail: true, enrollment: $0) },
+                page: Pages.accountCreated
+            ),
         ]
     }
 }

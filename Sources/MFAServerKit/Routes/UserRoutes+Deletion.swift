@@ -1,5 +1,6 @@
 import Hummingbird
 import MFACore
+import MFAWebPages
 
 extension UserRoutes {
     var deletion: [Route] {
@@ -12,11 +13,13 @@ extension UserRoutes {
                 try await service.requestDeletion(email: email, password: password)
                 return try accepted("If the credentials are correct, a confirmation link has been sent.")
             },
-            Route(.post, "/users/delete/mfa") { request, context in
-                _ = try await jsonFields(request, context)
-                try await service.confirmDeletion(token: request.oneTimeToken)
-                return try .json(DetailBody(detail: "Account deleted."), status: .ok)
-            },
+            linkPage(.deleteAccount),
+            linkCompletion(
+                .deleteAccount, status: .ok,
+                complete: { _, token in try await service.confirmDeletion(token: token) },
+                json: { _ in DetailBody(detail: "Account deleted.") },
+                page: { _ in Pages.accountDeleted() }
+            ),
         ]
     }
 }

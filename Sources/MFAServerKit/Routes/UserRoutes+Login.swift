@@ -1,5 +1,6 @@
 import Hummingbird
 import MFACore
+import MFAWebPages
 
 extension UserRoutes {
     var login: [Route] {
@@ -11,14 +12,18 @@ extension UserRoutes {
                 try await service.requestLogin(email: email)
                 return try accepted("If an account exists for this address, a sign-in link has been sent to it.")
             },
-            Route(.post, "/users/login/mfa") { request, context in
-                var fields = try await jsonFields(request, context)
-                let password = try fields.required("password")
-                let factor = try fields.secondFactor()
-                try fields.checkComplete()
-                let result = try await service.completeLogin(token: request.oneTimeToken, password: password, secondFactor: factor)
-                return try .json(LoginBody(result: result), status: .ok)
-            },
+            linkPage(.login),
+            linkCompletion(
+                .login, status: .ok,
+                complete: { fields, token in
+                    let password = try fields.required("password")
+                    let factor = try fields.secondFactor()
+                    try fields.checkComplete()
+                    return try await service.completeLogin(token: token, password: password, secondFactor: factor)
+                },
+                json: LoginBody.init,
+                page: Pages.signedIn
+            ),
         ]
     }
 }

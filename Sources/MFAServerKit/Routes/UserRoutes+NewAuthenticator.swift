@@ -1,5 +1,6 @@
 import Hummingbird
 import MFACore
+import MFAWebPages
 
 extension UserRoutes {
     var newAuthenticator: [Route] {
@@ -12,14 +13,13 @@ extension UserRoutes {
                 try await service.requestNewAuthenticator(email: email, password: password)
                 return try accepted("If the credentials are correct, a link to set up a new authenticator has been sent.")
             },
-            Route(.post, "/users/mfa/new_totp_code/confirm") { request, context in
-                _ = try await jsonFields(request, context)
-                let enrollment = try await service.confirmNewAuthenticator(token: request.oneTimeToken)
-                return try .json(
-                    EnrollmentBody(detail: "New authenticator secret issued.", includingEmail: false, enrollment: enrollment),
-                    status: .ok
-                )
-            },
+            linkPage(.newAuthenticator),
+            linkCompletion(
+                .newAuthenticator, status: .ok,
+                complete: { _, token in try await service.confirmNewAuthenticator(token: token) },
+                json: { EnrollmentBody(detail: "New authenticator secret issued.", includingEmail: false, enrollment: $0) },
+                page: Pages.authenticatorReplaced
+            ),
         ]
     }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import MFACore
+import MFAWebPages
 
 extension UserRoutes {
     var password: [Route] {
@@ -11,14 +12,18 @@ extension UserRoutes {
                 try await service.requestPasswordReset(email: email)
                 return try accepted("If an account exists for this address, a password reset link has been sent to it.")
             },
-            Route(.post, "/users/password/reset/confirm") { request, context in
-                var fields = try await jsonFields(request, context)
-                let newPassword = try fields.required("new_password")
-                let factor = try fields.secondFactor()
-                try fields.checkComplete()
-                try await service.confirmPasswordReset(token: request.oneTimeToken, newPassword: newPassword, secondFactor: factor)
-                return try .json(DetailBody(detail: "Password changed."), status: .ok)
-            },
+            linkPage(.passwordReset),
+            linkCompletion(
+                .passwordReset, status: .ok,
+                complete: { fields, token in
+                    let newPassword = try fields.required("new_password")
+                    let factor = try fields.secondFactor()
+                    try fields.checkComplete()
+                    try await service.confirmPasswordReset(token: token, newPassword: newPassword, secondFactor: factor)
+                },
+                json: { _ in DetailBody(detail: "Password changed.") },
+                page: { _ in Pages.passwordChanged() }
+            ),
             Route(.post, "/users/password/change") { request, context in
                 try await admit(context)
                 // The session is checked before the body, so that a caller

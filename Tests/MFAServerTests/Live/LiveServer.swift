@@ -96,12 +96,16 @@ final class LiveServer: Sendable {
         throw TestFailure("mfa-server was not found near \(CommandLine.arguments[0]); build it with `swift build --build-tests`")
     }
 
-    /// The port of the server's "Listening" log line, if `line` is one.
+    /// The port of the server's "Listening" log line, if `line` is one, in JSON or text.
     private static func listeningPort(_ line: String) -> Int? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-              object["message"] as? String == "Listening",
-              let address = object["address"] as? String
-        else { return nil }
+        let address: String
+        if let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] {
+            guard object["message"] as? String == "Listening", let value = object["address"] as? String else { return nil }
+            address = value
+        } else {
+            guard line.hasSuffix(" Listening"), let range = line.range(of: "address=") else { return nil }
+            address = String(line[range.upperBound...].prefix { $0 != " " })
+        }
         return address.split(separator: ":").last.flatMap { Int($0) }
     }
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct LogSecretsTests {
     @Test(arguments: ["json", "text"])
     func noSecretOrTokenIsEverLogged(format: String) async throws {
-        let server = try await LiveServer(environment: ["MFA_LOG_FORMAT": format])
+        let server = try await LiveServer(environment: ["MFA_LOG_FORMAT": format, "MFA_LIMIT_LINKS_PER_ADDRESS": "100/900"])
         let http = HTTP(baseURL: server.baseURL)
         let outbox = Outbox(directory: server.outbox)
         var secrets: [String] = []
