@@ -49,7 +49,7 @@ import Testing
 
     @Test func sigtermDrainsARequestInFlightAndExitsZeroWithinTenSeconds() async throws {
         // A costly hash keeps the request busy while the signal arrives.
-        let server = try await LiveServer(environment: ["MFA_PASSWORD_HASH": "argon2id:m=19456,t=2,p=1"])
+        let server = try await LiveServer(environment: ["MFA_PASSWORD_HASH": "argon2id:m=19456,t=6,p=1"])
         let http = HTTP(baseURL: server.baseURL)
         let request = Task { try await http.post("/users/create/", json: ["email": "ada@example.com", "password": Self.password]) }
         try await Task.sleep(for: .milliseconds(300))

@@ -1,0 +1,27 @@
+import MFACore
+import Testing
+@testable import MFAServerKit
+
+@Suite struct FormDecodingTests {
+    @Test func fieldsArePercentDecodedWithPlusAsSpace() throws {
+        let fields = try FormDecoding.fields(of: Array("password=correct+horse%20b%C3%A4ttery&totp_code=&recovery_code".utf8))
+        #expect(fields == ["password": "correct horse bättery", "totp_code": "", "recovery_code": ""])
+    }
+
+    @Test func theLastOfARepeatedFieldWins() throws {
+        #expect(try FormDecoding.fields(of: Array("a=1&a=2".utf8)) == ["a": "2"])
+    }
+
+    @Test(arguments: ["a=%zz", "a=%4", "a=%C3"])
+    func brokenEncodingsAreMalformed(body: String) {
+        #expect(throws: MFAError.malformedRequest("The form data is not valid.")) {
+            try FormDecoding.fields(of: Array(body.utf8))
+        }
+    }
+
+    @Test func bytesThatAreNotUTF8AreMalformed() {
+        #expect(throws: MFAError.malformedRequest("The form data is not valid.")) {
+            try FormDecoding.fields(of: [0x61, 0x3D, 0xFF])
+        }
+    }
+}
