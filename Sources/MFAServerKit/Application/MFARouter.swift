@@ -16,7 +16,8 @@ public enum MFARouter {
     /// problem middleware has turned errors into answers by then.
     public static func build(service: MFAService) -> Router<MFARequestContext> {
         let routes = routes(service: service)
-        let router = Router(context: MFARequestContext.self)
+        // Every GET also answers HEAD (RFC 9110 §9.3.2), as health checkers expect.
+        let router = Router(context: MFARequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())

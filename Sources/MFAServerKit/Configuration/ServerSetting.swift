@@ -3,27 +3,49 @@
 /// The raw value is the variable's name; the flag is derived from it
 /// (`MFA_PUBLIC_URL` ↔ `--public-url`), so the two can never drift apart.
 public enum ServerSetting: String, CaseIterable, Sendable {
+    /// Where to listen.
     case host = "MFA_HOST"
+    /// The port to listen on.
     case port = "MFA_PORT"
+    /// The base of the links in emails.
     case publicURL = "MFA_PUBLIC_URL"
+    /// Where the default database, key and outbox live.
     case dataDirectory = "MFA_DATA_DIR"
+    /// The store.
     case databaseURL = "MFA_DATABASE_URL"
+    /// The file of the key that seals secrets at rest.
     case secretKeyFile = "MFA_SECRET_KEY_FILE"
+    /// Where emails go.
     case mailURL = "MFA_MAIL_URL"
+    /// The sender of the emails.
     case mailFrom = "MFA_MAIL_FROM"
+    /// The issuer authenticator apps show.
     case issuer = "MFA_ISSUER"
+    /// How long a link works.
     case linkLifetime = "MFA_LINK_TTL_SECONDS"
+    /// How long a session works.
     case sessionLifetime = "MFA_SESSION_TTL_SECONDS"
+    /// The TOTP algorithm of new enrolments.
     case totpAlgorithm = "MFA_TOTP_ALGORITHM"
+    /// The TOTP digits of new enrolments.
     case totpDigits = "MFA_TOTP_DIGITS"
+    /// The TOTP period of new enrolments.
     case totpPeriod = "MFA_TOTP_PERIOD"
+    /// Link-sending requests per address.
     case linksPerAddress = "MFA_LIMIT_LINKS_PER_ADDRESS"
+    /// `POST /users/...` requests per client.
     case requestsPerClient = "MFA_LIMIT_REQUESTS_PER_CLIENT"
+    /// Failed attempts that burn a link.
     case attemptsPerLink = "MFA_LIMIT_LINK_ATTEMPTS"
+    /// Failures that lock an account, and for how long.
     case accountFailures = "MFA_LIMIT_ACCOUNT_FAILURES"
+    /// How passwords are hashed.
     case passwordHash = "MFA_PASSWORD_HASH"
+    /// Whether hashing below OWASP's minimum is allowed.
     case allowWeakHash = "MFA_ALLOW_WEAK_HASH"
+    /// The least severe level logged.
     case logLevel = "MFA_LOG_LEVEL"
+    /// Text or JSON log lines.
     case logFormat = "MFA_LOG_FORMAT"
 
     /// The environment variable, e.g. `MFA_PUBLIC_URL`.

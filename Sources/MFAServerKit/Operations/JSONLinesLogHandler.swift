@@ -17,11 +17,14 @@ public struct JSONLinesLogHandler: LogHandler {
         self.write = write
     }
 
+    /// One item of the logger's metadata.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Writes `event` as one line; event metadata wins over the logger's, and
+    /// neither replaces `time`, `level`, `label` or `message`.
     public func log(event: LogEvent) {
         var object: [String: Any] = [
             "time": Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)),

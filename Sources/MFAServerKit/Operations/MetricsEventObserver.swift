@@ -28,6 +28,7 @@ public struct MetricsEventObserver: MFAEventObserver {
         passwordHashDuration = Timer(label: ServerMetrics.passwordHashDurationLabel)
     }
 
+    /// Counts `event`, or records its duration.
     public func record(_ event: MFAEvent) {
         switch event {
         case .loginSucceeded: loginsSucceeded.increment()

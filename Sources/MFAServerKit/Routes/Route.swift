@@ -19,10 +19,11 @@ public struct Route: Sendable {
 }
 
 extension [Route] {
-    /// The methods served at `requestPath`, compared as the router compares
-    /// paths: empty segments, such as a trailing slash leaves, do not count.
+    /// The methods served at `requestPath`, `HEAD` with every `GET`, compared
+    /// as the router compares paths: empty segments, such as a trailing slash
+    /// leaves, do not count.
     func methods(servedAt requestPath: String) -> [HTTPRequest.Method] {
         let normalized = "/" + requestPath.split(separator: "/").joined(separator: "/")
-        return filter { $0.path == normalized }.map(\.method)
+        return filter { $0.path == normalized }.flatMap { $0.method == .get ? [.get, .head] : [$0.method] }
     }
 }

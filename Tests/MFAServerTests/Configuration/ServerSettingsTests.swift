@@ -102,6 +102,33 @@ import Testing
         }
     }
 
+    @Test func anSMTPURLIsReadWithTheSenderAndNeverRepeatedInAnError() throws {
+        let settings = try ServerSettings(values: [
+            .mailURL: "smtp://mfa:s3cret@mail.example.com:587?tls=starttls", .mailFrom: "Auth <auth@example.com>",
+        ])
+        guard case .smtp(let smtp) = settings.mail else {
+            Issue.record("not SMTP: \(settings.mail)")
+            return
+        }
+        #expect(smtp.host == "mail.example.com")
+        #expect(smtp.port == 587)
+        #expect(smtp.security == .startTLS)
+        #expect(smtp.sender.description == "Auth <auth@example.com>")
+
+        let error = #expect(throws: SettingError.self) {
+            try ServerSettings(values: [.mailURL: "smtp://mfa:s3cret@mail.example.com:587?tls=maybe"])
+        }
+        #expect(error?.setting == .mailURL)
+        #expect(error?.description.contains("s3cret") == false)
+    }
+
+    @Test func aMalformedSenderIsNamed() {
+        let error = #expect(throws: SettingError.self) {
+            try ServerSettings(values: [.mailFrom: "MFA <not an address>"])
+        }
+        #expect(error?.setting == .mailFrom)
+    }
+
     @Test func aWeakPasswordHashIsRefusedUnlessAllowed() throws {
         let error = #expect(throws: SettingError.self) {
             try ServerSettings(values: [.passwordHash: "argon2id:m=64,t=1,p=1"])

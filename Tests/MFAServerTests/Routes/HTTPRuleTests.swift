@@ -34,7 +34,17 @@ import Testing
             #expect(response.headers[.allow] == "POST")
             let me = try await client.send(.delete, "/users/me")
             try expectProblem(me, .methodNotAllowed)
-            #expect(me.headers[.allow] == "GET")
+            #expect(me.headers[.allow] == "GET, HEAD")
+        }
+    }
+
+    @Test func everyGetAnswersHeadWithoutABody() async throws {
+        let server = try TestServer()
+        try await server.run { client in
+            let head = try await client.send(.head, "/health")
+            #expect(head.status == .ok)
+            #expect(head.body.readableBytes == 0)
+            #expect(try await client.send(.head, "/users/login/mfa/?one_time_url=x").status == .gone)
         }
     }
 
