@@ -29,10 +29,13 @@ struct OutboxDeliveryTests {
 
     static let addresses = (1...5).map { "user\($0)@example.com" }
 
+    // The tests use ManualClock's default start, a whole second: times survive the
+    // store's REAL seconds exactly, so "expires at" boundaries are exact too.
+
     @Test func mailQueuedDuringAnOutageArrivesExactlyOnceWhenTheServerReturns() async throws {
         try await TestEnvironment.withTemporaryDirectory { directory in
             let port = LoopbackSocket.unusedPort()
-            let clock = ManualClock(start: Date())
+            let clock = ManualClock()
             let mfa = try Installation(database: directory.appending(path: "mfa.sqlite").path, key: .generate(), clock: clock, smtpPort: port)
             for address in Self.addresses {
                 try await mfa.service.requestAccountCreation(email: address, password: "correct horse battery staple")
@@ -61,7 +64,7 @@ struct OutboxDeliveryTests {
             try await SMTPTestServer.run(in: directory.appending(path: "smtp")) { server in
                 let database = directory.appending(path: "mfa.sqlite").path
                 let key = SecretKey.generate()
-                let clock = ManualClock(start: Date())
+                let clock = ManualClock()
                 do {
                     let stopped = try Installation(database: database, key: key, clock: clock, smtpPort: server.port)
                     for address in Self.addresses.prefix(3) {
@@ -80,7 +83,7 @@ struct OutboxDeliveryTests {
     @Test func aMessageWhoseLinkExpiredDuringTheOutageIsNeverSent() async throws {
         try await TestEnvironment.withTemporaryDirectory { directory in
             let port = LoopbackSocket.unusedPort()
-            let clock = ManualClock(start: Date())
+            let clock = ManualClock()
             let mfa = try Installation(database: directory.appending(path: "mfa.sqlite").path, key: .generate(), clock: clock, smtpPort: port)
             try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "correct horse battery staple")
             #expect(try await mfa.worker.deliverDueMail().retried == 1)
@@ -102,7 +105,7 @@ struct OutboxDeliveryTests {
                 var options = SMTPTestServer.Options()
                 options.rcptReply = reply
                 try await SMTPTestServer.run(options, in: directory.appending(path: "smtp")) { server in
-                    let clock = ManualClock(start: Date())
+                    let clock = ManualClock()
                     let mfa = try Installation(database: directory.appending(path: "mfa.sqlite").path, key: .generate(), clock: clock, smtpPort: server.port)
                     try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "correct horse battery staple")
                     let first = try await mfa.worker.deliverDueMail()
