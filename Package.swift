@@ -87,6 +87,7 @@ let package = Package(
             name: "MFAMailTests",
             dependencies: [
                 "MFAMail",
+                "MFASQLite",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -15,6 +15,8 @@ struct SMTPTestServer {
         var rcptReply: String?
         var dataReply: String?
         var dataDelaySeconds: Double?
+        /// A fixed port, so that a test can start the server where a transport already points.
+        var port: Int?
 
         var arguments: [String] {
             var arguments = ["--tls", tls]
@@ -28,6 +30,7 @@ struct SMTPTestServer {
             if let rcptReply { arguments += ["--reject-rcpt", rcptReply] }
             if let dataReply { arguments += ["--reject-data", dataReply] }
             if let dataDelaySeconds { arguments += ["--stall-data", String(dataDelaySeconds)] }
+            if let port { arguments += ["--port", String(port)] }
             return arguments
         }
     }
