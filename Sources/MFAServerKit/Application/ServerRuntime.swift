@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import MFACore
@@ -71,6 +72,12 @@ public struct ServerRuntime: Sendable {
         switch try SecretKeyFile.load(from: settings.secretKeyFile) {
         case .loaded(let key):
             logger.info("Secret key read", metadata: ["path": .string(settings.secretKeyFile)])
+            let mode = (try? FileManager.default.attributesOfItem(atPath: settings.secretKeyFile)[.posixPermissions]) as? Int ?? 0
+            if mode & 0o077 != 0 {
+                logger.warning("The secret key file can be read by other users; chmod 600 it", metadata: [
+                    "path": .string(settings.secretKeyFile),
+                ])
+            }
             return key
         case .created(let key):
             logger.notice("Secret key created; back it up, it cannot be recovered", metadata: ["path": .string(settings.secretKeyFile)])
