@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(
             name: "MFASQLiteTests",
             dependencies: [
-                "MFACore", "MFASQLite", "MFAStoreConformance", "SQLiteCrashWriter",
+                "MFACore", "MFASQLite", "MFAStoreConformance", "MFATestSupport", "SQLiteCrashWriter",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

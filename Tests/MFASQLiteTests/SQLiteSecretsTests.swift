@@ -1,6 +1,7 @@
 import Foundation
 import MFACore
 import MFASQLite
+import MFATestSupport
 import Testing
 
 @Suite struct SQLiteSecretsTests {
@@ -41,10 +42,10 @@ import Testing
         secrets += tokens.map { Array($0.utf8) }
         secrets += enrollment.recoveryCodes.flatMap { [Array($0.utf8), Array($0.replacingOccurrences(of: "-", with: "").utf8)] }
         for secret in secrets {
-            #expect(!raw.contains(secret), "a secret of \(secret.count) bytes is in the database files")
+            #expect(!raw.containsBytes(secret), "a secret of \(secret.count) bytes is in the database files")
         }
         // The address is not secret: the scan would find it, which proves the scan reads the data.
-        #expect(raw.contains(Array("ada@example.com".utf8)))
+        #expect(raw.containsBytes(Array("ada@example.com".utf8)))
     }
 
     @Test func aDeletedAccountLeavesNoCopyInFreePages() async throws {
@@ -68,15 +69,6 @@ import Testing
         let deletion = LinkRecord(tokenHash: [4, 5, 6], purpose: .deleteAccount, subject: "gone", expiresAt: now + 600)
         try await store.issueLink(deletion, mail: QueuedMail(id: "m2", sealedMessage: [1], notBefore: now, expiresAt: nil))
         try await store.deleteAccount(id: "gone", consumingLink: deletion.tokenHash, mail: QueuedMail(id: "m3", sealedMessage: [1], notBefore: now, expiresAt: nil), now: now)
-        #expect(!(try database.rawBytes()).contains(Array(marker.utf8)))
-    }
-}
-
-extension [UInt8] {
-    func contains(_ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= count else { return false }
-        return (0...(count - needle.count)).contains { start in
-            self[start] == needle[0] && Array(self[start..<start + needle.count]) == needle
-        }
+        #expect(!(try database.rawBytes()).containsBytes(Array(marker.utf8)))
     }
 }

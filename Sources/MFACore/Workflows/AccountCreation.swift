@@ -50,7 +50,7 @@ extension MFAService {
             guard try await passwords.verify(password, against: registration.passwordHash) != .mismatch else {
                 throw MFAError.authenticationFailed
             }
-            let accountID = UUID(uuid: random.uuidBytes()).uuidString.lowercased()
+            let accountID = random.uuidString()
             let (enrollment, authenticator, recoveryCodeHashes) = enroll(accountID: accountID, email: registration.email)
             let account = AccountRecord(
                 id: accountID, email: registration.email, emailKey: registration.emailKey,

@@ -1,5 +1,6 @@
 import Foundation
 import MFACore
+import MFATestSupport
 import Testing
 
 @Suite struct SecretsAtRestTests {
@@ -21,9 +22,9 @@ import Testing
         #expect(!stored.contains(rawSecret.description), "the raw TOTP secret is stored")
         let sealed = mfa.store.snapshot().accounts[0].authenticator.sealedSecret
         #expect(sealed.count == 20 + 12 + 16)
-        #expect(!sealed.containsSubsequence(rawSecret))
+        #expect(!sealed.containsBytes(rawSecret))
         for mail in mfa.store.snapshot().outbox {
-            #expect(!mail.sealedMessage.containsSubsequence(Array(pendingToken.utf8)))
+            #expect(!mail.sealedMessage.containsBytes(Array(pendingToken.utf8)))
         }
     }
 
@@ -44,12 +45,5 @@ import Testing
             #expect(!String(describing: error).contains("Password123"))
             #expect(!error.detail.contains("Password123"))
         }
-    }
-}
-
-extension [UInt8] {
-    func containsSubsequence(_ needle: [UInt8]) -> Bool {
-        guard needle.count <= count else { return false }
-        return (0...(count - needle.count)).contains { Array(self[$0..<$0 + needle.count]) == needle }
     }
 }
