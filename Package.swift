@@ -5,11 +5,15 @@ let package = Package(
     name: "mfa",
     platforms: [.macOS(.v15)],
     products: [
+        .library(name: "MFAOTP", targets: ["MFAOTP"]),
+        .library(name: "MFAPasswords", targets: ["MFAPasswords"]),
         .library(name: "MFACore", targets: ["MFACore"]),
+        .library(name: "MFACoreTesting", targets: ["MFACoreTesting"]),
         .library(name: "MFASQLite", targets: ["MFASQLite"]),
         .library(name: "MFAStoreConformance", targets: ["MFAStoreConformance"]),
         .library(name: "MFAWebPages", targets: ["MFAWebPages"]),
         .library(name: "MFAMail", targets: ["MFAMail"]),
+        .library(name: "MFAQRCode", targets: ["MFAQRCode"]),
         .executable(name: "mfa-server", targets: ["MFAServer"]),
     ],
     dependencies: [
@@ -27,9 +31,17 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
+        // Random bytes, constant-time comparison and zeroing: the one home of what
+        // both MFAOTP and MFAPasswords need. Not a product; they re-export its public part.
+        .target(name: "MFASecureBytes"),
         .target(
-            name: "MFACore",
+            name: "MFAOTP",
+            dependencies: ["MFASecureBytes", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "MFAPasswords",
             dependencies: [
+                "MFASecureBytes",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
@@ -38,6 +50,12 @@ let package = Package(
                 .copy("Resources/common-passwords.LICENSE"),
             ]
         ),
+        .target(
+            name: "MFACore",
+            dependencies: ["MFAOTP", "MFAPasswords", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Test doubles for embedders' test targets; no production target depends on it.
+        .target(name: "MFACoreTesting", dependencies: ["MFACore"]),
         .target(
             name: "MFASQLite",
             dependencies: ["MFACore", .product(name: "GRDB", package: "GRDB.swift")]
@@ -52,15 +70,28 @@ let package = Package(
         .testTarget(
             name: "MFASQLiteTests",
             dependencies: [
-                "MFACore", "MFASQLite", "MFAStoreConformance", "MFATestSupport", "SQLiteCrashWriter",
+                "MFACore", "MFACoreTesting", "MFASQLite", "MFAStoreConformance", "MFATestSupport", "SQLiteCrashWriter",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "MFAOTPTests",
+            dependencies: [
+                "MFAOTP", "MFACoreTesting", "MFATestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "MFAPasswordsTests",
+            dependencies: [
+                "MFAPasswords", "MFACoreTesting", "MFATestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "MFACoreTests",
             dependencies: [
-                "MFACore",
-                "MFATestSupport",
+                "MFACore", "MFAOTP", "MFAPasswords", "MFACoreTesting", "MFATestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -70,7 +101,7 @@ let package = Package(
         .target(name: "MFAWebPages", dependencies: ["MFACore", "MFAQRCode"]),
         .testTarget(
             name: "MFAWebPagesTests",
-            dependencies: ["MFAWebPages", "MFACore", "MFATestSupport"],
+            dependencies: ["MFAWebPages", "MFACore", "MFACoreTesting", "MFATestSupport"],
             exclude: ["Support/page_outline.py"]
         ),
         .target(
@@ -89,6 +120,7 @@ let package = Package(
             dependencies: [
                 "MFAMail",
                 "MFASQLite",
+                "MFACoreTesting",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -114,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "MFAServerTests",
             dependencies: [
-                "MFACore", "MFAServerKit", "MFAServer",
+                "MFACore", "MFACoreTesting", "MFAServerKit", "MFAServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -8,7 +8,7 @@ import Darwin
 
 /// Overwrites `byteCount` bytes at `pointer` with zeros in a way the optimizer
 /// may not remove, even though the memory is freed right after.
-func secureZero(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
+package func secureZero(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
     #if canImport(Darwin)
     _ = memset_s(pointer, byteCount, 0, byteCount)
     #else

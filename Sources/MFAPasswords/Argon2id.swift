@@ -1,5 +1,5 @@
 /// Argon2id (RFC 9106, version 0x13) with fixed cost parameters: the memory-hard
-/// function MFACore hashes passwords with by default.
+/// function passwords are hashed with by default.
 ///
 /// ```swift
 /// let argon2id = try Argon2id(memoryKiB: 19456, iterations: 2, parallelism: 1)

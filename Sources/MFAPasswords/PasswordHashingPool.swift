@@ -6,23 +6,36 @@ import Synchronization
 ///
 /// Hashes run on Dispatch threads so that Swift's cooperative pool, which
 /// serves every request, is never blocked for tens of milliseconds.
-final class PasswordHashingPool: Sendable {
+public final class PasswordHashingPool: Sendable {
     private let hasher: any PasswordHasher
-    private let queue = DispatchQueue(label: "MFACore.password-hashing", attributes: .concurrent)
+    private let queue = DispatchQueue(label: "MFAPasswords.password-hashing", attributes: .concurrent)
     private let gate: Mutex<Gate>
     private let observe: @Sendable (Duration) -> Void
 
-    init(hasher: any PasswordHasher, concurrency: Int, queueLimit: Int, observe: @escaping @Sendable (Duration) -> Void) {
+    /// Creates a pool around `hasher`.
+    ///
+    /// - Parameters:
+    ///   - hasher: does the hashing and verifying.
+    ///   - concurrency: how many hashes run at once (at least one).
+    ///   - queueLimit: how many may wait for a turn before ``hash(_:)`` and
+    ///     ``verify(_:against:)`` throw ``PasswordHashingPoolError/overloaded``.
+    ///   - observe: told how long each hash or verification took.
+    public init(
+        hasher: any PasswordHasher, concurrency: Int, queueLimit: Int,
+        observe: @escaping @Sendable (Duration) -> Void = { _ in }
+    ) {
         self.hasher = hasher
         gate = Mutex(Gate(free: max(1, concurrency), queueLimit: queueLimit))
         self.observe = observe
     }
 
-    func hash(_ password: String) async throws -> String {
+    /// Hashes `password` with the pool's hasher, waiting for a turn.
+    public func hash(_ password: String) async throws -> String {
         try await run { hasher in try hasher.hash(password) }
     }
 
-    func verify(_ password: String, against storedHash: String) async throws -> PasswordVerification {
+    /// Checks `password` against `storedHash` with the pool's hasher, waiting for a turn.
+    public func verify(_ password: String, against storedHash: String) async throws -> PasswordVerification {
         try await run { hasher in try hasher.verify(password, against: storedHash) }
     }
 
@@ -52,7 +65,7 @@ final class PasswordHashingPool: Sendable {
         }
         switch admission {
         case .now: return
-        case .overloaded: throw MFAError.unavailable
+        case .overloaded: throw PasswordHashingPoolError.overloaded
         case .wait:
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let admittedAtOnce = gate.withLock { gate in
@@ -85,4 +98,10 @@ final class PasswordHashingPool: Sendable {
         let queueLimit: Int
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
+}
+
+/// Why a ``PasswordHashingPool`` refused work.
+public enum PasswordHashingPoolError: Error, Sendable, Equatable {
+    /// Every hashing slot is busy and the queue is full: fail fast rather than wait.
+    case overloaded
 }

@@ -3,12 +3,12 @@
 /// Read one from the server configuration with
 /// ``init(configuration:allowWeak:)``; hand it to ``PHCPasswordHasher``.
 public enum PasswordHashingScheme: Sendable, Hashable {
-    /// Argon2id, MFACore's default.
+    /// Argon2id, the default.
     case argon2id(Argon2id)
     /// scrypt, as swift-crypto computes it.
     case scrypt(Scrypt)
 
-    /// The PHC algorithm identifiers MFACore hashes and verifies.
+    /// The PHC algorithm identifiers MFAPasswords hashes and verifies.
     static let supportedAlgorithms: Set<String> = ["argon2id", "scrypt"]
 
     /// The PHC algorithm identifier: `argon2id` or `scrypt`.

@@ -2,7 +2,7 @@
 ///
 /// Messages name parameters and rules, never passwords, salts or hashes.
 public enum PasswordHashingError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// A stored hash or configuration names an algorithm MFACore does not implement.
+    /// A stored hash or configuration names an algorithm MFAPasswords does not implement.
     case unsupportedAlgorithm
     /// A stored Argon2id hash uses a version other than 0x13 (`v=19`).
     case unsupportedVersion

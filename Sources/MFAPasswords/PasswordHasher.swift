@@ -13,7 +13,7 @@ public enum PasswordVerification: Sendable, Equatable {
 ///
 /// Hashes are PHC strings (`$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`), so
 /// that the algorithm and its parameters travel with every stored hash.
-/// Implementations are deliberately slow and synchronous; MFACore runs them off
+/// Implementations are deliberately slow and synchronous; `PasswordHashingPool` runs them off
 /// the caller's executor with bounded concurrency.
 public protocol PasswordHasher: Sendable {
     /// Hashes `password` with a fresh random salt and returns a PHC string.

@@ -1,4 +1,4 @@
-/// The password hasher MFACore ships: hashes with one configured scheme
+/// The password hasher MFAPasswords ships: hashes with one configured scheme
 /// (Argon2id by default, or scrypt) and verifies PHC strings of either, so that
 /// an installation can change algorithm or parameters without resetting passwords.
 ///

@@ -22,8 +22,8 @@ public struct PasswordPolicy: Sendable {
 
     /// Checks a new password and returns its normalised form.
     ///
-    /// - Throws: ``MFAError/validationFailed(_:)`` naming `field`; the message never repeats the password.
-    public func validate(_ password: String, field: String = "password") throws(MFAError) -> String {
+    /// - Throws: ``PasswordPolicyViolation``, whose message never repeats the password.
+    public func validate(_ password: String) throws(PasswordPolicyViolation) -> String {
         let normalized = Self.normalize(password)
         let message: String? =
             if !allowedLength.contains(normalized.count) {
@@ -33,17 +33,30 @@ public struct PasswordPolicy: Sendable {
             } else {
                 nil
             }
-        if let message { throw .validationFailed([.init(field: field, message: message)]) }
+        if let message { throw PasswordPolicyViolation(message: message) }
         return normalized
     }
 
     /// Checks a password given to prove knowledge (not to be stored): only its length,
     /// so that absurd inputs are refused before any hashing work.
-    public func validateForVerification(_ password: String, field: String = "password") throws(MFAError) -> String {
+    ///
+    /// - Throws: ``PasswordPolicyViolation`` for an empty or overlong password.
+    public func validateForVerification(_ password: String) throws(PasswordPolicyViolation) -> String {
         let normalized = Self.normalize(password)
         guard (1...allowedLength.upperBound).contains(normalized.count) else {
-            throw .validationFailed([.init(field: field, message: "A password has 1 to \(allowedLength.upperBound) characters.")])
+            throw PasswordPolicyViolation(message: "A password has 1 to \(allowedLength.upperBound) characters.")
         }
         return normalized
+    }
+}
+
+/// A password that breaks ``PasswordPolicy``, with what is wrong in words a user can act on.
+public struct PasswordPolicyViolation: Error, Sendable, Equatable {
+    /// What is wrong, e.g. "A password has 8 to 128 characters."; never the password itself.
+    public var message: String
+
+    /// Creates a violation.
+    public init(message: String) {
+        self.message = message
     }
 }

@@ -15,7 +15,7 @@ struct CommonPasswords: Sendable {
         guard let url = Bundle.module.url(forResource: "common-passwords", withExtension: "txt"),
               let text = try? String(contentsOf: url, encoding: .utf8)
         else {
-            fatalError("MFACore's resource common-passwords.txt is missing from the bundle")
+            fatalError("MFAPasswords' resource common-passwords.txt is missing from the bundle")
         }
         passwords = Set(text.split(separator: "\n").map(String.init))
     }

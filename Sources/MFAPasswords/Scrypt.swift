@@ -3,7 +3,7 @@ import CryptoExtras
 
 /// scrypt (RFC 7914) with fixed cost parameters, computed by swift-crypto.
 ///
-/// MFACore's alternative to ``Argon2id``: as strong by OWASP's rating but
+/// MFAPasswords' alternative to ``Argon2id``: as strong by OWASP's rating but
 /// about ten times slower and eight times hungrier for memory per hash.
 public struct Scrypt: Sendable, Hashable {
     /// OWASP's recommendation: N = 2^17, r = 8, p = 1 (128 MiB per hash).

@@ -1,9 +1,10 @@
 /// A source of random bytes.
 ///
-/// MFACore draws every secret — TOTP secrets, link tokens, session tokens,
-/// recovery codes and salts — from a `RandomSource`, so that tests can make
-/// those secrets reproducible with ``SeededRandomSource`` while production uses
-/// the operating system's CSPRNG through ``SystemRandomSource``.
+/// MFAOTP, MFAPasswords and MFACore draw every secret (TOTP secrets, salts,
+/// link tokens, session tokens, recovery codes) from a `RandomSource`, so that
+/// tests can make those secrets reproducible with MFACoreTesting's
+/// `SeededRandomSource` while production uses the operating system's CSPRNG
+/// through ``SystemRandomSource``.
 public protocol RandomSource: Sendable {
     /// Returns `count` random bytes.
     func bytes(count: Int) -> [UInt8]
