@@ -55,7 +55,7 @@ let package = Package(
             dependencies: ["MFAOTP", "MFAPasswords", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Test doubles for embedders' test targets; no production target depends on it.
-        .target(name: "MFACoreTesting", dependencies: ["MFACore"]),
+        .target(name: "MFACoreTesting", dependencies: ["MFACore", "MFAOTP", "MFAPasswords", "MFASecureBytes"]),
         .target(
             name: "MFASQLite",
             dependencies: ["MFACore", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,4 +1,5 @@
 import Foundation
+import MFACore
 import Synchronization
 
 /// A clock that stands still until a test moves it.

@@ -1,3 +1,5 @@
+import Foundation
+import MFACore
 import Synchronization
 
 /// A mail transport that keeps every message instead of sending it, for tests.
@@ -21,9 +23,18 @@ public final class RecordingMailTransport: MailTransport {
 }
 
 extension MailMessage {
-    /// The one-time token in the message's link, if it carries one.
+    /// The link the message carries: its first line that is a URL, if any.
+    public var link: String? {
+        textBody.split(separator: "\n").lazy
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.hasPrefix("https://") || $0.hasPrefix("http://") }
+    }
+
+    /// The one-time token in the message's link, if it carries one: the value of
+    /// the link's last query parameter, whichever ``LinkBuilder`` placed it there.
     public var oneTimeToken: String? {
-        guard let range = textBody.range(of: "one_time_url=") else { return nil }
-        return String(textBody[range.upperBound...].prefix { !$0.isWhitespace })
+        guard let link, let equals = link.lastIndex(of: "=") else { return nil }
+        let token = link[link.index(after: equals)...]
+        return token.isEmpty ? nil : String(token)
     }
 }

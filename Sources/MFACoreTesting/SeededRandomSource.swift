@@ -1,3 +1,4 @@
+import MFASecureBytes
 import Synchronization
 
 /// A deterministic random source for tests: the same seed yields the same bytes.

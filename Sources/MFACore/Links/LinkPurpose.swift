@@ -10,15 +10,4 @@ public enum LinkPurpose: String, Sendable, Hashable, Codable, CaseIterable {
     case passwordReset = "password_reset"
     /// Deletes the account; its subject is the account id.
     case deleteAccount = "delete_account"
-
-    /// The path of the page the emailed link opens, below the public URL.
-    public var path: String {
-        switch self {
-        case .createAccount: "/users/create/mfa/"
-        case .login: "/users/login/mfa/"
-        case .newAuthenticator: "/users/mfa/new_totp_code/confirm/"
-        case .passwordReset: "/users/password/reset/confirm/"
-        case .deleteAccount: "/users/delete/mfa/"
-        }
-    }
 }

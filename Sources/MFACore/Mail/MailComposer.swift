@@ -6,17 +6,20 @@
 public struct MailComposer: Sendable {
     /// The base of every link, without a trailing slash.
     public let publicURL: String
+    /// Where each link's page lives.
+    public let links: any LinkBuilder
 
-    /// Creates a composer for links below `publicURL`.
-    public init(publicURL: String) {
+    /// Creates a composer for links that `links` places below `publicURL`.
+    public init(publicURL: String, links: any LinkBuilder) {
         var base = publicURL
         while base.hasSuffix("/") { base.removeLast() }
         self.publicURL = base
+        self.links = links
     }
 
     /// The URL of the page a link opens.
     public func url(for purpose: LinkPurpose, token: OpaqueToken) -> String {
-        "\(publicURL)\(purpose.path)?one_time_url=\(token.value)"
+        links.url(for: purpose, token: token.value, publicURL: publicURL)
     }
 
     /// The email that carries a one-time link of `purpose`.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Tells the time. Every expiry, limit and TOTP step in MFACore reads it here,
-/// so tests can move time with ``ManualClock`` instead of sleeping.
+/// so tests can move time with MFACoreTesting's `ManualClock` instead of sleeping.
 public protocol WallClock: Sendable {
     /// The current time.
     func now() -> Date

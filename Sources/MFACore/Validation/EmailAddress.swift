@@ -12,14 +12,14 @@ public struct EmailAddress: Sendable, Hashable {
     /// Checks `text` against the contract: 3...254 characters, exactly one `@`,
     /// a non-empty local part, a domain with a dot, no spaces or control characters.
     ///
-    /// - Throws: ``MFAError/validationFailed(_:)`` naming `field`.
-    public init(_ text: String, field: String = "email") throws(MFAError) {
+    /// - Throws: ``MFAError/invalidFields(_:)`` naming `field`.
+    public init(_ text: String, field: Field = .email) throws(MFAError) {
         let trimmed = text.trimmingWhitespace()
         guard let problem = Self.problem(with: trimmed) else {
             value = trimmed
             return
         }
-        throw .validationFailed([.init(field: field, message: problem)])
+        throw .invalid(field, problem)
     }
 
     private static func problem(with address: String) -> String? {

@@ -1,4 +1,6 @@
-/// Collects every field error of a request, so one answer names them all.
+import MFAPasswords
+
+/// Collects every field error of a workflow's input, so one answer names them all.
 struct FieldValidation {
     private var errors: [MFAError.FieldError] = []
 
@@ -7,14 +9,33 @@ struct FieldValidation {
         do {
             return try validate()
         } catch {
-            if case .validationFailed(let fields) = error { errors += fields }
+            if case .invalidFields(let fields) = error { errors += fields }
             return nil
         }
     }
 
     /// Throws every collected error at once, if any.
     func finish() throws(MFAError) {
-        if !errors.isEmpty { throw .validationFailed(errors) }
+        if !errors.isEmpty { throw .invalidFields(errors) }
+    }
+}
+
+extension MFAError {
+    /// The error for one `field` that breaks a rule.
+    static func invalid(_ field: Field, _ message: String) -> MFAError {
+        .invalidFields([FieldError(field: field, message: message)])
+    }
+}
+
+extension PasswordPolicy {
+    /// ``validate(_:)`` with its violation named as `field`.
+    func validate(_ password: String, as field: Field) throws(MFAError) -> String {
+        do { return try validate(password) } catch { throw .invalid(field, error.message) }
+    }
+
+    /// ``validateForVerification(_:)`` with its violation named as `field`.
+    func validateForVerification(_ password: String, as field: Field) throws(MFAError) -> String {
+        do { return try validateForVerification(password) } catch { throw .invalid(field, error.message) }
     }
 }
 
@@ -24,7 +45,7 @@ enum FullName {
     static func validate(_ name: String?) throws(MFAError) -> String? {
         guard let name = name?.trimmingWhitespace(), !name.isEmpty else { return nil }
         guard name.count <= maximumLength else {
-            throw .validationFailed([.init(field: "full_name", message: "A name has at most \(maximumLength) characters.")])
+            throw .invalid(.fullName, "A name has at most \(maximumLength) characters.")
         }
         return name
     }

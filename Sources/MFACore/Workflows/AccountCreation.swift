@@ -7,11 +7,11 @@ extension MFAService {
     /// has one, *An account already exists for this address* is queued instead,
     /// with no link. Both paths hash the password, so they cost the same.
     ///
-    /// - Throws: ``MFAError/validationFailed(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
+    /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
     public func requestAccountCreation(email: String, password: String, fullName: String? = nil) async throws(MFAError) {
         var validation = FieldValidation()
         let address = validation.check { () throws(MFAError) in try EmailAddress(email) }
-        let password = validation.check { () throws(MFAError) in try passwordPolicy.validate(password) }
+        let password = validation.check { () throws(MFAError) in try passwordPolicy.validate(password, as: .password) }
         let fullName = validation.check { () throws(MFAError) in try FullName.validate(fullName) }
         try validation.finish()
         guard let address, let password else { return }
@@ -38,9 +38,9 @@ extension MFAService {
     ///
     /// - Returns: the TOTP secret and recovery codes, shown to the user once.
     /// - Throws: ``MFAError/linkInvalid``, ``MFAError/authenticationFailed`` for a
-    ///   wrong password (the link burns after five), ``MFAError/validationFailed(_:)``.
+    ///   wrong password (the link burns after five), ``MFAError/invalidFields(_:)``.
     public func confirmAccountCreation(token: String, passwordAgain: String) async throws(MFAError) -> Enrollment {
-        let password = try passwordPolicy.validateForVerification(passwordAgain, field: "password_again")
+        let password = try passwordPolicy.validateForVerification(passwordAgain, as: .passwordAgain)
         return try await perform {
             let now = clock.now()
             let link = try await beginAttempt(on: token, for: .createAccount, now: now)

@@ -3,7 +3,7 @@ import Foundation
 extension MFAService {
     /// Queues *Confirm account deletion*, only when the password is correct.
     ///
-    /// - Throws: ``MFAError/validationFailed(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
+    /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
     public func requestDeletion(email: String, password: String) async throws(MFAError) {
         try await sendLinkIfPasswordMatches(.deleteAccount, email: email, password: password)
     }

@@ -6,7 +6,7 @@ extension MFAService {
     /// Answers the same for unknown addresses, and counts against the
     /// address's limit either way.
     ///
-    /// - Throws: ``MFAError/validationFailed(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
+    /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
     public func requestLogin(email: String) async throws(MFAError) {
         try await sendLinkIfAccountExists(.login, email: email)
     }
@@ -20,13 +20,13 @@ extension MFAService {
     ///
     /// - Throws: ``MFAError/linkInvalid``, ``MFAError/authenticationFailed``,
     ///   ``MFAError/rateLimited(retryAfterSeconds:)`` while the account is locked,
-    ///   ``MFAError/validationFailed(_:)``, ``MFAError/unavailable``.
+    ///   ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
     public func completeLogin(token: String, password: String, secondFactor: SecondFactor) async throws(MFAError) -> LoginResult {
         var validation = FieldValidation()
-        let password = validation.check { () throws(MFAError) in try passwordPolicy.validateForVerification(password) }
+        let password = validation.check { () throws(MFAError) in try passwordPolicy.validateForVerification(password, as: .password) }
         let factor = validation.check { () throws(MFAError) in try validateShape(of: secondFactor) }
         try validation.finish()
-        guard let password, let factor else { throw .internalError }
+        guard let password, let factor else { throw .internal }
 
         return try await perform {
             let now = clock.now()

@@ -1,4 +1,5 @@
 import Crypto
+import MFAPasswords
 import Foundation
 import Synchronization
 
@@ -9,7 +10,8 @@ import Synchronization
 /// let mfa = try MFAService(
 ///     configuration: MFAConfiguration(publicURL: "https://auth.example.com"),
 ///     store: InMemoryStore(),
-///     secretKey: .generate()
+///     secretKey: .generate(),
+///     links: MyLinks()
 /// )
 /// try await mfa.requestAccountCreation(email: "ada@example.com", password: "correct horse battery")
 /// ```
@@ -17,6 +19,45 @@ import Synchronization
 /// Every method throws only ``MFAError``. Emails are queued in the store's
 /// outbox in the same step that creates their link; a ``MailDeliveryWorker``
 /// sends them.
+///
+/// ## Topics
+///
+/// ### Creating the service
+/// - ``init(configuration:store:secretKey:links:passwordHasher:clock:random:observer:)``
+/// - ``configuration``
+///
+/// ### Account creation
+/// - ``requestAccountCreation(email:password:fullName:)``
+/// - ``confirmAccountCreation(token:passwordAgain:)``
+///
+/// ### Login
+/// - ``requestLogin(email:)``
+/// - ``completeLogin(token:password:secondFactor:)``
+///
+/// ### Sessions
+/// - ``authenticate(sessionToken:)``
+/// - ``logout(sessionToken:)``
+///
+/// ### New authenticator
+/// - ``requestNewAuthenticator(email:password:)``
+/// - ``confirmNewAuthenticator(token:)``
+///
+/// ### Passwords
+/// - ``requestPasswordReset(email:)``
+/// - ``confirmPasswordReset(token:newPassword:secondFactor:)``
+/// - ``changePassword(sessionToken:currentPassword:newPassword:totpCode:)``
+///
+/// ### Account deletion
+/// - ``requestDeletion(email:password:)``
+/// - ``confirmDeletion(token:)``
+///
+/// ### Links
+/// - ``checkLink(token:purpose:)``
+///
+/// ### Operations
+/// - ``admitRequest(fromClient:)``
+/// - ``purgeExpired()``
+/// - ``checkHealth()``
 public final class MFAService: Sendable {
     /// The settings the service runs with.
     public let configuration: MFAConfiguration
@@ -38,15 +79,17 @@ public final class MFAService: Sendable {
     ///   - configuration: the settings; the TOTP parameters must suit new enrolments.
     ///   - store: where state lives: ``InMemoryStore`` in tests, a SQL store in production.
     ///   - secretKey: the key that seals TOTP secrets and queued mail at rest.
+    ///   - links: places each emailed link's page below ``MFAConfiguration/publicURL``.
     ///   - passwordHasher: hashes and verifies passwords; Argon2id with OWASP's parameters by default.
-    ///   - clock: the time; ``ManualClock`` in tests.
-    ///   - random: the source of every secret; ``SeededRandomSource`` in tests.
+    ///   - clock: the time; MFACoreTesting's `ManualClock` in tests.
+    ///   - random: the source of every secret; MFACoreTesting's `SeededRandomSource` in tests.
     ///   - observer: receives events worth counting.
     /// - Throws: ``MFAConfigurationError`` when a setting cannot work.
     public init(
         configuration: MFAConfiguration,
         store: any MFAStore,
         secretKey: SecretKey,
+        links: any LinkBuilder,
         passwordHasher: any PasswordHasher = PHCPasswordHasher(),
         clock: any WallClock = SystemClock(),
         random: any RandomSource = SystemRandomSource(),
@@ -59,7 +102,7 @@ public final class MFAService: Sendable {
         self.clock = clock
         self.random = random
         self.observer = observer
-        composer = MailComposer(publicURL: configuration.publicURL)
+        composer = MailComposer(publicURL: configuration.publicURL, links: links)
         outbox = Outbox(key: secretKey, random: random)
         passwords = PasswordHashingPool(
             hasher: passwordHasher,

@@ -6,7 +6,7 @@ extension MFAService {
     /// Answers the same either way, and costs one password verification even
     /// for unknown addresses.
     ///
-    /// - Throws: ``MFAError/validationFailed(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
+    /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
     public func requestNewAuthenticator(email: String, password: String) async throws(MFAError) {
         try await sendLinkIfPasswordMatches(.newAuthenticator, email: email, password: password)
     }
@@ -35,7 +35,7 @@ extension MFAService {
     func sendLinkIfPasswordMatches(_ purpose: LinkPurpose, email: String, password: String) async throws(MFAError) {
         var validation = FieldValidation()
         let address = validation.check { () throws(MFAError) in try EmailAddress(email) }
-        let password = validation.check { () throws(MFAError) in try passwordPolicy.validateForVerification(password) }
+        let password = validation.check { () throws(MFAError) in try passwordPolicy.validateForVerification(password, as: .password) }
         try validation.finish()
         guard let address, let password else { return }
 

@@ -3,7 +3,7 @@ import Foundation
 extension MFAService {
     /// Queues *Reset your password* when the address has an account.
     ///
-    /// - Throws: ``MFAError/validationFailed(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
+    /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
     public func requestPasswordReset(email: String) async throws(MFAError) {
         try await sendLinkIfAccountExists(.passwordReset, email: email)
     }
@@ -13,13 +13,13 @@ extension MFAService {
     /// failed logins. Every session is revoked and *Your password was changed* queued.
     ///
     /// - Throws: ``MFAError/linkInvalid``, ``MFAError/authenticationFailed``,
-    ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/validationFailed(_:)``.
+    ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/invalidFields(_:)``.
     public func confirmPasswordReset(token: String, newPassword: String, secondFactor: SecondFactor) async throws(MFAError) {
         var validation = FieldValidation()
-        let password = validation.check { () throws(MFAError) in try passwordPolicy.validate(newPassword, field: "new_password") }
+        let password = validation.check { () throws(MFAError) in try passwordPolicy.validate(newPassword, as: .newPassword) }
         let factor = validation.check { () throws(MFAError) in try validateShape(of: secondFactor) }
         try validation.finish()
-        guard let password, let factor else { throw .internalError }
+        guard let password, let factor else { throw .internal }
 
         try await perform {
             let now = clock.now()
@@ -44,17 +44,17 @@ extension MFAService {
     /// *Your password was changed* queued.
     ///
     /// - Throws: ``MFAError/unauthorized``, ``MFAError/authenticationFailed``,
-    ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/validationFailed(_:)``.
+    ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/invalidFields(_:)``.
     public func changePassword(sessionToken: String, currentPassword: String, newPassword: String, totpCode: String) async throws(MFAError) {
         let (session, account) = try await signedInAccount(sessionToken: sessionToken)
         var validation = FieldValidation()
         let current = validation.check { () throws(MFAError) in
-            try passwordPolicy.validateForVerification(currentPassword, field: "current_password")
+            try passwordPolicy.validateForVerification(currentPassword, as: .currentPassword)
         }
-        let password = validation.check { () throws(MFAError) in try passwordPolicy.validate(newPassword, field: "new_password") }
+        let password = validation.check { () throws(MFAError) in try passwordPolicy.validate(newPassword, as: .newPassword) }
         let factor = validation.check { () throws(MFAError) in try validateShape(of: .totpCode(totpCode)) }
         try validation.finish()
-        guard let current, let password, let factor else { throw .internalError }
+        guard let current, let password, let factor else { throw .internal }
 
         try await perform {
             let now = clock.now()

@@ -14,12 +14,12 @@ extension MFAService {
         case .totpCode(let code):
             let digits = code.filter { !$0.isWhitespace }
             guard (6...8).contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else {
-                throw .validationFailed([.init(field: "totp_code", message: "A code has 6 to 8 digits.")])
+                throw .invalid(.totpCode, "A code has 6 to 8 digits.")
             }
             return .totpCode(digits)
         case .recoveryCode(let code):
             guard let letters = RecoveryCode.normalize(code) else {
-                throw .validationFailed([.init(field: "recovery_code", message: "A recovery code has 16 letters and digits, as printed.")])
+                throw .invalid(.recoveryCode, "A recovery code has 16 letters and digits, as printed.")
             }
             return .recoveryCode(letters)
         }
