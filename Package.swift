@@ -101,7 +101,7 @@ let package = Package(
         .target(name: "MFAWebPages", dependencies: ["MFACore", "MFAQRCode"]),
         .testTarget(
             name: "MFAWebPagesTests",
-            dependencies: ["MFAWebPages", "MFACore", "MFACoreTesting", "MFATestSupport"],
+            dependencies: ["MFAWebPages", "MFAServerKit", "MFACore", "MFACoreTesting", "MFATestSupport"],
             exclude: ["Support/page_outline.py"]
         ),
         .target(

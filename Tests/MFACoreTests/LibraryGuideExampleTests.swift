@@ -1,6 +1,7 @@
 import Foundation
 import MFACore
 import Testing
+import MFACoreTesting
 
 // The worked example of Docs/Library.md, verbatim between the markers.
 // BEGIN LIBRARY EXAMPLE
@@ -12,8 +13,9 @@ import Testing
         configuration: MFAConfiguration(publicURL: "https://auth.example.com"),
         store: store,
         secretKey: .generate(),
+        links: TestLinkBuilder(),  // production: your LinkBuilder, placing links on your pages
         // Tiny Argon2id parameters keep tests fast; production uses the default.
-        passwordHasher: PHCPasswordHasher(scheme: .argon2id(try Argon2id(memoryKiB: 64, iterations: 1, parallelism: 1))),
+        passwordHasher: PHCPasswordHasher.fastForTesting,
         clock: clock
     )
     let outbox = MailDeliveryWorker(service: mfa, transport: mailer)

@@ -1,5 +1,6 @@
 import MFACore
 import Testing
+import MFACoreTesting
 
 @Suite struct RandomSourceTests {
     @Test func seededSourceRepeatsForTheSameSeed() {

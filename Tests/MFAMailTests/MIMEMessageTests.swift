@@ -2,6 +2,7 @@ import Foundation
 import MFACore
 @testable import MFAMail
 import Testing
+import MFACoreTesting
 
 @Suite struct MIMEMessageTests {
     private func render(_ message: MailMessage, from sender: Mailbox = Fixtures.sender) throws -> String {

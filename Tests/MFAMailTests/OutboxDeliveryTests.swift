@@ -3,6 +3,7 @@ import MFACore
 import MFAMail
 import MFASQLite
 import Testing
+import MFACoreTesting
 
 /// The durable outbox end to end: workflows on a SQLite file queue their mail,
 /// and the delivery worker sends it through SMTP to a real aiosmtpd server.
@@ -17,8 +18,8 @@ struct OutboxDeliveryTests {
         init(database: String, key: SecretKey, clock: ManualClock, smtpPort: Int) throws {
             store = try SQLiteStore(path: database)
             service = try MFAService(
-                configuration: MFAConfiguration(publicURL: "https://mfa.example.com"), store: store, secretKey: key,
-                passwordHasher: PHCPasswordHasher(scheme: .argon2id(try Argon2id(memoryKiB: 64, iterations: 1, parallelism: 1))),
+                configuration: MFAConfiguration(publicURL: "https://mfa.example.com"), store: store, secretKey: key, links: TestLinkBuilder(),
+                passwordHasher: PHCPasswordHasher.fastForTesting,
                 clock: clock
             )
             var smtp = SMTPConfiguration(host: "127.0.0.1", port: smtpPort, security: .none, sender: Fixtures.sender)

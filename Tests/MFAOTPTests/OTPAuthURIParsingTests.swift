@@ -1,4 +1,4 @@
-import MFACore
+import MFAOTP
 import Testing
 
 @Suite struct OTPAuthURIParsingTests {

@@ -1,4 +1,4 @@
-import MFACore
+import MFAOTP
 import PropertyBased
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import MFATestSupport
-import MFACore
+import MFAOTP
 import Testing
 
 /// Compares MFACore's codes with oath-toolkit's `oathtool`, an independent

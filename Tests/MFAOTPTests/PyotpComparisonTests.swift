@@ -1,6 +1,6 @@
 import Foundation
 import MFATestSupport
-import MFACore
+import MFAOTP
 import Testing
 
 /// Compares MFACore with pyotp, the Python library many servers use, for codes

@@ -1,4 +1,4 @@
-import MFACore
+import MFAOTP
 import Testing
 
 /// RFC 6238 Appendix B, with the seeds of the RFC's reference code: the ASCII

@@ -1,5 +1,6 @@
-import MFACore
+import MFAOTP
 import Testing
+import MFACoreTesting
 
 @Suite struct TOTPEnrollmentTests {
     @Test func generatesTwentyBytesFromTheGivenSource() {

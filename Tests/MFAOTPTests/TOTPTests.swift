@@ -1,5 +1,5 @@
 import Foundation
-import MFACore
+import MFAOTP
 import Testing
 
 @Suite struct TOTPTests {

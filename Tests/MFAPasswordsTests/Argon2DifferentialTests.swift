@@ -1,5 +1,6 @@
-import MFACore
+import MFAPasswords
 import Testing
+import MFACoreTesting
 
 /// Compares MFACore's Argon2id with libargon2's `argon2` tool on random inputs,
 /// encoded PHC string against encoded PHC string.

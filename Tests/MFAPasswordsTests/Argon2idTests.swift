@@ -1,4 +1,4 @@
-import MFACore
+import MFAPasswords
 import Testing
 
 @Suite struct Argon2idTests {

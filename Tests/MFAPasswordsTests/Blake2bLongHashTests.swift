@@ -1,4 +1,4 @@
-@testable import MFACore
+@testable import MFAPasswords
 import Testing
 
 /// Argon2's H' (RFC 9106 §3.3). Expected values from a direct transcription of

@@ -1,4 +1,4 @@
-@testable import MFACore
+@testable import MFAPasswords
 import Testing
 
 @Suite struct Blake2bTests {

@@ -1,4 +1,4 @@
-import MFACore
+import MFAPasswords
 import PropertyBased
 import Testing
 

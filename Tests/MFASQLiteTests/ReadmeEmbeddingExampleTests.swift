@@ -2,6 +2,14 @@ import Foundation
 import MFACore
 import MFASQLite
 import Testing
+import MFACoreTesting
+
+/// The README's link builder: where an embedding program serves the pages its links open.
+struct MyLinks: LinkBuilder {
+    func url(for purpose: LinkPurpose, token: String, publicURL: String) -> String {
+        "\(publicURL)/links/\(purpose.rawValue)?token=\(token)"
+    }
+}
 
 @Suite struct ReadmeEmbeddingExampleTests {
     @Test func theEmbeddingExampleRuns() async throws {
@@ -13,7 +21,8 @@ import Testing
         let mfa = try MFAService(
             configuration: MFAConfiguration(publicURL: "https://auth.example.com"),
             store: try SQLiteStore(path: databasePath),
-            secretKey: key
+            secretKey: key,
+            links: MyLinks()  // your LinkBuilder: where the pages that complete links live
         )
         let outbox = Task { await MailDeliveryWorker(service: mfa, transport: RecordingMailTransport()).run() }
         try await mfa.requestLogin(email: "ada@example.com")

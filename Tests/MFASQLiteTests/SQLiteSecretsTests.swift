@@ -3,6 +3,7 @@ import MFACore
 import MFASQLite
 import MFATestSupport
 import Testing
+import MFACoreTesting
 
 @Suite struct SQLiteSecretsTests {
     @Test func theRawFilesHoldNoSecretAfterAFullWorkflow() async throws {
@@ -11,8 +12,8 @@ import Testing
         let store = try database.open()
         let clock = ManualClock()
         let mailer = RecordingMailTransport()
-        let hasher = try PHCPasswordHasher(scheme: .argon2id(Argon2id(memoryKiB: 64, iterations: 1, parallelism: 1)))
-        let mfa = try MFAService(configuration: .init(), store: store, secretKey: .generate(), passwordHasher: hasher, clock: clock)
+        let hasher = PHCPasswordHasher.fastForTesting
+        let mfa = try MFAService(configuration: .init(), store: store, secretKey: .generate(), links: TestLinkBuilder(), passwordHasher: hasher, clock: clock)
         let outbox = MailDeliveryWorker(service: mfa, transport: mailer)
         let password = "correct horse battery staple"
         var tokens: [String] = []

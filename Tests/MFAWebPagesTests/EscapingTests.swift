@@ -1,6 +1,7 @@
 import MFACore
 import MFAWebPages
 import Testing
+@testable import MFAServerKit
 
 /// Whatever a page echoes — a token from the URL, an address, an issuer, a
 /// message — arrives as text, never as markup.
@@ -49,9 +50,9 @@ import Testing
     @Test func messagesAreText() throws {
         let markup = #"<img src=x onerror="alert(1)"> & 'more'"#
         let pages = [
-            Pages.form(for: .login, token: "t", problem: .validationFailed([.init(field: "password", message: markup)])),
-            Pages.form(for: .login, token: "t", problem: .validationFailed([.init(field: markup, message: markup)])),
-            Pages.error(.malformedRequest(markup)),
+            Pages.form(for: .login, token: "t", problem: .invalidFields([.init(field: .password, message: markup)])),
+            Pages.form(for: .login, action: "/t", problem: PageProblem(title: "Validation failed", detail: markup, fieldMessages: [markup: [markup]])),
+            Pages.error(RequestError.malformed(markup)),
         ]
         for html in pages {
             let page = try PageOutline(html)

@@ -1,6 +1,7 @@
 import MFACore
 import MFAWebPages
 import Testing
+@testable import MFAServerKit
 
 /// A failed `POST` shows the form again with the problem; a dead link shows only the error.
 @Suite struct ProblemDisplayTests {
@@ -13,9 +14,9 @@ import Testing
     }
 
     @Test func fieldMessagesStandNextToTheirFields() throws {
-        let problem = MFAError.validationFailed([
-            .init(field: "new_password", message: "A password has at least 8 characters."),
-            .init(field: "totp_code", message: "A code has 6 digits."),
+        let problem = MFAError.invalidFields([
+            .init(field: .newPassword, message: "A password has at least 8 characters."),
+            .init(field: .totpCode, message: "A code has 6 digits."),
         ])
         let page = try PageOutline(Pages.form(for: .passwordReset, token: token, problem: problem))
         let password = try #require(page.field(named: "new_password"))
@@ -28,14 +29,14 @@ import Testing
     }
 
     @Test func aMessageAboutTheRecoveryCodeOpensItsForm() throws {
-        let problem = MFAError.validationFailed([.init(field: "recovery_code", message: "Not a recovery code.")])
+        let problem = MFAError.invalidFields([.init(field: .recoveryCode, message: "Not a recovery code.")])
         let page = try PageOutline(Pages.form(for: .login, token: token, problem: problem))
         #expect(page.details.map(\.open) == [true])
         #expect(page.description(of: try #require(page.field(named: "recovery_code"))).contains("Not a recovery code."))
     }
 
     @Test func messagesForFieldsNotOnThePageAreListedInTheNotice() throws {
-        let problem = MFAError.validationFailed([.init(field: "email", message: "An email address has exactly one @.")])
+        let problem = MFAError.invalidFields([.init(field: .email, message: "An email address has exactly one @.")])
         let page = try PageOutline(Pages.form(for: .createAccount, token: token, problem: problem))
         #expect(page.text.contains("email: An email address has exactly one @."))
     }
@@ -56,12 +57,12 @@ import Testing
     }
 
     @Test(arguments: [
-        MFAError.malformedRequest("The body is not a form."), .authenticationFailed, .unauthorized, .notFound,
-        .methodNotAllowed, .linkInvalid, .payloadTooLarge, .unsupportedMediaType,
-        .validationFailed([.init(field: "password", message: "Too short.")]),
-        .rateLimited(retryAfterSeconds: 5), .internalError, .unavailable,
-    ])
-    func everyErrorHasAPageWithItsTitleAndSentence(error: MFAError) throws {
+        RequestError.malformed("The body is not a form."), MFAError.authenticationFailed, MFAError.unauthorized, RequestError.notFound,
+        RequestError.methodNotAllowed(allowed: []), MFAError.linkInvalid, RequestError.payloadTooLarge, RequestError.unsupportedMediaType,
+        MFAError.invalidFields([.init(field: .password, message: "Too short.")]),
+        MFAError.rateLimited(retryAfterSeconds: 5), MFAError.internal, MFAError.unavailable,
+    ] as [any HTTPProblem])
+    func everyErrorHasAPageWithItsTitleAndSentence(error: any HTTPProblem) throws {
         let page = try PageOutline(Pages.error(error))
         #expect(page.text.contains(error.title))
         #expect(page.text.contains(error.detail))

@@ -13,7 +13,7 @@ import Testing
         let forms = LinkPurpose.allCases.flatMap { purpose in
             [
                 (purpose.rawValue, Pages.form(for: purpose, token: token)),
-                ("\(purpose.rawValue) after 422", Pages.form(for: purpose, token: token, problem: .validationFailed([.init(field: "password", message: "Too short.")]))),
+                ("\(purpose.rawValue) after 422", Pages.form(for: purpose, token: token, problem: .invalidFields([.init(field: .password, message: "Too short.")]))),
             ]
         }
         return forms + [

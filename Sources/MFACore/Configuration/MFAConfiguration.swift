@@ -1,6 +1,6 @@
 import Foundation
 
-/// The settings of an ``MFAService``. Every default is the HTTP contract's.
+/// The settings of an ``MFAService``. Every default is the contract's.
 public struct MFAConfiguration: Sendable {
     /// The base of the links in emails, e.g. `https://auth.example.com`.
     public var publicURL: String
@@ -18,7 +18,7 @@ public struct MFAConfiguration: Sendable {
     public var totpPeriod = 30
     /// Link-sending requests allowed per email address, existing or not.
     public var linksPerAddress = RateLimit(count: 5, window: 900)
-    /// `POST /users/...` requests allowed per client address.
+    /// Requests allowed per client address, counted by ``MFAService/admitRequest(fromClient:)``.
     public var requestsPerClient = RateLimit(count: 60, window: 60)
     /// Failed attempts after which a link is burned.
     public var attemptsPerLink = 5

@@ -1,7 +1,7 @@
 /// Every way a workflow can fail, in the words of the domain.
 ///
 /// The cases say what went wrong, not how a transport reports it: the server
-/// gives each one its HTTP face (machine code, title, response). Messages never
+/// gives each one its own face (mfa-server: a machine code, a title). Messages never
 /// carry secrets or internal detail.
 public enum MFAError: Error, Sendable, Equatable {
     /// A one-time link that is unknown, expired, used, burned or made for another purpose.

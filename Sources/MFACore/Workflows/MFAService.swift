@@ -3,8 +3,8 @@ import MFAPasswords
 import Foundation
 import Synchronization
 
-/// The multi-factor authentication service: every workflow of the HTTP
-/// contract as an `async throws` method, without HTTP.
+/// The multi-factor authentication service: every workflow of the contract
+/// as an `async throws` method, with no transport.
 ///
 /// ```swift
 /// let mfa = try MFAService(

@@ -20,7 +20,7 @@ final class LateResponder: HTTPResponder, Sendable {
 
     func respond(to request: Request, context: MFARequestContext) async throws -> Response {
         guard let responder = installed.withLock({ $0 }) else {
-            return try Problem(error: .unavailable).response()
+            return try MFAError.unavailable.response()
         }
         return try await responder.respond(to: request, context: context)
     }

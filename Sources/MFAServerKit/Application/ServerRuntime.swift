@@ -46,7 +46,7 @@ public struct ServerRuntime: Sendable {
                 do {
                     let service = try MFAService(
                         configuration: settings.serviceConfiguration(listeningOn: port), store: store,
-                        secretKey: secretKey, passwordHasher: passwordHasher, observer: observer
+                        secretKey: secretKey, links: ServerLinks(), passwordHasher: passwordHasher, observer: observer
                     )
                     responder.install(MFARouter.build(service: service).buildResponder())
                     logger.info("Listening", metadata: [

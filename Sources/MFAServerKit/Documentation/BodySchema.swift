@@ -24,16 +24,16 @@ struct BodySchema: Sendable {
     var reference: String { "#/components/schemas/\(name)" }
 
     /// The object's JSON Schema.
-    var jsonSchema: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [("type", "object"), ("description", .string(description))]
+    var jsonSchema: DocumentJSON {
+        var members: [(key: String, value: DocumentJSON)] = [("type", "object"), ("description", .string(description))]
         if !properties.isEmpty {
-            let described = properties.map { property -> (key: String, value: JSONValue) in
+            let described = properties.map { property -> (key: String, value: DocumentJSON) in
                 guard case .object(let schema) = property.type.jsonSchema else { return (property.name, property.type.jsonSchema) }
                 return (property.name, .object(schema + [("description", .string(property.description))]))
             }
             members.append(("properties", .object(described)))
         }
-        let required = properties.filter(\.isRequired).map { JSONValue.string($0.name) }
+        let required = properties.filter(\.isRequired).map { DocumentJSON.string($0.name) }
         if !required.isEmpty { members.append(("required", .array(required))) }
         return .object(members)
     }

@@ -61,7 +61,7 @@ struct Endpoint: Sendable {
     var request: Request?
     let success: Success
     /// The errors the route can answer, one example of each.
-    var errors: [MFAError] = []
+    var errors: [any HTTPProblem] = []
 
     /// Whether error responses may be HTML pages: for the routes behind emailed links.
     var answersPagesOnError: Bool { access == .link }

@@ -2,10 +2,10 @@ import MFACore
 
 /// Every route of the HTTP contract, in the contract's order.
 enum Endpoints {
-    private static let bodyErrors: [MFAError] = [.malformedRequest(""), .payloadTooLarge, .unsupportedMediaType]
-    private static let serverErrors: [MFAError] = [.internalError, .unavailable]
+    private static let bodyErrors: [any HTTPProblem] = [RequestError.malformed(""), RequestError.payloadTooLarge, RequestError.unsupportedMediaType]
+    private static let serverErrors: [any HTTPProblem] = [MFAError.internal, MFAError.unavailable]
     private static let limited = MFAError.rateLimited(retryAfterSeconds: 0)
-    private static let invalid = MFAError.validationFailed([])
+    private static let invalid = MFAError.invalidFields([])
 
     static let all: [Endpoint] = accountCreation + login + newAuthenticator + deletion + passwords + sessions + operations
 
@@ -28,14 +28,14 @@ enum Endpoints {
             description: description + " Opening it consumes nothing.",
             access: .link,
             success: .init(status: 200, description: "The page with its form.", content: .page),
-            errors: [.linkInvalid] + serverErrors
+            errors: [MFAError.linkInvalid] + serverErrors
         )
     }
 
     /// The `POST` that completes an emailed link, as JSON or from the page's form.
     private static func linkCompletion(
         group: String, path: String, summary: String, description: String,
-        request: [BodySchema], isRequired: Bool = true, success: Endpoint.Success, errors: [MFAError]
+        request: [BodySchema], isRequired: Bool = true, success: Endpoint.Success, errors: [any HTTPProblem]
     ) -> Endpoint {
         Endpoint(
             group: group, method: .post, path: path, summary: summary,
@@ -72,7 +72,7 @@ enum Endpoints {
                 """,
             request: [Schemas.confirmAccountRequest],
             success: .init(status: 201, description: "Account created.", content: .jsonOrPage(Schemas.accountCreated)),
-            errors: [.authenticationFailed, .linkInvalid, invalid]
+            errors: [MFAError.authenticationFailed, MFAError.linkInvalid, invalid]
         ),
     ]
 
@@ -97,7 +97,7 @@ enum Endpoints {
                 """,
             request: [Schemas.loginWithTOTPCode, Schemas.loginWithRecoveryCode],
             success: .init(status: 200, description: "Login successful.", content: .jsonOrPage(Schemas.loginSucceeded)),
-            errors: [.authenticationFailed, .linkInvalid, invalid]
+            errors: [MFAError.authenticationFailed, MFAError.linkInvalid, invalid]
         ),
     ]
 
@@ -120,7 +120,7 @@ enum Endpoints {
                 """,
             request: [Schemas.emptyRequest],
             success: .init(status: 200, description: "New authenticator secret issued.", content: .jsonOrPage(Schemas.authenticatorReplaced)),
-            errors: [.linkInvalid]
+            errors: [MFAError.linkInvalid]
         ),
     ]
 
@@ -143,7 +143,7 @@ enum Endpoints {
                 """,
             request: [Schemas.emptyRequest], isRequired: false,
             success: .init(status: 200, description: "Account deleted.", content: .jsonOrPage(Schemas.detail)),
-            errors: [.linkInvalid]
+            errors: [MFAError.linkInvalid]
         ),
     ]
 
@@ -166,7 +166,7 @@ enum Endpoints {
                 """,
             request: [Schemas.resetWithTOTPCode, Schemas.resetWithRecoveryCode],
             success: .init(status: 200, description: "Password changed.", content: .jsonOrPage(Schemas.detail)),
-            errors: [.authenticationFailed, .linkInvalid, invalid]
+            errors: [MFAError.authenticationFailed, MFAError.linkInvalid, invalid]
         ),
         Endpoint(
             group: "Password", method: .post, path: "/users/password/change", summary: "Change the password",
@@ -177,7 +177,7 @@ enum Endpoints {
             access: .session,
             request: .init(alternatives: [Schemas.passwordChangeRequest], acceptsForm: false),
             success: .init(status: 200, description: "Password changed.", content: .json(Schemas.detail)),
-            errors: bodyErrors + [.authenticationFailed, .unauthorized, invalid, limited] + serverErrors
+            errors: bodyErrors + [MFAError.authenticationFailed, MFAError.unauthorized, invalid, limited] + serverErrors
         ),
     ]
 
@@ -187,14 +187,14 @@ enum Endpoints {
             description: "Answers the account the session token belongs to.",
             access: .session,
             success: .init(status: 200, description: "The account.", content: .json(Schemas.profile)),
-            errors: [.unauthorized] + serverErrors
+            errors: [MFAError.unauthorized] + serverErrors
         ),
         Endpoint(
             group: "Session", method: .post, path: "/users/logout", summary: "Sign out",
             description: "Revokes the session token; it stops working at once. No body is needed.",
             access: .session,
             success: .init(status: 204, description: "Signed out.", content: .none),
-            errors: [.unauthorized, limited] + serverErrors
+            errors: [MFAError.unauthorized, limited] + serverErrors
         ),
     ]
 
@@ -203,7 +203,7 @@ enum Endpoints {
             group: "Operations", method: .get, path: "/health", summary: "Health check",
             description: "200 when the store answers, 503 otherwise.",
             success: .init(status: 200, description: "The store answers.", content: .json(Schemas.health)),
-            errors: [.unavailable]
+            errors: [MFAError.unavailable]
         ),
         Endpoint(
             group: "Operations", method: .get, path: "/metrics", summary: "Prometheus metrics",

@@ -1,3 +1,4 @@
+import MFAWebPages
 import MFACore
 
 /// Builds the `/docs` page: the whole contract as one self-contained HTML document.
@@ -17,7 +18,7 @@ enum ReferencePage {
              "code": "link_invalid", "detail": "This link is invalid or has expired."}</pre>
             <p>A <code>422</code> adds <code>"errors": [{"field": "password", "message": "..."}]</code>; \
             a <code>429</code> carries a <code>Retry-After</code> header in seconds.</p>
-            \(table(["Status", "Code", "When"], ErrorCatalogue.entries.map { ["\($0.error.status)", "<code>\($0.error.code)</code>", "\($0.when)"] }))
+            \(table(["Status", "Code", "When"], ErrorCatalogue.entries.map { ["\($0.error.status.code)", "<code>\($0.error.code)</code>", "\($0.when)"] }))
             <h2 id="validation">Validation rules</h2>
             \(table(["Field", "Rule"], APIRules.validation.map { ["<code>\($0.topic)</code>", "\($0.text)"] }))
             <h2 id="limits">Limits</h2>
@@ -76,9 +77,9 @@ enum ReferencePage {
         case .link: "<p><strong>Query:</strong> <code>one_time_url</code> (required), the token from the emailed link.</p>"
         case .session: "<p><strong>Authentication:</strong> <code>Authorization: Bearer &lt;session_token&gt;</code>.</p>"
         }
-        let statuses = Set(endpoint.errors.map(\.status)).sorted()
+        let statuses = Set(endpoint.errors.map(\.status.code)).sorted()
         let failures = statuses.map { status -> [HTML] in
-            let codes = endpoint.errors.filter { $0.status == status }.map { "<code>\($0.code)</code>" as HTML }
+            let codes = endpoint.errors.filter { $0.status.code == status }.map { "<code>\($0.code)</code>" as HTML }
             return ["\(status)", codes.joined(separator: ", "), errorBody(endpoint, status: status)]
         }
         let success = endpoint.success

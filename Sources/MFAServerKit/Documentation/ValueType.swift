@@ -1,3 +1,4 @@
+import MFAWebPages
 /// The type of one field of a request or response body, as both the OpenAPI
 /// document (JSON Schema) and the `/docs` page describe it.
 indirect enum ValueType: Sendable {
@@ -15,10 +16,10 @@ indirect enum ValueType: Sendable {
     case object(BodySchema)
 
     /// The JSON Schema (draft 2020-12, as OpenAPI 3.1 uses it).
-    var jsonSchema: JSONValue {
+    var jsonSchema: DocumentJSON {
         switch self {
         case .string(let format, let length, let pattern):
-            var members: [(key: String, value: JSONValue)] = [("type", "string")]
+            var members: [(key: String, value: DocumentJSON)] = [("type", "string")]
             if let format { members.append(("format", .string(format))) }
             if let length {
                 members.append(("minLength", .integer(length.lowerBound)))
@@ -27,7 +28,7 @@ indirect enum ValueType: Sendable {
             if let pattern { members.append(("pattern", .string(pattern))) }
             return .object(members)
         case .choice(let values):
-            return ["type": "string", "enum": .array(values.map(JSONValue.string))]
+            return ["type": "string", "enum": .array(values.map(DocumentJSON.string))]
         case .integer(let minimum):
             return .object([("type", "integer")] + (minimum.map { [("minimum", .integer($0))] } ?? []))
         case .nullable(let wrapped):
@@ -37,7 +38,7 @@ indirect enum ValueType: Sendable {
             members[0].value = [.string(type), "null"]
             return .object(members)
         case .list(let element, let count):
-            var members: [(key: String, value: JSONValue)] = [("type", "array"), ("items", element.jsonSchema)]
+            var members: [(key: String, value: DocumentJSON)] = [("type", "array"), ("items", element.jsonSchema)]
             if let count {
                 members.append(("minItems", .integer(count)))
                 members.append(("maxItems", .integer(count)))

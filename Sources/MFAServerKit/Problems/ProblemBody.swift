@@ -1,5 +1,3 @@
-import MFACore
-
 /// An RFC 9457 problem document carrying the contract's stable `code`.
 struct ProblemBody: Encodable {
     var type = "about:blank"
@@ -8,13 +6,19 @@ struct ProblemBody: Encodable {
     var code: String
     var detail: String
     /// For `validation_failed` only: one entry per field at fault.
-    var errors: [MFAError.FieldError]?
+    var errors: [FieldErrorBody]?
 
-    init(_ error: MFAError) {
-        title = error.title
-        status = error.status
-        code = error.code
-        detail = error.detail
-        if case .validationFailed(let fieldErrors) = error { errors = fieldErrors }
+    init(_ problem: some HTTPProblem) {
+        title = problem.title
+        status = problem.status.code
+        code = problem.code
+        detail = problem.detail
+        if case .invalidFields = problem as? MFAError { errors = problem.fieldErrors }
     }
+}
+
+/// One field at fault in a `validation_failed` problem, named as the contract names it.
+struct FieldErrorBody: Encodable, Sendable, Equatable {
+    var field: String
+    var message: String
 }

@@ -1,10 +1,10 @@
 import Hummingbird
 
 extension Request {
-    /// The one-time token of an emailed link, from the `one_time_url` query
+    /// The one-time token of an emailed link, from its ``ServerLinks/tokenParameter`` query
     /// parameter; `""` when absent, which no link matches.
     var oneTimeToken: String {
-        uri.queryParameters["one_time_url"].map(String.init) ?? ""
+        uri.queryParameters[ServerLinks.tokenParameter].map(String.init) ?? ""
     }
 
     /// The session token of an `Authorization: Bearer` header; `""` when

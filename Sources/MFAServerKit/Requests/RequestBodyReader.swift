@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import MFACore
 import NIOCore
 
 /// How a request body was written.
@@ -18,8 +17,8 @@ extension Request {
     /// A request without a `Content-Type` is taken as JSON; whether its body
     /// is acceptable is then up to ``readFields(context:accepting:)``.
     ///
-    /// - Throws: ``MFAError/unsupportedMediaType`` for any other type, or JSON in a charset other than UTF-8.
-    func bodyFormat(accepting formats: Set<BodyFormat>) throws(MFAError) -> BodyFormat {
+    /// - Throws: ``RequestError/unsupportedMediaType`` for any other type, or JSON in a charset other than UTF-8.
+    func bodyFormat(accepting formats: Set<BodyFormat>) throws(RequestError) -> BodyFormat {
         guard let contentType = headers[.contentType] else { return .json }
         let parameters = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         switch parameters.first {
@@ -38,10 +37,10 @@ extension Request {
 
     /// Reads the body, at most 16 KiB, as fields of `format`. An empty body has no fields.
     ///
-    /// - Throws: ``MFAError/payloadTooLarge``, ``MFAError/unsupportedMediaType`` for a body
-    ///   without a `Content-Type`, and ``MFAError/malformedRequest(_:)`` for JSON that is
+    /// - Throws: ``RequestError/payloadTooLarge``, ``RequestError/unsupportedMediaType`` for a body
+    ///   without a `Content-Type`, and ``RequestError/malformed(_:)`` for JSON that is
     ///   not an object.
-    func readFields(format: BodyFormat) async throws(MFAError) -> RequestFields {
+    func readFields(format: BodyFormat) async throws(RequestError) -> RequestFields {
         if let declared = headers[.contentLength].flatMap(Int.init), declared > RequestBodyLimit.bytes {
             throw .payloadTooLarge
         }
@@ -51,7 +50,7 @@ extension Request {
         } catch is NIOTooManyBytesError {
             throw .payloadTooLarge
         } catch {
-            throw .malformedRequest("The request body could not be read.")
+            throw .malformed("The request body could not be read.")
         }
         let bytes = Array(body.readableBytesView)
         if bytes.isEmpty { return RequestFields(object: [:]) }
@@ -64,15 +63,15 @@ extension Request {
         }
     }
 
-    private static func jsonObject(_ bytes: [UInt8]) throws(MFAError) -> [String: JSONValue] {
+    private static func jsonObject(_ bytes: [UInt8]) throws(RequestError) -> [String: JSONValue] {
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
         } catch {
-            throw .malformedRequest("The request body is not valid JSON.")
+            throw .malformed("The request body is not valid JSON.")
         }
         guard case .object(let object) = value else {
-            throw .malformedRequest("The request body must be a JSON object.")
+            throw .malformed("The request body must be a JSON object.")
         }
         return object
     }

@@ -21,26 +21,26 @@ struct RequestFields: Sendable {
     }
 
     /// A required string field; when absent (or `null`) it is noted as missing and `""` returned.
-    mutating func required(_ name: String) throws(MFAError) -> String {
-        guard let value = try optional(name) else {
-            problems.append(.init(field: name, message: "This field is required."))
+    mutating func required(_ field: Field) throws(RequestError) -> String {
+        guard let value = try optional(field) else {
+            problems.append(.init(field: field, message: "This field is required."))
             return ""
         }
         return value
     }
 
     /// An optional string field; `null` counts as absent.
-    func optional(_ name: String) throws(MFAError) -> String? {
-        switch values[name] {
+    func optional(_ field: Field) throws(RequestError) -> String? {
+        switch values[field.wireName] {
         case nil, .null: nil
         case .string(let value): value
-        default: throw .malformedRequest("The field \(name) must be a string.")
+        default: throw .malformed("The field \(field.wireName) must be a string.")
         }
     }
 
     /// Exactly one of `totp_code` and `recovery_code`.
-    mutating func secondFactor() throws(MFAError) -> SecondFactor {
-        switch (try optional("totp_code"), try optional("recovery_code")) {
+    mutating func secondFactor() throws(RequestError) -> SecondFactor {
+        switch (try optional(.totpCode), try optional(.recoveryCode)) {
         case (let code?, nil):
             return .totpCode(code)
         case (nil, let code?):
@@ -54,12 +54,12 @@ struct RequestFields: Sendable {
     }
 
     private mutating func noteBothFactors(_ message: String) {
-        problems.append(.init(field: "totp_code", message: message))
-        problems.append(.init(field: "recovery_code", message: message))
+        problems.append(.init(field: .totpCode, message: message))
+        problems.append(.init(field: .recoveryCode, message: message))
     }
 
-    /// Throws ``MFAError/validationFailed(_:)`` naming every missing or conflicting field.
+    /// Throws ``MFAError/invalidFields(_:)`` naming every missing or conflicting field.
     func checkComplete() throws(MFAError) {
-        if !problems.isEmpty { throw .validationFailed(problems) }
+        if !problems.isEmpty { throw .invalidFields(problems) }
     }
 }

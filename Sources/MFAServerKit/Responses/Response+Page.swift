@@ -12,10 +12,10 @@ extension Response {
         )
     }
 
-    /// A page that shows `error`, with its status and, for `429`, `Retry-After`.
-    static func page(_ html: String, showing error: MFAError) -> Response {
-        var response = page(html, status: .init(code: error.status))
-        if case .rateLimited(let seconds) = error {
+    /// A page that shows `problem`, with its status and, for `429`, `Retry-After`.
+    static func page(_ html: String, showing problem: some HTTPProblem) -> Response {
+        var response = page(html, status: problem.status)
+        if let seconds = problem.retryAfterSeconds {
             response.headers[.retryAfter] = String(seconds)
         }
         return response

@@ -7,9 +7,9 @@ extension UserRoutes {
         [
             Route(.post, "/users/create") { request, context in
                 var fields = try await jsonFields(request, context)
-                let email = try fields.required("email")
-                let password = try fields.required("password")
-                let fullName = try fields.optional("full_name")
+                let email = try fields.required(.email)
+                let password = try fields.required(.password)
+                let fullName = try fields.optional(.fullName)
                 try fields.checkComplete()
                 try await service.requestAccountCreation(email: email, password: password, fullName: fullName)
                 return try accepted("If this address can be used, a confirmation link has been sent to it.")
@@ -18,7 +18,7 @@ extension UserRoutes {
             linkCompletion(
                 .createAccount, status: .created,
                 complete: { fields, token in
-                    let passwordAgain = try fields.required("password_again")
+                    let passwordAgain = try fields.required(.passwordAgain)
                     try fields.checkComplete()
                     return try await service.confirmAccountCreation(token: token, passwordAgain: passwordAgain)
                 },

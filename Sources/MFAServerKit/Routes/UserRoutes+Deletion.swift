@@ -7,8 +7,8 @@ extension UserRoutes {
         [
             Route(.post, "/users/delete") { request, context in
                 var fields = try await jsonFields(request, context)
-                let email = try fields.required("email")
-                let password = try fields.required("password")
+                let email = try fields.required(.email)
+                let password = try fields.required(.password)
                 try fields.checkComplete()
                 try await service.requestDeletion(email: email, password: password)
                 return try accepted("If the credentials are correct, a confirmation link has been sent.")

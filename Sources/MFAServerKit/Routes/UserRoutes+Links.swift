@@ -2,11 +2,6 @@ import Hummingbird
 import MFACore
 import MFAWebPages
 
-extension LinkPurpose {
-    /// The route's path: the link's path without its trailing slash.
-    var routePath: String { String(path.dropLast()) }
-}
-
 extension UserRoutes {
     /// The `GET` an emailed link opens: its form, or a `410` page for a dead
     /// token. It consumes nothing, since mail scanners open links too.
@@ -15,9 +10,9 @@ extension UserRoutes {
             let token = request.oneTimeToken
             do throws(MFAError) {
                 try await service.checkLink(token: token, purpose: purpose)
-                return .page(Pages.form(for: purpose, token: token), status: .ok)
+                return .page(Pages.form(for: purpose, action: ServerLinks.formAction(for: purpose, token: token)), status: .ok)
             } catch {
-                return .page(Pages.error(error), showing: error)
+                return .page(Pages.error(error.page), showing: error)
             }
         }
     }
@@ -48,8 +43,9 @@ extension UserRoutes {
                 case .json: return try .json(json(outcome), status: status)
                 case .form: return .page(page(outcome), status: status)
                 }
-            } catch let error as MFAError where format == .form {
-                return .page(Pages.form(for: purpose, token: token, problem: error), showing: error)
+            } catch let problem as any HTTPProblem where format == .form {
+                let action = ServerLinks.formAction(for: purpose, token: token)
+                return .page(Pages.form(for: purpose, action: action, problem: problem.page), showing: problem)
             }
         }
     }

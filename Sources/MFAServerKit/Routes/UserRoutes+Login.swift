@@ -7,7 +7,7 @@ extension UserRoutes {
         [
             Route(.post, "/users/login") { request, context in
                 var fields = try await jsonFields(request, context)
-                let email = try fields.required("email")
+                let email = try fields.required(.email)
                 try fields.checkComplete()
                 try await service.requestLogin(email: email)
                 return try accepted("If an account exists for this address, a sign-in link has been sent to it.")
@@ -16,7 +16,7 @@ extension UserRoutes {
             linkCompletion(
                 .login, status: .ok,
                 complete: { fields, token in
-                    let password = try fields.required("password")
+                    let password = try fields.required(.password)
                     let factor = try fields.secondFactor()
                     try fields.checkComplete()
                     return try await service.completeLogin(token: token, password: password, secondFactor: factor)

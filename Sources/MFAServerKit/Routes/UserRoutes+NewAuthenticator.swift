@@ -7,8 +7,8 @@ extension UserRoutes {
         [
             Route(.post, "/users/mfa/new_totp_code") { request, context in
                 var fields = try await jsonFields(request, context)
-                let email = try fields.required("email")
-                let password = try fields.required("password")
+                let email = try fields.required(.email)
+                let password = try fields.required(.password)
                 try fields.checkComplete()
                 try await service.requestNewAuthenticator(email: email, password: password)
                 return try accepted("If the credentials are correct, a link to set up a new authenticator has been sent.")

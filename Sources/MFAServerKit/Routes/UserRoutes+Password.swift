@@ -7,7 +7,7 @@ extension UserRoutes {
         [
             Route(.post, "/users/password/reset") { request, context in
                 var fields = try await jsonFields(request, context)
-                let email = try fields.required("email")
+                let email = try fields.required(.email)
                 try fields.checkComplete()
                 try await service.requestPasswordReset(email: email)
                 return try accepted("If an account exists for this address, a password reset link has been sent to it.")
@@ -16,7 +16,7 @@ extension UserRoutes {
             linkCompletion(
                 .passwordReset, status: .ok,
                 complete: { fields, token in
-                    let newPassword = try fields.required("new_password")
+                    let newPassword = try fields.required(.newPassword)
                     let factor = try fields.secondFactor()
                     try fields.checkComplete()
                     try await service.confirmPasswordReset(token: token, newPassword: newPassword, secondFactor: factor)
@@ -30,9 +30,9 @@ extension UserRoutes {
                 // without one learns only that, whatever it sent.
                 _ = try await service.authenticate(sessionToken: request.bearerToken)
                 var fields = try await request.readFields(format: request.bodyFormat(accepting: [.json]))
-                let currentPassword = try fields.required("current_password")
-                let newPassword = try fields.required("new_password")
-                let totpCode = try fields.required("totp_code")
+                let currentPassword = try fields.required(.currentPassword)
+                let newPassword = try fields.required(.newPassword)
+                let totpCode = try fields.required(.totpCode)
                 try fields.checkComplete()
                 try await service.changePassword(
                     sessionToken: request.bearerToken, currentPassword: currentPassword,

@@ -15,7 +15,7 @@ struct UserRoutes {
     }
 
     /// Admits the client and reads a JSON body's fields.
-    func jsonFields(_ request: Request, _ context: MFARequestContext) async throws(MFAError) -> RequestFields {
+    func jsonFields(_ request: Request, _ context: MFARequestContext) async throws -> RequestFields {
         try await admit(context)
         let format = try request.bodyFormat(accepting: [.json])
         return try await request.readFields(format: format)

@@ -1,7 +1,7 @@
 /// The document around every page: metadata, the inline style sheet and a centred column.
-enum Layout {
+package enum Layout {
     /// How wide the page's column may grow.
-    enum Width: String {
+    package enum Width: String {
         /// A single card with a form or a result, sized for phones first.
         case narrow
         /// Reference material with tables.
@@ -12,7 +12,7 @@ enum Layout {
     ///
     /// The `referrer` meta element repeats the `Referrer-Policy` header, so that a
     /// page saved to disk still keeps its one-time token out of `Referer` headers.
-    static func document(title: String, width: Width = .narrow, body: HTML) -> String {
+    package static func document(title: String, width: Width = .narrow, body: HTML) -> String {
         let page: HTML = """
             <!doctype html>
             <html lang="en">

@@ -1,8 +1,6 @@
-import MFACore
-
 /// The page for an error that leaves no form worth showing again, such as a dead link.
 enum ErrorPage {
-    static func html(_ error: MFAError) -> String {
+    static func html(_ error: PageProblem) -> String {
         Layout.document(title: error.title, body: """
             <div class="card">
             <h1>\(error.title)</h1>
@@ -12,13 +10,13 @@ enum ErrorPage {
             """)
     }
 
-    private static func advice(for error: MFAError) -> HTML {
-        switch error {
+    private static func advice(for error: PageProblem) -> HTML {
+        switch error.kind {
         case .linkInvalid:
             "<p>Links work once and expire after a few minutes. Ask for a new link the same way you got this one.</p>"
-        case .rateLimited, .unavailable:
+        case .temporary:
             "<p>Nothing was changed. Open the link again later to retry.</p>"
-        default:
+        case .other:
             ""
         }
     }

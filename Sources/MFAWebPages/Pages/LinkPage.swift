@@ -23,7 +23,7 @@ struct LinkPage {
 
     /// The page with forms posting to `action`, showing `problem` (if any) above them
     /// and its field messages next to the fields they concern.
-    func html(action: String, problem: MFAError?) -> String {
+    func html(action: String, problem: PageProblem?) -> String {
         let messages = problem?.fieldMessages ?? [:]
         let forms = [form] + (alternative.map { [$0.form] } ?? [])
         let fieldsOnPage = Set(forms.flatMap { $0.fields.map(\.name) })

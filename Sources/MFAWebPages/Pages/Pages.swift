@@ -5,12 +5,12 @@ import MFACore
 /// Every page is a complete, self-contained document: one inline style sheet, no
 /// script, no external font, style or image (the QR code is inline SVG), and every
 /// value it shows escaped. Forms post `application/x-www-form-urlencoded` to the
-/// link's own address, `?one_time_url=<token>` included, with the contract's field
-/// names. A `GET` answers ``form(for:token:problem:)`` and changes nothing; the
+/// link's own address (the `action` the server gives, token included), with the contract's field
+/// names. A `GET` answers ``form(for:action:problem:)`` and changes nothing; the
 /// `POST` answers one of the outcome pages, or the form again with the problem.
 ///
 /// Send every page with ``contentType`` and every header of ``securityHeaders``.
-/// The HTTP status is the server's: `200` for a form, `problem.status` for a page
+/// The HTTP status is the server's: `200` for a form, the problem's status for a page
 /// showing a problem, and the contract's success status for an outcome.
 public enum Pages {
     /// The `Content-Type` of every page.
@@ -32,17 +32,18 @@ public enum Pages {
     /// The page an emailed link opens: what the link does and its form.
     ///
     /// - Parameters:
-    ///   - purpose: Which link was opened; its ``LinkPurpose/path`` is where the form posts.
-    ///   - token: The `one_time_url` value, echoed into the form's address only.
+    ///   - purpose: Which link was opened.
+    ///   - action: Where the forms post: the link's own address, token included,
+    ///     as the server spells it.
     ///   - problem: Why the last `POST` failed, or `nil` for a `GET`. The form is
     ///     shown again below the problem, with field messages next to their fields,
-    ///     except for ``MFAError/linkInvalid``: a dead link gets ``error(_:)``.
+    ///     except for a dead link (``PageProblem/Kind/linkInvalid``), which gets ``error(_:)``.
     /// - Returns: The HTML document.
-    public static func form(for purpose: LinkPurpose, token: String, problem: MFAError? = nil) -> String {
-        if problem == .linkInvalid {
-            return error(.linkInvalid)
+    public static func form(for purpose: LinkPurpose, action: String, problem: PageProblem? = nil) -> String {
+        if let problem, problem.kind == .linkInvalid {
+            return error(problem)
         }
-        return purpose.page.html(action: purpose.address(token: token), problem: problem)
+        return purpose.page.html(action: action, problem: problem)
     }
 
     /// The outcome of confirming a new account (`201`): the QR code and secret
@@ -98,8 +99,8 @@ public enum Pages {
 
     /// A page for any error without a form, such as a `GET` of a dead link (`410`)
     /// or an error the server meets before it knows which link was meant. Send it
-    /// with `error.status`, and with `Retry-After` for ``MFAError/rateLimited(retryAfterSeconds:)``.
-    public static func error(_ error: MFAError) -> String {
+    /// with the problem's status, and with `Retry-After` for a limit.
+    public static func error(_ error: PageProblem) -> String {
         ErrorPage.html(error)
     }
 }

@@ -1,11 +1,9 @@
-import MFACore
-
 /// The box at the top of a page that says what went wrong.
 enum ProblemNotice {
     /// The notice for `problem`, headed by its title unless the page's heading already is.
     /// Field messages for fields in `fieldsOnPage` appear next to those fields instead;
     /// the others are listed here so that none is lost.
-    static func html(_ problem: MFAError, fieldsOnPage: Set<String>, showsTitle: Bool = true) -> HTML {
+    static func html(_ problem: PageProblem, fieldsOnPage: Set<String>, showsTitle: Bool = true) -> HTML {
         let elsewhere = problem.fieldMessages
             .filter { !fieldsOnPage.contains($0.key) }
             .sorted { $0.key < $1.key }

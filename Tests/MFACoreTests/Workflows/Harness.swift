@@ -1,6 +1,7 @@
 import Foundation
 import MFACore
 import Testing
+import MFACoreTesting
 
 /// A service on the in-memory store with a manual clock and a recording
 /// mailer: the setup `Docs/Library.md` recommends to embedders.
@@ -18,14 +19,14 @@ struct Harness {
         var configuration = MFAConfiguration(publicURL: "https://auth.example.com", issuer: "MFAServer")
         configure(&configuration)
         service = try MFAService(
-            configuration: configuration, store: store, secretKey: key,
+            configuration: configuration, store: store, secretKey: key, links: TestLinkBuilder(),
             passwordHasher: Self.fastHasher, clock: clock
         )
         worker = MailDeliveryWorker(service: service, transport: mailer)
     }
 
     /// Real Argon2id with tiny parameters, so tests stay fast in debug builds.
-    static let fastHasher = try! PHCPasswordHasher(scheme: .argon2id(Argon2id(memoryKiB: 64, iterations: 1, parallelism: 1)))
+    static let fastHasher = PHCPasswordHasher.fastForTesting
 
     /// Delivers the outbox and returns the newest message to `address`.
     func lastMail(to address: String) async throws -> MailMessage {

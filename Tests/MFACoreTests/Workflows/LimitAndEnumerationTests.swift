@@ -1,6 +1,7 @@
 import Foundation
 import MFACore
 import Testing
+import MFACoreTesting
 
 @Suite struct LimitAndEnumerationTests {
     @Test func linkRequestsAreLimitedPerAddressExistingOrNot() async throws {
@@ -53,7 +54,7 @@ import Testing
 
     @Test func unknownAddressesCostAPasswordVerificationToo() async throws {
         let hasher = CountingHasher(Harness.fastHasher)
-        let mfa = try MFAService(configuration: .init(), store: InMemoryStore(), secretKey: .generate(), passwordHasher: hasher)
+        let mfa = try MFAService(configuration: .init(), store: InMemoryStore(), secretKey: .generate(), links: TestLinkBuilder(), passwordHasher: hasher)
         try await mfa.requestDeletion(email: "nobody@example.com", password: Harness.password)
         try await mfa.requestNewAuthenticator(email: "nobody@example.com", password: Harness.password)
         #expect(hasher.verifications == 2)
@@ -71,9 +72,9 @@ import Testing
 
     @Test func badInputChangesNothing() async throws {
         let mfa = try Harness()
-        await expect(.validationFailed([
-            .init(field: "email", message: "An email address has exactly one @."),
-            .init(field: "password", message: "A password has 8 to 128 characters."),
+        await expect(.invalidFields([
+            .init(field: .email, message: "An email address has exactly one @."),
+            .init(field: .password, message: "A password has 8 to 128 characters."),
         ])) { try await mfa.service.requestAccountCreation(email: "ada.example.com", password: "short") }
         for bad in ["a@b", "a b@example.com", "@example.com", "ada@@example.com", "ada@example.", String(repeating: "a", count: 250) + "@x.io"] {
             await #expect(throws: MFAError.self) { try await mfa.service.requestLogin(email: bad) }
@@ -90,7 +91,7 @@ import Testing
         var configuration = MFAConfiguration()
         configuration.concurrentPasswordHashes = 1
         configuration.queuedPasswordHashes = 0
-        let mfa = try MFAService(configuration: configuration, store: InMemoryStore(), secretKey: .generate(), passwordHasher: blocking)
+        let mfa = try MFAService(configuration: configuration, store: InMemoryStore(), secretKey: .generate(), links: TestLinkBuilder(), passwordHasher: blocking)
         let first = Task { try await mfa.requestAccountCreation(email: "a1@example.com", password: Harness.password) }
         await blocking.waitUntilRunning()
         await expect(.unavailable) { try await mfa.requestAccountCreation(email: "a2@example.com", password: Harness.password) }

@@ -1,6 +1,7 @@
 import Foundation
 import MFACore
 import Testing
+import MFACoreTesting
 
 @Suite struct LinkRuleTests {
     @Test func aLinkIsA43CharacterBase64URLTokenStoredOnlyAsItsHash() async throws {

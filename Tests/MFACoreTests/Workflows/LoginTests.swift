@@ -1,6 +1,7 @@
 import Foundation
 import MFACore
 import Testing
+import MFACoreTesting
 
 @Suite struct LoginTests {
     @Test func aTimeStepIsAcceptedOncePerAccount() async throws {
@@ -61,7 +62,7 @@ import Testing
         try await mfa.service.requestLogin(email: "ada@example.com")
         let token = try await mfa.lastToken(to: "ada@example.com")
         for _ in 1...6 {
-            await expect(.validationFailed([.init(field: "totp_code", message: "A code has 6 to 8 digits.")])) {
+            await expect(.invalidFields([.init(field: .totpCode, message: "A code has 6 to 8 digits.")])) {
                 try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode("12ab56"))
             }
         }
@@ -133,13 +134,13 @@ import Testing
         let clock = ManualClock()
         let key = SecretKey.generate()
         let mailer = RecordingMailTransport()
-        let before = try MFAService(configuration: .init(), store: store, secretKey: key, passwordHasher: weak, clock: clock)
+        let before = try MFAService(configuration: .init(), store: store, secretKey: key, links: TestLinkBuilder(), passwordHasher: weak, clock: clock)
         try await before.requestAccountCreation(email: "ada@example.com", password: Harness.password)
         _ = try await MailDeliveryWorker(service: before, transport: mailer).deliverDueMail()
         let enrollment = try await before.confirmAccountCreation(token: #require(mailer.messages.last?.oneTimeToken), passwordAgain: Harness.password)
         #expect(store.snapshot().accounts[0].passwordHash.contains("m=32,"))
 
-        let after = try MFAService(configuration: .init(), store: store, secretKey: key, passwordHasher: Harness.fastHasher, clock: clock)
+        let after = try MFAService(configuration: .init(), store: store, secretKey: key, links: TestLinkBuilder(), passwordHasher: Harness.fastHasher, clock: clock)
         try await after.requestLogin(email: "ada@example.com")
         _ = try await MailDeliveryWorker(service: after, transport: mailer).deliverDueMail()
         let code = try #require(try OTPAuthURI(parsing: enrollment.otpauthURI).totp).code(at: clock.now())

@@ -1,6 +1,7 @@
 import Foundation
 import MFACore
 import Testing
+import MFACoreTesting
 
 @Suite struct PasswordWorkflowTests {
     @Test func aResetNeedsTheSecondFactorAndRevokesEverySession() async throws {
@@ -67,9 +68,9 @@ import Testing
 
     @Test func newPasswordsFollowThePolicy() async throws {
         let mfa = try Harness()
-        let tooShort = MFAError.validationFailed([.init(field: "password", message: "A password has 8 to 128 characters.")])
+        let tooShort = MFAError.invalidFields([.init(field: .password, message: "A password has 8 to 128 characters.")])
         await expect(tooShort) { try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "short") }
-        await expect(.validationFailed([.init(field: "password", message: "This password is too common. Choose one that is harder to guess.")])) {
+        await expect(.invalidFields([.init(field: .password, message: "This password is too common. Choose one that is harder to guess.")])) {
             try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "Password123")
         }
         await expect(tooShort) { try await mfa.service.requestAccountCreation(email: "ada@example.com", password: String(repeating: "x", count: 129)) }

@@ -69,7 +69,7 @@ import Testing
         _ = try await mfa.createAccount()
         try await mfa.service.requestLogin(email: "ada@example.com")
         let token = try await mfa.lastToken(to: "ada@example.com")
-        await expect(.validationFailed([.init(field: "recovery_code", message: "A recovery code has 16 letters and digits, as printed.")])) {
+        await expect(.invalidFields([.init(field: .recoveryCode, message: "A recovery code has 16 letters and digits, as printed.")])) {
             try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .recoveryCode("too-short"))
         }
         #expect(mfa.store.snapshot().links.first?.attempts == 0)

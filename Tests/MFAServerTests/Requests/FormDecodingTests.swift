@@ -14,13 +14,13 @@ import Testing
 
     @Test(arguments: ["a=%zz", "a=%4", "a=%C3"])
     func brokenEncodingsAreMalformed(body: String) {
-        #expect(throws: MFAError.malformedRequest("The form data is not valid.")) {
+        #expect(throws: RequestError.malformed("The form data is not valid.")) {
             try FormDecoding.fields(of: Array(body.utf8))
         }
     }
 
     @Test func bytesThatAreNotUTF8AreMalformed() {
-        #expect(throws: MFAError.malformedRequest("The form data is not valid.")) {
+        #expect(throws: RequestError.malformed("The form data is not valid.")) {
             try FormDecoding.fields(of: [0x61, 0x3D, 0xFF])
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import MFACore
 import Testing
+import MFACoreTesting
 
 @Suite struct AccountCreationRouteTests {
     static let createdDetail = "If this address can be used, a confirmation link has been sent to it."

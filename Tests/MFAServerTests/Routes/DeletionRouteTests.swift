@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import MFACore
 import Testing
+import MFACoreTesting
 
 @Suite struct DeletionRouteTests {
     static let requestedDetail = "If the credentials are correct, a confirmation link has been sent."

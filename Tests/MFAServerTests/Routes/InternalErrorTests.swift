@@ -16,7 +16,7 @@ import Testing
         router.get("/boom") { _, _ -> Response in throw Failure() }
         try await Application(router: router).test(.router) { client in
             let response = try await client.execute(uri: "/boom", method: .get)
-            try expectProblem(response, .internalError)
+            try expectProblem(response, .internal)
             #expect(!String(buffer: response.body).contains("hunter2"))
         }
     }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import MFACore
 @testable import MFAServerKit
+import MFACoreTesting
 
 /// `mfa-server`'s router on an in-memory store, a manual clock and a recording
 /// mailer, driven in process through HummingbirdTesting.
@@ -25,9 +26,9 @@ struct TestServer: Sendable {
         service = try MFAService(
             configuration: configuration,
             store: store,
-            secretKey: .generate(),
+            secretKey: .generate(), links: ServerLinks(),
             // Tiny Argon2id parameters keep the tests fast.
-            passwordHasher: PHCPasswordHasher(scheme: .argon2id(try Argon2id(memoryKiB: 64, iterations: 1, parallelism: 1))),
+            passwordHasher: PHCPasswordHasher.fastForTesting,
             clock: clock,
             observer: MetricsEventObserver()
         )

@@ -1,6 +1,7 @@
 import Foundation
 import MFACore
 import Testing
+import MFACoreTesting
 
 /// A real MFACore service on the in-memory store, so that the pages are tested
 /// with the enrolments and logins the server will hand them.
@@ -16,9 +17,9 @@ struct Workflow {
         service = try MFAService(
             configuration: MFAConfiguration(publicURL: "https://auth.example.com", issuer: issuer),
             store: InMemoryStore(),
-            secretKey: .generate(),
+            secretKey: .generate(), links: TestLinkBuilder(),
             // Real Argon2id with tiny parameters keeps debug-build tests fast.
-            passwordHasher: PHCPasswordHasher(scheme: .argon2id(try Argon2id(memoryKiB: 64, iterations: 1, parallelism: 1))),
+            passwordHasher: PHCPasswordHasher.fastForTesting,
             clock: clock
         )
         worker = MailDeliveryWorker(service: service, transport: mailer)

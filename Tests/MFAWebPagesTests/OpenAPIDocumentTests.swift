@@ -1,8 +1,8 @@
 import Foundation
 import MFATestSupport
 import MFACore
-import MFAWebPages
 import Testing
+@testable import MFAServerKit
 
 /// `/openapi.json`: every route of the contract, valid OpenAPI 3.1.
 @Suite struct OpenAPIDocumentTests {
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func linkRoutesTakeTheTokenAndAcceptForms() throws {
-        for path in LinkPurpose.allCases.map(\.path) {
+        for path in LinkPurpose.allCases.map(ServerLinks.path(of:)) {
             for method in ["GET", "POST"] {
                 let parameters = try #require(try operation(method, path)["parameters"] as? [[String: String]])
                 #expect(parameters == [["$ref": "#/components/parameters/OneTimeURL"]])

@@ -1,11 +1,11 @@
 /// A JSON value whose objects keep their keys in the order written, so that the
 /// OpenAPI document reads in the contract's order and is the same on every build.
-enum JSONValue: Sendable {
+enum DocumentJSON: Sendable {
     case string(String)
     case integer(Int)
     case boolean(Bool)
-    case array([JSONValue])
-    case object([(key: String, value: JSONValue)])
+    case array([DocumentJSON])
+    case object([(key: String, value: DocumentJSON)])
 
     /// The value as JSON text, indented by two spaces per level.
     func serialized(indent: String = "") -> String {
@@ -47,13 +47,13 @@ enum JSONValue: Sendable {
     }
 }
 
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+extension DocumentJSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
     init(stringLiteral value: String) { self = .string(value) }
     init(integerLiteral value: Int) { self = .integer(value) }
     init(booleanLiteral value: Bool) { self = .boolean(value) }
-    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    init(arrayLiteral elements: DocumentJSON...) { self = .array(elements) }
     /// Keeps the literal's order, unlike a `Dictionary`.
-    init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements.map { (key: $0.0, value: $0.1) }) }
+    init(dictionaryLiteral elements: (String, DocumentJSON)...) { self = .object(elements.map { (key: $0.0, value: $0.1) }) }
 }

@@ -1,6 +1,6 @@
 import MFACore
-import MFAWebPages
 import Testing
+@testable import MFAServerKit
 
 /// `/docs` covers the whole contract.
 @Suite struct ReferencePageTests {
