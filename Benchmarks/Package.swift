@@ -16,7 +16,7 @@ let package = Package(
         .executableTarget(
             name: "OTPBenchmarks",
             dependencies: [
-                .product(name: "MFACore", package: "mfa"),
+                .product(name: "MFAOTP", package: "mfa"),
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -28,7 +28,7 @@ let package = Package(
         .executableTarget(
             name: "PasswordHashBenchmarks",
             dependencies: [
-                .product(name: "MFACore", package: "mfa"),
+                .product(name: "MFAPasswords", package: "mfa"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "PasswordHashBenchmarks",
@@ -39,7 +39,7 @@ let package = Package(
         // Not a benchmark: one hash per process, for argon2-reference.sh to compare with libargon2's tool.
         .executableTarget(
             name: "Argon2idHash",
-            dependencies: [.product(name: "MFACore", package: "mfa")],
+            dependencies: [.product(name: "MFAPasswords", package: "mfa")],
             path: "Tools/Argon2idHash"
         ),
     ],

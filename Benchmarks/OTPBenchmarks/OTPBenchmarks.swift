@@ -1,7 +1,7 @@
 import Benchmark
 import Crypto
 import Foundation
-import MFACore
+import MFAOTP
 
 /// TOTP's costs next to the HMAC they are built on, in one run, so that the
 /// ratio "wrong code verified over three steps / one pre-keyed HMAC-SHA1" holds

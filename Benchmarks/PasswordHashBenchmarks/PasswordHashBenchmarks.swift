@@ -1,5 +1,5 @@
 import Benchmark
-import MFACore
+import MFAPasswords
 
 /// One password hash per iteration with the configurations MFACore offers, so
 /// that Argon2id can be compared with libargon2 (`argon2-reference.sh`) and scrypt.

@@ -1,4 +1,4 @@
-import MFACore
+import MFAPasswords
 
 // MFACore's counterpart of `argon2 <salt> -id -t T -k M -p P -e`: reads the password
 // from standard input and prints the PHC string, so that argon2-reference.sh can

@@ -6,9 +6,12 @@ import MFACore
 /// answer with the contract's stable `code`.
 ///
 /// ``MFAError`` (the domain's failures) and ``RequestError`` (requests the
-/// server cannot read or route) conform; the problem middleware answers both,
-/// in the style of Hummingbird's `HTTPResponseError`.
-protocol HTTPProblem: HTTPResponseError {
+/// server cannot read or route) conform; the problem middleware answers both.
+/// In the style of Hummingbird's `HTTPResponseError` (a status and a response),
+/// without conforming to it, so that MFACore's type gains no retroactive public conformance.
+protocol HTTPProblem: Error {
+    /// The HTTP status of the answer.
+    var status: HTTPResponse.Status { get }
     /// The contract's machine code, e.g. `link_invalid`.
     var code: String { get }
     /// A short, human-readable summary of the problem type.
@@ -33,9 +36,5 @@ extension HTTPProblem {
         var response = try Response.json(ProblemBody(self), status: status, contentType: "application/problem+json")
         response.headers.append(contentsOf: headers)
         return response
-    }
-
-    func response(from request: Request, context: some RequestContext) throws -> Response {
-        try response()
     }
 }

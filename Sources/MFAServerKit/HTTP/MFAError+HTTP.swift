@@ -5,7 +5,7 @@ import MFACore
 /// The HTTP face of the domain's errors: status, machine code and title.
 extension MFAError: HTTPProblem {
     /// The HTTP status the contract gives this error.
-    public var status: HTTPResponse.Status {
+    var status: HTTPResponse.Status {
         switch self {
         case .authenticationFailed, .unauthorized: .unauthorized
         case .linkInvalid: .gone

@@ -1,3 +1,5 @@
+import MFACore
+
 /// An RFC 9457 problem document carrying the contract's stable `code`.
 struct ProblemBody: Encodable {
     var type = "about:blank"

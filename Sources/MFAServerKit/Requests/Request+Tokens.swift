@@ -4,7 +4,7 @@ extension Request {
     /// The one-time token of an emailed link, from its ``ServerLinks/tokenParameter`` query
     /// parameter; `""` when absent, which no link matches.
     var oneTimeToken: String {
-        uri.queryParameters[ServerLinks.tokenParameter].map(String.init) ?? ""
+        uri.queryParameters[Substring(ServerLinks.tokenParameter)].map(String.init) ?? ""
     }
 
     /// The session token of an `Authorization: Bearer` header; `""` when
