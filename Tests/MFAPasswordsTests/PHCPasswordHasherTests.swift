@@ -56,7 +56,7 @@ import MFACoreTesting
 
     @Test func asksForARehashWhenTheStoredHashIsWeakerOrForeign() throws {
         let configured = PHCPasswordHasher(scheme: .argon2id(try Argon2id(memoryKiB: 64, iterations: 2, parallelism: 1)))
-        let fewerPasses = PHCPasswordHasher.fastForTesting.hash("pw")
+        let fewerPasses = try PHCPasswordHasher(scheme: .argon2id(try Argon2id(memoryKiB: 64, iterations: 1, parallelism: 1))).hash("pw")
         let lessMemory = try PHCPasswordHasher(scheme: .argon2id(try Argon2id(memoryKiB: 32, iterations: 2, parallelism: 1))).hash("pw")
         let stronger = try PHCPasswordHasher(scheme: .argon2id(try Argon2id(memoryKiB: 128, iterations: 3, parallelism: 2))).hash("pw")
         let scrypt = try PHCPasswordHasher(scheme: Self.smallScrypt).hash("pw")

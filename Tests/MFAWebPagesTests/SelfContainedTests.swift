@@ -1,4 +1,5 @@
 import MFACore
+import MFAServerKit
 import MFAWebPages
 import Testing
 
