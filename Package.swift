@@ -61,7 +61,7 @@ let package = Package(
             dependencies: ["MFACore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "MFAStoreConformance", dependencies: ["MFACore"]),
-        .target(name: "MFATestSupport", path: "Tests/TestSupport"),
+        .target(name: "MFATestSupport", dependencies: ["MFACore"], path: "Tests/TestSupport"),
         .executableTarget(
             name: "SQLiteCrashWriter",
             dependencies: ["MFACore", "MFASQLite"],
@@ -121,6 +121,7 @@ let package = Package(
                 "MFAMail",
                 "MFASQLite",
                 "MFACoreTesting",
+                "MFATestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -146,7 +147,7 @@ let package = Package(
         .testTarget(
             name: "MFAServerTests",
             dependencies: [
-                "MFACore", "MFACoreTesting", "MFAServerKit", "MFAServer",
+                "MFACore", "MFACoreTesting", "MFATestSupport", "MFAServerKit", "MFAServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -4,6 +4,7 @@ import MFAMail
 import MFASQLite
 import Testing
 import MFACoreTesting
+import MFATestSupport
 
 /// The durable outbox end to end: workflows on a SQLite file queue their mail,
 /// and the delivery worker sends it through SMTP to a real aiosmtpd server.
@@ -18,7 +19,7 @@ struct OutboxDeliveryTests {
         init(database: String, key: SecretKey, clock: ManualClock, smtpPort: Int) throws {
             store = try SQLiteStore(path: database)
             service = try MFAService(
-                configuration: MFAConfiguration(publicURL: "https://mfa.example.com"), store: store, secretKey: key, links: TestLinkBuilder(),
+                configuration: MFAConfiguration(publicURL: "https://mfa.example.com"), store: store, secretKey: key, links: ContractLinkBuilder(),
                 passwordHasher: PHCPasswordHasher.fastForTesting,
                 clock: clock
             )

@@ -1,5 +1,6 @@
 import Foundation
 import MFACore
+import MFATestSupport
 import Testing
 import MFACoreTesting
 
@@ -19,7 +20,7 @@ struct Harness {
         var configuration = MFAConfiguration(publicURL: "https://auth.example.com", issuer: "MFAServer")
         configure(&configuration)
         service = try MFAService(
-            configuration: configuration, store: store, secretKey: key, links: TestLinkBuilder(),
+            configuration: configuration, store: store, secretKey: key, links: ContractLinkBuilder(),
             passwordHasher: Self.fastHasher, clock: clock
         )
         worker = MailDeliveryWorker(service: service, transport: mailer)
