@@ -1,3 +1,5 @@
+import MFACore
+
 /// The contract's rules that hold across routes, for the OpenAPI description and `/docs`.
 enum APIRules {
     /// One rule: a topic and a sentence of plain text.
@@ -30,11 +32,11 @@ enum APIRules {
     ]
 
     static let validation: [Rule] = [
-        ("email", "3 to 254 characters, exactly one @, a non-empty local part and a domain with a dot; no spaces or control characters."),
-        ("password", "8 to 128 characters after Unicode NFKC normalisation; any characters allowed; no composition rules."),
-        ("full_name", "Optional, at most 200 characters."),
-        ("totp_code", "The configured number of digits; spaces ignored."),
-        ("recovery_code", "Case-insensitive; spaces and - ignored."),
+        (Field.email.wireName, "3 to 254 characters, exactly one @, a non-empty local part and a domain with a dot; no spaces or control characters."),
+        (Field.password.wireName, "8 to 128 characters after Unicode NFKC normalisation; any characters allowed; no composition rules."),
+        (Field.fullName.wireName, "Optional, at most 200 characters."),
+        (Field.totpCode.wireName, "The configured number of digits; spaces ignored."),
+        (Field.recoveryCode.wireName, "Case-insensitive; spaces and - ignored."),
     ]
 
     /// A limit with its default and what exceeding it answers.

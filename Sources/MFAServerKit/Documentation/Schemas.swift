@@ -16,54 +16,54 @@ enum Schemas {
     // MARK: Requests
 
     static let createAccountRequest = BodySchema(name: "CreateAccountRequest", description: "A new registration.", properties: [
-        .init("email", email, "The address; compared case-insensitively, stored as given after trimming."),
-        .init("password", password, passwordRule),
-        .init("full_name", .string(length: 0...200), required: false, "An optional display name."),
+        .init(Field.email.wireName, email, "The address; compared case-insensitively, stored as given after trimming."),
+        .init(Field.password.wireName, password, passwordRule),
+        .init(Field.fullName.wireName, .string(length: 0...200), required: false, "An optional display name."),
     ])
 
     static let emailRequest = BodySchema(name: "EmailRequest", description: "An address to send a link to.", properties: [
-        .init("email", email, "The account's address."),
+        .init(Field.email.wireName, email, "The account's address."),
     ])
 
     static let credentialsRequest = BodySchema(
         name: "CredentialsRequest", description: "An address and its password.",
         properties: [
-            .init("email", email, "The account's address."),
-            .init("password", .string(), "The account's current password."),
+            .init(Field.email.wireName, email, "The account's address."),
+            .init(Field.password.wireName, .string(), "The account's current password."),
         ]
     )
 
     static let confirmAccountRequest = BodySchema(
         name: "ConfirmAccountRequest", description: "The password again, to confirm a registration.",
-        properties: [.init("password_again", .string(), "The password given to /users/create/.")]
+        properties: [.init(Field.passwordAgain.wireName, .string(), "The password given to /users/create/.")]
     )
 
     static let loginWithTOTPCode = BodySchema(name: "LoginWithTOTPCode", description: "Password and authenticator code.", properties: [
-        .init("password", .string(), "The account's password."),
-        .init("totp_code", code, totpCodeRule),
+        .init(Field.password.wireName, .string(), "The account's password."),
+        .init(Field.totpCode.wireName, code, totpCodeRule),
     ])
 
     static let loginWithRecoveryCode = BodySchema(
         name: "LoginWithRecoveryCode", description: "Password and a recovery code instead of an authenticator code.",
         properties: [
-            .init("password", .string(), "The account's password."),
-            .init("recovery_code", code, recoveryCodeRule),
+            .init(Field.password.wireName, .string(), "The account's password."),
+            .init(Field.recoveryCode.wireName, code, recoveryCodeRule),
         ]
     )
 
     static let resetWithTOTPCode = BodySchema(
         name: "ResetWithTOTPCode", description: "A new password, proven by an authenticator code.",
         properties: [
-            .init("new_password", password, passwordRule),
-            .init("totp_code", code, totpCodeRule),
+            .init(Field.newPassword.wireName, password, passwordRule),
+            .init(Field.totpCode.wireName, code, totpCodeRule),
         ]
     )
 
     static let resetWithRecoveryCode = BodySchema(
         name: "ResetWithRecoveryCode", description: "A new password, proven by a recovery code.",
         properties: [
-            .init("new_password", password, passwordRule),
-            .init("recovery_code", code, recoveryCodeRule),
+            .init(Field.newPassword.wireName, password, passwordRule),
+            .init(Field.recoveryCode.wireName, code, recoveryCodeRule),
         ]
     )
 
@@ -74,9 +74,9 @@ enum Schemas {
     static let passwordChangeRequest = BodySchema(
         name: "PasswordChangeRequest", description: "A new password for the signed-in account.",
         properties: [
-            .init("current_password", .string(), "The account's current password."),
-            .init("new_password", password, passwordRule),
-            .init("totp_code", code, totpCodeRule),
+            .init(Field.currentPassword.wireName, .string(), "The account's current password."),
+            .init(Field.newPassword.wireName, password, passwordRule),
+            .init(Field.totpCode.wireName, code, totpCodeRule),
         ]
     )
 
@@ -135,7 +135,7 @@ enum Schemas {
 
     static let profile = BodySchema(name: "Profile", description: "The signed-in account.", properties: [
         .init("email", .string(format: "email"), "The address as registered."),
-        .init("full_name", .nullable(.string()), "The display name, or null."),
+        .init(Field.fullName.wireName, .nullable(.string()), "The display name, or null."),
         .init("created_at", timestamp, "When the account was created."),
         .init("last_login", .nullable(timestamp), "The latest successful login."),
     ])
