@@ -139,7 +139,7 @@ struct Argon2Memory: ~Copyable {
                 pseudoRandom = laneStart[previous * wordsPerBlock]
             }
 
-            let referenceLane = pass == 0 && slice == 0 ? lane : Int((pseudoRandom >> 32) % UInt64(lanes))
+            let referenceLane = pass == 0 && slice == 0 || lanes == 1 ? lane : Int((pseudoRandom >> 32) % UInt64(lanes))
             let sameLane = referenceLane == lane
             // How many blocks the reference may choose from (RFC 9106 §3.4.1.2):
             // never the previous block, and in another lane never the block
@@ -154,7 +154,12 @@ struct Argon2Memory: ~Copyable {
             let j1 = pseudoRandom & 0xFFFF_FFFF
             let x = (j1 &* j1) >> 32
             let y = (areaSize &* x) >> 32
-            let referenceIndex = Int((referenceStart &+ areaSize &- 1 &- y) % laneLength64)
+            // Both terms are below laneLength, so "% laneLength" is one subtraction at most
+            // (a 64-bit division per block is measurable here).
+            var referenceIndex = Int(referenceStart &+ areaSize &- 1 &- y)
+            if referenceIndex >= laneLength {
+                referenceIndex -= laneLength
+            }
 
             Argon2BlockMixing.mix(
                 previous: laneStart + previous * wordsPerBlock,
