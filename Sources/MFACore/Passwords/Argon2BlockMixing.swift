@@ -4,16 +4,14 @@
 /// into the fill loop: this is where Argon2 spends nearly all of its time.
 ///
 /// The permutation P runs on pairs of 64-bit words (`SIMD2<UInt64>`, one SSE2 or
-/// NEON register each), the way libargon2's optimised implementation does: a block
-/// is 64 pairs, a row of P is 8 consecutive pairs and a column of P is every 8th
-/// pair, so both halves of G work on whole pairs without gathering single words.
+/// NEON register each), like libargon2's SSE implementation: a block is 64 pairs,
+/// a row of P is 8 consecutive pairs and a column of P is every 8th pair, so both
+/// halves of G load and store whole pairs without gathering single words.
 enum Argon2BlockMixing {
     typealias Pair = SIMD2<UInt64>
 
     /// Words in one 1 KiB block.
     static let wordsPerBlock = 128
-    /// Pairs of words in one block.
-    static let pairsPerBlock = 64
 
     /// Computes `next = G(previous, reference)`, or `next ^= G(previous, reference)`
     /// when `xorIntoNext` (every pass after the first, as version 0x13 requires).
