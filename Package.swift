@@ -158,3 +158,32 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// MARK: - MFAWebAuthn: the passkey (WebAuthn) relying-party verifier, standalone (no MFACore).
+package.dependencies += [
+    .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
+    .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),
+]
+package.products.append(.library(name: "MFAWebAuthn", targets: ["MFAWebAuthn"]))
+package.targets += [
+    .target(
+        name: "MFAWebAuthn",
+        dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "X509", package: "swift-certificates"),
+        ]
+    ),
+    .testTarget(
+        name: "MFAWebAuthnTests",
+        dependencies: [
+            "MFAWebAuthn",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "X509", package: "swift-certificates"),
+        ],
+        exclude: ["Vectors"]
+    ),
+]
