@@ -8,7 +8,8 @@ let package = Package(
         .library(name: "MFACore", targets: ["MFACore"]),
         .library(name: "MFASQLite", targets: ["MFASQLite"]),
         .library(name: "MFAStoreConformance", targets: ["MFAStoreConformance"]),
-        .library(name: "MFAWebPages", targets: ["MFAWebPages"]),
+        .library(name: "MFAPages", targets: ["MFAPages"]),
+        .library(name: "MFAQRCode", targets: ["MFAQRCode"]),
         .library(name: "MFAMail", targets: ["MFAMail"]),
         .executable(name: "mfa-server", targets: ["MFAServer"]),
     ],
@@ -43,7 +44,7 @@ let package = Package(
             dependencies: ["MFACore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "MFAStoreConformance", dependencies: ["MFACore"]),
-        .target(name: "MFATestSupport", path: "Tests/TestSupport"),
+        .target(name: "MFATestSupport", path: "Tests/TestSupport", exclude: ["page_outline.py"]),
         .executableTarget(
             name: "SQLiteCrashWriter",
             dependencies: ["MFACore", "MFASQLite"],
@@ -65,14 +66,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MFAStoreConformanceTests", dependencies: ["MFACore", "MFAStoreConformance"]),
-        .target(name: "MFAQRCode"),
+        // The one markup escaper and the one RFC 3339 formatter, shared by the QR code's SVG, the pages and the server.
+        .target(name: "MFAFormats"),
+        .target(name: "MFAQRCode", dependencies: ["MFAFormats"]),
         .testTarget(name: "MFAQRCodeTests", dependencies: ["MFAQRCode", "MFATestSupport"]),
-        .target(name: "MFAWebPages", dependencies: ["MFACore", "MFAQRCode"]),
-        .testTarget(
-            name: "MFAWebPagesTests",
-            dependencies: ["MFAWebPages", "MFACore", "MFATestSupport"],
-            exclude: ["Support/page_outline.py"]
-        ),
+        .target(name: "MFAPages", dependencies: ["MFACore", "MFAQRCode", "MFAFormats"]),
+        .testTarget(name: "MFAPagesTests", dependencies: ["MFAPages", "MFACore", "MFATestSupport"]),
         .target(
             name: "MFAMail",
             dependencies: [
@@ -99,7 +98,7 @@ let package = Package(
         .target(
             name: "MFAServerKit",
             dependencies: [
-                "MFACore", "MFASQLite", "MFAMail", "MFAWebPages",
+                "MFACore", "MFASQLite", "MFAMail", "MFAPages", "MFAFormats",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -114,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "MFAServerTests",
             dependencies: [
-                "MFACore", "MFAServerKit", "MFAServer",
+                "MFACore", "MFAServerKit", "MFAServer", "MFAPages", "MFATestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
