@@ -17,7 +17,7 @@ enum JSONValue: Sendable {
     /// The members of an object by key, the last of a repeated key winning; `nil` for any other value.
     var members: [String: JSONValue]? {
         guard case .object(let members) = self else { return nil }
-        return Dictionary(members, uniquingKeysWith: { $1 })
+        return Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
     }
 
     /// The value as JSON text, indented by two spaces per level.
