@@ -27,6 +27,11 @@ public enum Endpoints {
         }
     }
 
+    /// `/users/login/mfa/?one_time_url=<token>`, as the descriptions show a link.
+    private static func linkAddress(_ purpose: LinkPurpose) -> String {
+        "\(linkPath(for: purpose))?\(WireParameter.oneTimeToken)=<token>"
+    }
+
     // MARK: Link routes
 
     /// A route that emails a link: the same `202` whether or not the address has an account.
@@ -81,7 +86,7 @@ public enum Endpoints {
             detail: "If this address can be used, a confirmation link has been sent to it.",
             description: """
                 Stores a pending registration (the password already hashed) and emails the link \
-                /users/create/mfa/?one_time_url=<token>. An address that already has an account gets an email saying so, \
+                \(linkAddress(.createAccount)). An address that already has an account gets an email saying so, \
                 with no link; the answer is the same either way. A second request for a pending address replaces the first.
                 """,
             handler: { $0.requestAccountCreation($1) }
@@ -108,7 +113,7 @@ public enum Endpoints {
             group: "Login", path: "/users/login/", summary: "Ask for a sign-in link",
             body: Schemas.emailRequest,
             detail: "If an account exists for this address, a sign-in link has been sent to it.",
-            description: "Emails the link /users/login/mfa/?one_time_url=<token> if the account exists; the answer is the same for unknown addresses.",
+            description: "Emails the link \(linkAddress(.login)) if the account exists; the answer is the same for unknown addresses.",
             handler: { $0.requestLogin($1) }
         ),
         linkPage(
@@ -135,7 +140,7 @@ public enum Endpoints {
             group: "New authenticator", path: "/users/mfa/new_totp_code/", summary: "Ask for a new-authenticator link",
             body: Schemas.credentialsRequest,
             detail: "If the credentials are correct, a link to set up a new authenticator has been sent.",
-            description: "Only with the correct password, emails the link /users/mfa/new_totp_code/confirm/?one_time_url=<token>; the answer is the same either way.",
+            description: "Only with the correct password, emails the link \(linkAddress(.newAuthenticator)); the answer is the same either way.",
             handler: { $0.requestNewAuthenticator($1) }
         ),
         linkPage(
@@ -160,7 +165,7 @@ public enum Endpoints {
             group: "Account deletion", path: "/users/delete/", summary: "Ask for a deletion link",
             body: Schemas.credentialsRequest,
             detail: "If the credentials are correct, a confirmation link has been sent.",
-            description: "Only with the correct password, emails the link /users/delete/mfa/?one_time_url=<token>; the answer is the same either way.",
+            description: "Only with the correct password, emails the link \(linkAddress(.deleteAccount)); the answer is the same either way.",
             handler: { $0.requestDeletion($1) }
         ),
         linkPage(
@@ -185,7 +190,7 @@ public enum Endpoints {
             group: "Password", path: "/users/password/reset/", summary: "Ask for a password-reset link",
             body: Schemas.emailRequest,
             detail: "If an account exists for this address, a password reset link has been sent to it.",
-            description: "Emails the link /users/password/reset/confirm/?one_time_url=<token> if the account exists; the answer is the same for unknown addresses.",
+            description: "Emails the link \(linkAddress(.passwordReset)) if the account exists; the answer is the same for unknown addresses.",
             handler: { $0.requestPasswordReset($1) }
         ),
         linkPage(

@@ -4,7 +4,7 @@ extension Request {
     /// The one-time token of an emailed link, from the `one_time_url` query
     /// parameter; `""` when absent, which no link matches.
     var oneTimeToken: String {
-        uri.queryParameters[WireParameter.oneTimeToken].map(String.init) ?? ""
+        uri.queryParameters[Substring(WireParameter.oneTimeToken)].map(String.init) ?? ""
     }
 
     /// The session token of an `Authorization: Bearer` header; `""` when
