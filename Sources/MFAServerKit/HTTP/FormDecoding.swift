@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import MFACore
 
@@ -12,10 +13,14 @@ import MFACore
 enum FormDecoding {
     /// The fields of `body`.
     ///
-    /// - Throws: ``MFAError/malformedRequest(_:)`` for a broken percent-encoding, bytes that are
-    ///   not UTF-8, a repeated name, or a name that is not a plain field such as `a[b]`.
+    /// - Throws: ``MFAError/malformedRequest(_:)`` for a broken percent-encoding, bytes or
+    ///   escapes that are not UTF-8, a repeated name, or a name that is not a plain field such as `a[b]`.
     static func fields(of body: [UInt8]) throws(MFAError) -> [String: String] {
         guard let text = String(validating: body, as: UTF8.self) else { throw malformed }
+        // Hummingbird's decoder turns percent-escapes that are not UTF-8 (`%C3`)
+        // into U+FFFD; Foundation's strict decoding refuses them, as the contract does.
+        // The separators are ASCII, so the whole body decodes exactly when every part does.
+        guard text.removingPercentEncoding != nil else { throw malformed }
         do {
             return try URLEncodedFormDecoder().decode([String: String].self, from: text)
         } catch {
