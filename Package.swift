@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "MFAServerTests",
             dependencies: [
-                "MFACore", "MFAServerKit", "MFAServer", "MFAPages", "MFATestSupport",
+                "MFACore", "MFAServerKit", "MFAServer", "MFATestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
