@@ -4,7 +4,7 @@ import MFAPages
 
 extension RouteHandlers {
     func requestAccountCreation(_ success: Endpoint.Success) -> RouteHandler {
-        linkRequest(success) { fields in
+        linkRequest(.createAccount, success) { fields in
             let email = try fields.required(.email)
             let password = try fields.required(.password)
             let fullName = try fields.optional(.fullName)

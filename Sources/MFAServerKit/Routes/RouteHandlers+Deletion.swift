@@ -4,7 +4,7 @@ import MFAPages
 
 extension RouteHandlers {
     func requestDeletion(_ success: Endpoint.Success) -> RouteHandler {
-        linkRequest(success) { fields in
+        linkRequest(.deleteAccount, success) { fields in
             let email = try fields.required(.email)
             let password = try fields.required(.password)
             try fields.checkComplete()
