@@ -36,7 +36,9 @@ import Testing
         let workflow = try Workflow(issuer: Self.hostileIssuer)
         let enrollment = try await workflow.createAccount(Self.hostileEmail)
         let login = try await workflow.login(Self.hostileEmail, enrollment: enrollment)
-        for html in [Pages.accountCreated(enrollment), Pages.authenticatorReplaced(enrollment), Pages.signedIn(login)] {
+        let overview = try await workflow.service.accountOverview(sessionToken: login.sessionToken)
+        let start = Pages.start(for: .login, email: Self.hostileEmail, problem: .invalidFields([.init(field: .email, message: "Not an address.")]))
+        for html in [Pages.accountCreated(enrollment), Pages.authenticatorReplaced(enrollment), Pages.account(overview), start] {
             #expect(!html.contains("<script"))
             #expect(!html.contains("<b>"))
             let page = try PageOutline(html)

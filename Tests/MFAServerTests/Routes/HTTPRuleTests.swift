@@ -29,7 +29,7 @@ import Testing
     @Test func aKnownRouteWithAnotherMethodIsNotAllowedAndSaysWhatIs() async throws {
         let server = try TestServer()
         try await server.run { client in
-            let response = try await client.get("/users/create/")
+            let response = try await client.get("/users/logout")
             try expectProblem(response, .methodNotAllowed(allowed: []))
             #expect(response.headers[.allow] == "POST")
             let me = try await client.send(.delete, "/users/me")
