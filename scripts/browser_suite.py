@@ -6,7 +6,8 @@
 The links come from the file outbox ({data dir}/outbox/*.eml), the TOTP codes from
 `oathtool`, the authenticator secret from the page's QR code (a screenshot decoded
 with `zbarimg`). Every page is checked with axe-core; a violation of serious or
-critical impact fails the run. With --screenshots, the main pages are also saved
+critical impact fails the run (PyPI selenium-axe-python, which bundles
+axe-core 4.9). With --screenshots, the main pages are also saved
 light and dark, at phone and desktop widths. See Docs/Browser-check.md.
 """
 import argparse
@@ -20,10 +21,12 @@ import tempfile
 import time
 import urllib.parse
 
-from axe_selenium_python import Axe
+from selenium_axe_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 PASSWORD = "correct horse battery staple"
 NEW_PASSWORD = "another good passphrase"
@@ -43,6 +46,7 @@ class Suite:
         self.secret = None
         self.last_step = -1
         self.recovery_codes = []
+        self.followed = set()
         options = webdriver.ChromeOptions()
         options.binary_location = "/usr/bin/chromium"
         for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"):
@@ -62,7 +66,9 @@ class Suite:
         axe.inject()
         violations = [v for v in axe.run()["violations"] if v.get("impact") in ("serious", "critical")]
         if violations:
-            details = "; ".join(f"{v['id']} ({v['impact']}): {v['help']}" for v in violations)
+            details = "; ".join(
+                f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']]}" for v in violations
+            )
             raise Failure(f"axe on {name} ({self.driver.current_url}): {details}")
         if shoot and self.screenshots:
             self.shoot(name)
@@ -90,14 +96,15 @@ class Suite:
         if self.heading() != text:
             raise Failure(f"expected the page {text!r}, got {self.heading()!r} at {self.driver.current_url}")
 
-    def fill(self, form_id, values, submit=True):
+    def fill(self, form_id, values):
         form = self.driver.find_element(By.ID, form_id)
         for name, value in values.items():
             field = form.find_element(By.NAME, name)
             field.clear()
             field.send_keys(value)
-        if submit:
-            form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        # The click returns before the answer arrives: wait until the page is replaced.
+        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(form))
 
     def follow_link(self, path):
         """Opens the newest emailed link to `path` for the suite's address."""
@@ -110,8 +117,9 @@ class Suite:
                     continue
                 body = message.get_body(preferencelist=("plain",))
                 found += re.findall(re.escape(path) + r"\?one_time_url=[A-Za-z0-9_-]+", body.get_content() if body else "")
-            if found and found[-1] != getattr(self, "_last_link", None):
-                self._last_link = found[-1]
+            # Each link is used once: wait for the email of this request, not an older one.
+            if found and found[-1] not in self.followed:
+                self.followed.add(found[-1])
                 self.open(found[-1])
                 return
             time.sleep(0.1)
