@@ -16,7 +16,11 @@ extension UserRoutes {
             linkPage(.deleteAccount),
             linkCompletion(
                 .deleteAccount, status: .ok,
-                complete: { _, token in try await service.confirmDeletion(token: token) },
+                complete: { fields, token in
+                    let factor = try fields.secondFactor()
+                    try fields.checkComplete()
+                    try await service.confirmDeletion(token: token, secondFactor: factor)
+                },
                 json: { _ in DetailBody(detail: "Account deleted.") },
                 page: { _ in Pages.accountDeleted() }
             ),

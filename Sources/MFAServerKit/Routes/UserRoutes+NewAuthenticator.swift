@@ -16,7 +16,11 @@ extension UserRoutes {
             linkPage(.newAuthenticator),
             linkCompletion(
                 .newAuthenticator, status: .ok,
-                complete: { _, token in try await service.confirmNewAuthenticator(token: token) },
+                complete: { fields, token in
+                    let factor = try fields.secondFactor()
+                    try fields.checkComplete()
+                    return try await service.confirmNewAuthenticator(token: token, secondFactor: factor)
+                },
                 json: { EnrollmentBody(detail: "New authenticator secret issued.", includingEmail: false, enrollment: $0) },
                 page: Pages.authenticatorReplaced
             ),
