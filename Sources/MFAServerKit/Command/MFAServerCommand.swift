@@ -50,6 +50,8 @@ public struct MFAServerCommand: ParsableCommand {
     var attemptsPerLink: String?
     @Option(name: .customLong(ServerSetting.accountFailures.flag), help: ArgumentHelp(ServerSetting.accountFailures.help))
     var accountFailures: String?
+    @Option(name: .customLong(ServerSetting.failureCeiling.flag), help: ArgumentHelp(ServerSetting.failureCeiling.help))
+    var failureCeiling: String?
     @Option(name: .customLong(ServerSetting.passwordHash.flag), help: ArgumentHelp(ServerSetting.passwordHash.help))
     var passwordHash: String?
     @Flag(name: .customLong(ServerSetting.allowWeakHash.flag), help: ArgumentHelp(ServerSetting.allowWeakHash.help))
@@ -91,6 +93,7 @@ public struct MFAServerCommand: ParsableCommand {
         case .requestsPerClient: requestsPerClient
         case .attemptsPerLink: attemptsPerLink
         case .accountFailures: accountFailures
+        case .failureCeiling: failureCeiling
         case .passwordHash: passwordHash
         case .allowWeakHash: allowWeakHash ? "1" : nil
         case .logLevel: logLevel

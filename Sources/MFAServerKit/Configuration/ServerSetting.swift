@@ -37,8 +37,10 @@ public enum ServerSetting: String, CaseIterable, Sendable {
     case requestsPerClient = "MFA_LIMIT_REQUESTS_PER_CLIENT"
     /// Failed attempts that burn a link.
     case attemptsPerLink = "MFA_LIMIT_LINK_ATTEMPTS"
-    /// Failures that lock an account, and for how long.
+    /// Failures that lock an account, and how long the first lock lasts.
     case accountFailures = "MFA_LIMIT_ACCOUNT_FAILURES"
+    /// Consecutive failures from which TOTP codes are refused.
+    case failureCeiling = "MFA_LIMIT_FAILURE_CEILING"
     /// How passwords are hashed.
     case passwordHash = "MFA_PASSWORD_HASH"
     /// Whether hashing below OWASP's minimum is allowed.
@@ -80,6 +82,7 @@ public enum ServerSetting: String, CaseIterable, Sendable {
         case .requestsPerClient: "60/60"
         case .attemptsPerLink: "5"
         case .accountFailures: "10/900"
+        case .failureCeiling: "100"
         case .passwordHash: "argon2id:m=19456,t=2,p=1"
         case .allowWeakHash: "0"
         case .logLevel: "info"
@@ -107,7 +110,8 @@ public enum ServerSetting: String, CaseIterable, Sendable {
         case .linksPerAddress: "Link-sending requests per email address per window (count/seconds)."
         case .requestsPerClient: "POST /users/... requests per client address per window (count/seconds)."
         case .attemptsPerLink: "Failed attempts before a link is burned."
-        case .accountFailures: "Consecutive failures before the account locks / lock seconds (count/seconds)."
+        case .accountFailures: "Consecutive failures per lock / first lock's seconds; each further lock doubles, at most 86400 (count/seconds)."
+        case .failureCeiling: "Consecutive failures after which TOTP codes are refused until a recovery-code sign-in or an operator's unlock."
         case .passwordHash: "Password hashing: argon2id:m=KiB,t=passes,p=lanes or scrypt:ln=N,r=R,p=P."
         case .allowWeakHash: "1 allows password hashing below OWASP's minimum (tests and tiny machines only)."
         case .logLevel: "trace, debug, info, notice, warning, error or critical."

@@ -40,6 +40,7 @@ extension ServerSettings {
             service.lockPolicy.failuresPerLock = failures.count
             service.lockPolicy.firstLock = failures.window
         }
+        service.lockPolicy.ceiling = try reader.integer(.failureCeiling, problem: "must be a whole number") ?? service.lockPolicy.ceiling
         try Self.check(service, publicURL: publicURL(listeningOn: port))
 
         let allowWeak = try reader.boolean(.allowWeakHash) ?? false
@@ -62,6 +63,7 @@ extension ServerSettings {
         "linksPerAddress": .linksPerAddress, "requestsPerClient": .requestsPerClient,
         "attemptsPerLink": .attemptsPerLink,
         "lockPolicy.failuresPerLock": .accountFailures, "lockPolicy.firstLock": .accountFailures,
+        "lockPolicy.maxLock": .accountFailures, "lockPolicy.ceiling": .failureCeiling,
     ]
 
     /// Runs MFACore's own checks and names the failing setting as the server spells it.
