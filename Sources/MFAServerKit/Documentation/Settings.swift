@@ -47,7 +47,11 @@ enum Settings {
         .init(variable: "MFA_LIMIT_LINK_ATTEMPTS", defaultValue: "5", meaning: "Failed attempts before a link is burned."),
         .init(
             variable: "MFA_LIMIT_ACCOUNT_FAILURES", defaultValue: "10/900",
-            meaning: "Consecutive failures before the account locks / lock seconds."
+            meaning: "Consecutive failures per lock / first lock's seconds (each further lock doubles, at most 86400)."
+        ),
+        .init(
+            variable: "MFA_LIMIT_FAILURE_CEILING", defaultValue: "100",
+            meaning: "Consecutive failures after which TOTP codes are refused until a recovery-code sign-in or an operator's unlock."
         ),
         .init(
             variable: "MFA_PASSWORD_HASH", defaultValue: "argon2id:m=19456,t=2,p=1",
