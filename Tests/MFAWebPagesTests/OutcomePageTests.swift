@@ -1,5 +1,6 @@
 import Foundation
 import MFACore
+import MFATestSupport
 import MFAWebPages
 import Testing
 
@@ -28,7 +29,7 @@ import Testing
     @Test func aNewAuthenticatorUsesTheSameLayoutUnderItsOwnHeading() async throws {
         let workflow = try Workflow()
         _ = try await workflow.createAccount("ada@example.com")
-        try await workflow.service.requestNewAuthenticator(email: "ada@example.com", password: Workflow.password)
+        try await workflow.service.requestNewAuthenticator(email: "ada@example.com", password: Workflow.password, from: .testClient)
         let enrollment = try await workflow.service.confirmNewAuthenticator(token: workflow.lastToken(to: "ada@example.com"))
         let page = try PageOutline(Pages.authenticatorReplaced(enrollment))
         #expect(page.text.contains("New authenticator secret issued"))

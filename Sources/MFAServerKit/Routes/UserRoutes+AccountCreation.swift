@@ -11,7 +11,7 @@ extension UserRoutes {
                 let password = try fields.required(.password)
                 let fullName = try fields.optional(.fullName)
                 try fields.checkComplete()
-                try await service.requestAccountCreation(email: email, password: password, fullName: fullName)
+                try await service.requestAccountCreation(email: email, password: password, fullName: fullName, from: context.clientNetwork)
                 return try accepted("If this address can be used, a confirmation link has been sent to it.")
             },
             linkPage(.createAccount),

@@ -10,7 +10,7 @@ extension UserRoutes {
                 let email = try fields.required(.email)
                 let password = try fields.required(.password)
                 try fields.checkComplete()
-                try await service.requestDeletion(email: email, password: password)
+                try await service.requestDeletion(email: email, password: password, from: context.clientNetwork)
                 return try accepted("If the credentials are correct, a confirmation link has been sent.")
             },
             linkPage(.deleteAccount),

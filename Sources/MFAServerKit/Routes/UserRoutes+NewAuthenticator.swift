@@ -10,7 +10,7 @@ extension UserRoutes {
                 let email = try fields.required(.email)
                 let password = try fields.required(.password)
                 try fields.checkComplete()
-                try await service.requestNewAuthenticator(email: email, password: password)
+                try await service.requestNewAuthenticator(email: email, password: password, from: context.clientNetwork)
                 return try accepted("If the credentials are correct, a link to set up a new authenticator has been sent.")
             },
             linkPage(.newAuthenticator),

@@ -9,7 +9,7 @@ extension UserRoutes {
                 var fields = try await jsonFields(request, context)
                 let email = try fields.required(.email)
                 try fields.checkComplete()
-                try await service.requestPasswordReset(email: email)
+                try await service.requestPasswordReset(email: email, from: context.clientNetwork)
                 return try accepted("If an account exists for this address, a password reset link has been sent to it.")
             },
             linkPage(.passwordReset),

@@ -9,9 +9,9 @@ struct UserRoutes {
         accountCreation + login + newAuthenticator + deletion + password + sessions
     }
 
-    /// Counts a `POST /users/...` request against the client's limit.
+    /// Counts a `POST /users/...` request against the client network's limit.
     func admit(_ context: MFARequestContext) async throws(MFAError) {
-        try await service.admitRequest(fromClient: context.clientAddress)
+        try await service.admitRequest(from: context.clientNetwork)
     }
 
     /// Admits the client and reads a JSON body's fields.
