@@ -1,0 +1,23 @@
+import Hummingbird
+import MFACore
+import MFAPages
+
+extension RouteHandlers {
+    func requestDeletion(_ success: Endpoint.Success) -> RouteHandler {
+        linkRequest(success) { fields, client in
+            let email = try fields.required(.email)
+            let password = try fields.required(.password)
+            try fields.checkComplete()
+            try await service.requestDeletion(email: email, password: password, from: client)
+        }
+    }
+
+    func confirmDeletion(_ success: Endpoint.Success) -> RouteHandler {
+        linkCompletion(
+            .deleteAccount, status: success.httpStatus,
+            complete: { _, token in try await service.confirmDeletion(token: token) },
+            json: { _ in DetailBody(detail: success.description) },
+            page: { _ in Pages.accountDeleted() }
+        )
+    }
+}
