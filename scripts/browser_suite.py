@@ -94,7 +94,8 @@ class Suite:
 
     def expect_heading(self, text):
         if self.heading() != text:
-            raise Failure(f"expected the page {text!r}, got {self.heading()!r} at {self.driver.current_url}")
+            notices = " ".join(n.text for n in self.driver.find_elements(By.CSS_SELECTOR, ".notice"))
+            raise Failure(f"expected the page {text!r}, got {self.heading()!r} at {self.driver.current_url}: {notices}")
 
     def fill(self, form_id, values):
         form = self.driver.find_element(By.ID, form_id)

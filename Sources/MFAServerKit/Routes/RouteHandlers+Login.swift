@@ -3,10 +3,10 @@ import MFACore
 
 extension RouteHandlers {
     func requestLogin(_ success: Endpoint.Success) -> RouteHandler {
-        linkRequest(.login, success) { fields in
+        linkRequest(.login, success) { fields, client in
             let email = try fields.required(.email)
             try fields.checkComplete()
-            try await service.requestLogin(email: email)
+            try await service.requestLogin(email: email, from: client)
         }
     }
 

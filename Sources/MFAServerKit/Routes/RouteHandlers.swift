@@ -14,18 +14,19 @@ struct RouteHandlers: Sendable {
     let service: MFAService
     let metrics: PrometheusCollectorRegistry
 
-    /// Counts a `POST /users/...` request against the client's limit.
+    /// Counts a `POST /users/...` request against the client network's limit.
     func admit(_ context: MFARequestContext) async throws(MFAError) {
-        try await service.admitRequest(fromClient: context.clientAddress)
+        try await service.admitRequest(from: context.clientNetwork)
     }
 
     /// A route that emails a link: admits the client, reads the fields with
-    /// `request`, and answers the table's status with its sentence, the same
-    /// whatever happened: JSON, or after a form post the "check your email" page.
+    /// `request` (given the client's network, which the link limits count by),
+    /// and answers the table's status with its sentence, the same whatever
+    /// happened: JSON, or after a form post the "check your email" page.
     /// A form post that fails gets the start page again, its address kept.
     func linkRequest(
         _ purpose: LinkPurpose, _ success: Endpoint.Success,
-        _ request: @escaping @Sendable (inout RequestFields) async throws -> Void
+        _ request: @escaping @Sendable (inout RequestFields, ClientNetwork) async throws -> Void
     ) -> RouteHandler {
         { httpRequest, context in
             let format = try httpRequest.bodyFormat(accepting: [.json, .form])
@@ -34,7 +35,7 @@ struct RouteHandlers: Sendable {
                 try await admit(context)
                 var fields = try await httpRequest.readFields(format: format, context: context)
                 email = (try? fields.optional(.email)) ?? ""
-                try await request(&fields)
+                try await request(&fields, context.clientNetwork)
                 switch format {
                 case .json: return try .json(DetailBody(detail: success.description), status: success.httpStatus)
                 case .form: return .page(Pages.linkSent(detail: success.description, home: Endpoints.homePath), status: success.httpStatus)
