@@ -44,9 +44,9 @@ enum Stylesheet {
         .qr svg{max-width:100%;height:auto}
         ol.codes{columns:13rem 2;column-gap:2rem;padding-left:2rem;font-size:1.05rem}
         ol.codes li{margin:.15rem 0}
-        dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.75rem 0}
+        dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.2rem 1rem;margin:.75rem 0}
         dl.facts dt{color:var(--muted)}
-        dl.facts dd{margin:0}
+        dl.facts dd{margin:0;overflow-wrap:anywhere}
         details{margin-top:1.5rem;border-top:1px solid var(--line);padding-top:1rem}
         summary{cursor:pointer;font-weight:600;color:var(--accent)}
         a{color:var(--accent)}
