@@ -72,6 +72,7 @@ let package = Package(
             dependencies: [
                 "MFACore", "MFACoreTesting", "MFASQLite", "MFAStoreConformance", "MFATestSupport", "SQLiteCrashWriter",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(
@@ -92,6 +93,7 @@ let package = Package(
             name: "MFACoreTests",
             dependencies: [
                 "MFACore", "MFAOTP", "MFAPasswords", "MFACoreTesting", "MFATestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -10,7 +10,7 @@ import Synchronization
 /// let mfa = try MFAService(
 ///     configuration: MFAConfiguration(publicURL: "https://auth.example.com"),
 ///     store: InMemoryStore(),
-///     secretKey: .generate(),
+///     keys: SecretKey.generate(),  // in production: a key ring read from a file
 ///     links: MyLinks()
 /// )
 /// try await mfa.requestAccountCreation(email: "ada@example.com", password: "correct horse battery")
@@ -23,7 +23,8 @@ import Synchronization
 /// ## Topics
 ///
 /// ### Creating the service
-/// - ``init(configuration:store:secretKey:links:passwordHasher:clock:random:observer:)``
+/// - ``init(configuration:store:keys:links:passwordHasher:clock:random:observer:)``
+/// - ``prepare()``
 /// - ``configuration``
 ///
 /// ### Account creation
@@ -65,20 +66,22 @@ public final class MFAService: Sendable {
     let store: any MFAStore
     let clock: any WallClock
     let random: any RandomSource
-    let secretKey: SecretKey
+    let sealer: Sealer
     let passwords: PasswordHashingPool
     let passwordPolicy = PasswordPolicy()
     let composer: MailComposer
     let outbox: Outbox
     let observer: any MFAEventObserver
     private let decoyHash = Mutex<String?>(nil)
+    let loadedHashKey = Mutex<HashKey?>(nil)
 
     /// Creates a service.
     ///
     /// - Parameters:
     ///   - configuration: the settings; the TOTP parameters must suit new enrolments.
     ///   - store: where state lives: ``InMemoryStore`` in tests, a SQL store in production.
-    ///   - secretKey: the key that seals TOTP secrets and queued mail at rest.
+    ///   - keys: the server keys that seal TOTP secrets, queued mail and the hash key at rest;
+    ///     a ``KeyRing``, one ``SecretKey``, or a source that follows key rotations.
     ///   - links: places each emailed link's page below ``MFAConfiguration/publicURL``.
     ///   - passwordHasher: hashes and verifies passwords; Argon2id with OWASP's parameters by default.
     ///   - clock: the time; MFACoreTesting's `ManualClock` in tests.
@@ -88,7 +91,7 @@ public final class MFAService: Sendable {
     public init(
         configuration: MFAConfiguration,
         store: any MFAStore,
-        secretKey: SecretKey,
+        keys: any KeyRingSource,
         links: any LinkBuilder,
         passwordHasher: any PasswordHasher = PHCPasswordHasher(),
         clock: any WallClock = SystemClock(),
@@ -98,12 +101,12 @@ public final class MFAService: Sendable {
         try configuration.validate()
         self.configuration = configuration
         self.store = store
-        self.secretKey = secretKey
+        sealer = Sealer(keys: keys)
         self.clock = clock
         self.random = random
         self.observer = observer
         composer = MailComposer(publicURL: configuration.publicURL, links: links)
-        outbox = Outbox(key: secretKey, random: random)
+        outbox = Outbox(sealer: sealer, random: random)
         passwords = PasswordHashingPool(
             hasher: passwordHasher,
             concurrency: configuration.concurrentPasswordHashes,
@@ -140,7 +143,7 @@ public final class MFAService: Sendable {
     }
 
     func admit(key: String, limit: RateLimit, now: Date) async throws {
-        if let retryAt = try await store.countEvent(key: key, limit: limit, now: now) {
+        if let retryAt = try await store.countEvent(key: try await limitKey(key), limit: limit, now: now) {
             throw MFAError.rateLimited(retryAfterSeconds: Self.seconds(from: now, to: retryAt))
         }
     }

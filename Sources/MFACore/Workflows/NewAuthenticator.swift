@@ -21,7 +21,7 @@ extension MFAService {
             let now = clock.now()
             let link = try await beginAttempt(on: token, for: .newAuthenticator, now: now)
             guard let account = try await store.account(id: link.subject) else { throw MFAError.linkInvalid }
-            let (enrollment, authenticator, recoveryCodeHashes) = enroll(accountID: account.id, email: account.email)
+            let (enrollment, authenticator, recoveryCodeHashes) = try await enroll(accountID: account.id, email: account.email)
             try await store.replaceAuthenticator(
                 accountID: account.id, with: authenticator, recoveryCodeHashes: recoveryCodeHashes,
                 consumingLink: link.tokenHash, mail: queue(composer.authenticatorReset(to: account.email), now: now), now: now

@@ -26,7 +26,7 @@ extension MFAService {
             let link = try await beginAttempt(on: token, for: .passwordReset, now: now)
             guard let account = try await store.account(id: link.subject) else { throw MFAError.linkInvalid }
             try checkNotLocked(account, now: now)
-            guard let accepted = try accept(factor, for: account, now: now) else {
+            guard let accepted = try await accept(factor, for: account, now: now) else {
                 throw try await failCompletion(of: account, now: now)
             }
             let change = AuthenticatedChange(
@@ -60,7 +60,7 @@ extension MFAService {
             let now = clock.now()
             try checkNotLocked(account, now: now)
             let verification = try await passwords.verify(current, against: account.passwordHash)
-            guard verification != .mismatch, let accepted = try accept(factor, for: account, now: now) else {
+            guard verification != .mismatch, let accepted = try await accept(factor, for: account, now: now) else {
                 throw try await failCompletion(of: account, now: now)
             }
             let change = AuthenticatedChange(

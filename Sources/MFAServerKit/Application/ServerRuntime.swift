@@ -31,7 +31,7 @@ public struct ServerRuntime: Sendable {
         let transport = try MailTransports.make(for: settings.mail, sender: settings.mailFrom, logger: logger)
         let logger = logger
         let worker = MailDeliveryWorker(
-            store: store, transport: transport, secretKey: secretKey, observer: observer,
+            store: store, transport: transport, keys: secretKey, observer: observer,
             onFailure: { reason in logger.warning("Mail delivery failed", metadata: ["reason": .string(reason)]) }
         )
         let responder = LateResponder()
@@ -46,7 +46,7 @@ public struct ServerRuntime: Sendable {
                 do {
                     let service = try MFAService(
                         configuration: settings.serviceConfiguration(listeningOn: port), store: store,
-                        secretKey: secretKey, links: ServerLinks(), passwordHasher: passwordHasher, observer: observer
+                        keys: secretKey, links: ServerLinks(), passwordHasher: passwordHasher, observer: observer
                     )
                     responder.install(MFARouter.build(service: service).buildResponder())
                     logger.info("Listening", metadata: [
