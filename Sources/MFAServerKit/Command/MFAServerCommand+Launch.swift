@@ -14,9 +14,17 @@ extension MFAServerCommand {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async -> Never {
         let settings: ServerSettings
+        var rotatesKey = false
         do {
-            let command = try parse(arguments)
-            settings = try ServerSettings(values: command.values(environment: environment))
+            switch try parseAsRoot(arguments) {
+            case let rotation as RotateKeyCommand:
+                rotatesKey = true
+                settings = try ServerSettings(values: rotation.values(environment: environment))
+            case let command as MFAServerCommand:
+                settings = try ServerSettings(values: command.values(environment: environment))
+            default:
+                refuse("unknown command")
+            }
         } catch let error as SettingError {
             refuse(error.description)
         } catch {
@@ -27,7 +35,11 @@ extension MFAServerCommand {
         ServerLogging.bootstrap(format: settings.logFormat, level: settings.logLevel)
         let logger = Logger(label: "mfa-server")
         do {
-            try await ServerRuntime(settings: settings, logger: logger).run()
+            if rotatesKey {
+                try await ServerRuntime(settings: settings, logger: logger).rotateKey()
+            } else {
+                try await ServerRuntime(settings: settings, logger: logger).run()
+            }
             Foundation.exit(0)
         } catch let error as SettingError {
             refuse(error.description)

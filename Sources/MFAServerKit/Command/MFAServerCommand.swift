@@ -11,7 +11,8 @@ public struct MFAServerCommand: ParsableCommand {
             Every flag has an equivalent environment variable, named in its help; a flag wins \
             over the variable, and an empty variable counts as unset. A malformed setting stops \
             the server with one line naming it and exit status 2.
-            """
+            """,
+        subcommands: [RotateKeyCommand.self]
     )
 
     @Option(name: .customLong(ServerSetting.host.flag), help: ArgumentHelp(ServerSetting.host.help))
