@@ -22,8 +22,10 @@ extension MFAServerCommand {
                 settings = try ServerSettings(values: rotation.values(environment: environment))
             case let command as MFAServerCommand:
                 settings = try ServerSettings(values: command.values(environment: environment))
-            default:
-                refuse("unknown command")
+            case var other:
+                // --help and `help`: ArgumentParser's own command prints it.
+                try other.run()
+                Foundation.exit(0)
             }
         } catch let error as SettingError {
             refuse(error.description)
