@@ -11,9 +11,9 @@ let package = Package(
         .library(name: "MFACoreTesting", targets: ["MFACoreTesting"]),
         .library(name: "MFASQLite", targets: ["MFASQLite"]),
         .library(name: "MFAStoreConformance", targets: ["MFAStoreConformance"]),
-        .library(name: "MFAWebPages", targets: ["MFAWebPages"]),
-        .library(name: "MFAMail", targets: ["MFAMail"]),
+        .library(name: "MFAPages", targets: ["MFAPages"]),
         .library(name: "MFAQRCode", targets: ["MFAQRCode"]),
+        .library(name: "MFAMail", targets: ["MFAMail"]),
         .executable(name: "mfa-server", targets: ["MFAServer"]),
     ],
     dependencies: [
@@ -58,10 +58,12 @@ let package = Package(
         .target(name: "MFACoreTesting", dependencies: ["MFACore", "MFAOTP", "MFAPasswords", "MFASecureBytes"]),
         .target(
             name: "MFASQLite",
-            dependencies: ["MFACore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "MFACore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(name: "MFAStoreConformance", dependencies: ["MFACore"]),
-        .target(name: "MFATestSupport", dependencies: ["MFACore"], path: "Tests/TestSupport"),
+        .target(name: "MFATestSupport", dependencies: ["MFACore"], path: "Tests/TestSupport", exclude: ["page_outline.py"]),
         .executableTarget(
             name: "SQLiteCrashWriter",
             dependencies: ["MFACore", "MFASQLite"],
@@ -98,13 +100,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MFAStoreConformanceTests", dependencies: ["MFACore", "MFAStoreConformance"]),
-        .target(name: "MFAQRCode"),
+        // The one markup escaper and the one RFC 3339 formatter, shared by the QR code's SVG, the pages and the server.
+        .target(name: "MFAFormats"),
+        .target(name: "MFAQRCode", dependencies: ["MFAFormats"]),
         .testTarget(name: "MFAQRCodeTests", dependencies: ["MFAQRCode", "MFATestSupport"]),
-        .target(name: "MFAWebPages", dependencies: ["MFACore", "MFAQRCode"]),
+        .target(name: "MFAPages", dependencies: ["MFACore", "MFAQRCode", "MFAFormats"]),
+        // The pages as the server fills them (its form actions and problem wording) need MFAServerKit.
         .testTarget(
-            name: "MFAWebPagesTests",
-            dependencies: ["MFAWebPages", "MFAServerKit", "MFACore", "MFACoreTesting", "MFATestSupport"],
-            exclude: ["Support/page_outline.py"]
+            name: "MFAPagesTests",
+            dependencies: ["MFAPages", "MFAServerKit", "MFACore", "MFACoreTesting", "MFATestSupport"]
         ),
         .target(
             name: "MFAMail",
@@ -134,7 +138,7 @@ let package = Package(
         .target(
             name: "MFAServerKit",
             dependencies: [
-                "MFACore", "MFASQLite", "MFAMail", "MFAWebPages",
+                "MFACore", "MFASQLite", "MFAMail", "MFAPages", "MFAFormats",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -160,3 +164,32 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// MARK: - MFAWebAuthn: the passkey (WebAuthn) relying-party verifier, standalone (no MFACore).
+package.dependencies += [
+    .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
+    .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),
+]
+package.products.append(.library(name: "MFAWebAuthn", targets: ["MFAWebAuthn"]))
+package.targets += [
+    .target(
+        name: "MFAWebAuthn",
+        dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "X509", package: "swift-certificates"),
+        ]
+    ),
+    .testTarget(
+        name: "MFAWebAuthnTests",
+        dependencies: [
+            "MFAWebAuthn",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "X509", package: "swift-certificates"),
+        ],
+        exclude: ["Vectors"]
+    ),
+]

@@ -1,3 +1,5 @@
+import MFAFormats
+
 extension QRCode {
     /// The light border, in modules, that readers need around the symbol.
     static let quietZoneWidth = 4
@@ -21,7 +23,7 @@ extension QRCode {
         precondition(moduleSize >= 1, "module size \(moduleSize) is not positive")
         let extent = size + 2 * Self.quietZoneWidth
         let pixels = extent * moduleSize
-        let label = XMLEscaping.escape(title)
+        let label = MarkupEscaping.escape(title)
         return """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(extent) \(extent)" \
             width="\(pixels)" height="\(pixels)" role="img" aria-label="\(label)" \

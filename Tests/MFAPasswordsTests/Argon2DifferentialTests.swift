@@ -52,6 +52,45 @@ import MFACoreTesting
         #expect(mismatches.isEmpty, "seed \(seed): \(mismatches.count) of \(Self.caseCount) differ:\n\(mismatches.joined(separator: "\n"))")
     }
 
+    /// A memory size, pass count and lane count for ``agreesWithLibargon2AtLargeMemory(_:)``.
+    struct Shape: Sendable, CustomStringConvertible {
+        var memoryKiB: Int
+        var iterations: Int
+        var parallelism: Int
+
+        var description: String { "m=\(memoryKiB) t=\(iterations) p=\(parallelism)" }
+    }
+
+    /// Memory sizes of 4 MiB and more, where segments are hundreds of blocks long
+    /// (more than one block of Argon2i-style addresses each) and references reach far
+    /// back: a few shapes, each with its own random password, salt and output length.
+    /// Sizes that are not a multiple of 4 × p exercise the rounding down of m.
+    static let largeShapes: [Shape] = [
+        Shape(memoryKiB: 4096, iterations: 1, parallelism: 1),
+        Shape(memoryKiB: 4096, iterations: 2, parallelism: 4),
+        Shape(memoryKiB: 4099, iterations: 3, parallelism: 3),
+        Shape(memoryKiB: 5000, iterations: 1, parallelism: 2),
+        Shape(memoryKiB: 6150, iterations: 2, parallelism: 4),
+        Shape(memoryKiB: 19456, iterations: 2, parallelism: 1),
+    ]
+
+    @Test(arguments: largeShapes)
+    func agreesWithLibargon2AtLargeMemory(_ shape: Shape) async throws {
+        let tool = try Argon2Tool.locate()
+        let seed = UInt64.random(in: .min ... .max)
+        var generator = SeededGenerator(seed: seed)
+        var testCase = Self.randomCase(using: &generator)
+        testCase.memoryKiB = shape.memoryKiB
+        testCase.iterations = shape.iterations
+        testCase.parallelism = shape.parallelism
+        let ours = try Self.encodedHash(for: testCase)
+        let theirs = try await tool.encodedArgon2idHash(
+            password: testCase.password, salt: testCase.salt, memoryKiB: testCase.memoryKiB,
+            iterations: testCase.iterations, parallelism: testCase.parallelism, outputByteCount: testCase.outputByteCount
+        )
+        #expect(ours == theirs, "seed \(seed), \(testCase): ours \(ours), argon2 \(theirs)")
+    }
+
     /// Text passwords go through the password hasher (32-byte hashes); byte
     /// passwords through Argon2id and PHCString directly, with any output length.
     static func encodedHash(for testCase: Case) throws -> String {
@@ -76,7 +115,11 @@ import MFACoreTesting
         var testCase = Case(
             password: (0..<Int.random(in: 1...127, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) },
             salt: salt,
-            memoryKiB: Int.random(in: 8 * parallelism...256, using: &generator),
+            // Mostly small matrices, one case in ten up to 2 MiB (more than 128 blocks a
+            // segment, so more than one block of Argon2i-style addresses).
+            memoryKiB: Int.random(in: 0..<10, using: &generator) == 0
+                ? Int.random(in: 257...2048, using: &generator)
+                : Int.random(in: 8 * parallelism...256, using: &generator),
             iterations: Int.random(in: 1...3, using: &generator),
             parallelism: parallelism,
             outputByteCount: Int.random(in: 4...128, using: &generator)

@@ -38,10 +38,11 @@ import Testing
         try await run.mfa.requestPasswordReset(email: "ada@example.com")
         try await run.mfa.confirmPasswordReset(token: run.nextToken(), newPassword: Self.password, secondFactor: .totpCode(run.code(ada)))
         try await run.mfa.requestNewAuthenticator(email: "ada@example.com", password: Self.password)
-        let renewed = try await run.mfa.confirmNewAuthenticator(token: run.nextToken())
+        run.clock.advance(by: 30)
+        let renewed = try await run.mfa.confirmNewAuthenticator(token: run.nextToken(), secondFactor: .totpCode(run.code(ada)))
         run.recoveryCodes += renewed.recoveryCodes
         try await run.mfa.requestDeletion(email: "ada@example.com", password: Self.password)
-        try await run.mfa.confirmDeletion(token: run.nextToken())
+        try await run.mfa.confirmDeletion(token: run.nextToken(), secondFactor: .recoveryCode(renewed.recoveryCodes[0]))
 
         // Bob keeps his account and a session; Grace's registration is pending;
         // nobody has an account for the last address.

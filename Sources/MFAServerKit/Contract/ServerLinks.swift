@@ -2,25 +2,16 @@ import MFACore
 
 /// Where the server serves each emailed link's page, and how a link carries its token.
 ///
-/// The five link paths and the token's query parameter are written here once;
-/// ``MFAService`` asks this builder for every URL it mails.
+/// The token's query parameter is written here once, and the five link paths
+/// come from the endpoint table (``Endpoints/linkPath(for:)``), so that the
+/// links mailed are the routes served. ``MFAService`` asks this builder for
+/// every URL it mails.
 struct ServerLinks: LinkBuilder {
     /// The query parameter that carries a link's one-time token.
     static let tokenParameter = "one_time_url"
 
-    /// The path of the page a link of `purpose` opens, with its trailing slash, as mailed.
-    static func path(of purpose: LinkPurpose) -> String {
-        switch purpose {
-        case .createAccount: "/users/create/mfa/"
-        case .login: "/users/login/mfa/"
-        case .newAuthenticator: "/users/mfa/new_totp_code/confirm/"
-        case .passwordReset: "/users/password/reset/confirm/"
-        case .deleteAccount: "/users/delete/mfa/"
-        }
-    }
-
     func url(for purpose: LinkPurpose, token: String, publicURL: String) -> String {
-        "\(publicURL)\(Self.path(of: purpose))?\(Self.tokenParameter)=\(token)"
+        "\(publicURL)\(Endpoints.linkPath(for: purpose))?\(Self.tokenParameter)=\(token)"
     }
 
     /// The address a page of a `purpose` link posts to: the link's own path with
@@ -29,7 +20,7 @@ struct ServerLinks: LinkBuilder {
     /// The token is percent-encoded, so that whatever text arrived as a token
     /// stays one query value; the page escapes the result once more as an attribute.
     static func formAction(for purpose: LinkPurpose, token: String) -> String {
-        "\(path(of: purpose))?\(tokenParameter)=\(percentEncoded(token))"
+        "\(Endpoints.linkPath(for: purpose))?\(tokenParameter)=\(percentEncoded(token))"
     }
 
     /// Encodes every byte outside RFC 3986's unreserved set; a well-formed base64url token passes unchanged.
@@ -48,9 +39,4 @@ struct ServerLinks: LinkBuilder {
         }
         return encoded
     }
-}
-
-extension LinkPurpose {
-    /// The route's path: the link's path without its trailing slash.
-    var routePath: String { String(ServerLinks.path(of: self).dropLast()) }
 }

@@ -1,8 +1,7 @@
 /// The API's own documentation, for the server's `/openapi.json` and `/docs`.
 ///
-/// Both are built from one description of the contract's routes, so they always
-/// list the same routes, and ``routes`` lets the server's tests check that its
-/// router serves exactly those.
+/// Both are built from the endpoint table (``Endpoints``) that also registers
+/// the routes, so they always list exactly the routes the server serves.
 public enum APIDocumentation {
     /// A route the documentation describes.
     public struct Route: Sendable, Hashable, CustomStringConvertible {
@@ -35,6 +34,6 @@ public enum APIDocumentation {
 
     /// The `/docs` page: the whole contract (routes, fields, statuses, error codes,
     /// limits and configuration) as one self-contained HTML document. Serve it like
-    /// the other pages, with ``Pages/contentType`` and ``Pages/securityHeaders``.
+    /// the other pages, with `Pages.contentType` and `Pages.securityHeaders`.
     public static let referencePage: String = ReferencePage.html
 }

@@ -2,7 +2,7 @@ import MFACore
 
 /// Builds the OpenAPI 3.1 document from ``Endpoints`` and ``Schemas``.
 enum OpenAPIDocument {
-    static var json: DocumentJSON {
+    static var json: JSONValue {
         [
             "openapi": "3.1.0",
             "info": [
@@ -26,8 +26,8 @@ enum OpenAPIDocument {
     }
 
     /// One path item per canonical path, holding each of its methods.
-    private static var paths: DocumentJSON {
-        var items: [(key: String, value: [(key: String, value: DocumentJSON)])] = []
+    private static var paths: JSONValue {
+        var items: [(key: String, value: [(key: String, value: JSONValue)])] = []
         for endpoint in Endpoints.all {
             let operation = (key: endpoint.method.rawValue.lowercased(), value: self.operation(endpoint))
             if let index = items.firstIndex(where: { $0.key == endpoint.path }) {
@@ -39,8 +39,8 @@ enum OpenAPIDocument {
         return .object(items.map { ($0.key, .object($0.value)) })
     }
 
-    private static func operation(_ endpoint: Endpoint) -> DocumentJSON {
-        var members: [(key: String, value: DocumentJSON)] = [
+    private static func operation(_ endpoint: Endpoint) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
             ("tags", [.string(endpoint.group)]),
             ("summary", .string(endpoint.summary)),
             ("description", .string(endpoint.description)),
@@ -64,19 +64,19 @@ enum OpenAPIDocument {
         return endpoint.method.rawValue.lowercased() + words.joined()
     }
 
-    private static func requestBody(_ request: Endpoint.Request) -> DocumentJSON {
-        let schema: DocumentJSON = request.alternatives.count == 1
+    private static func requestBody(_ request: Endpoint.Request) -> JSONValue {
+        let schema: JSONValue = request.alternatives.count == 1
             ? ["$ref": .string(request.alternatives[0].reference)]
             : ["oneOf": .array(request.alternatives.map { ["$ref": .string($0.reference)] })]
-        var content: [(key: String, value: DocumentJSON)] = [("application/json", ["schema": schema])]
+        var content: [(key: String, value: JSONValue)] = [("application/json", ["schema": schema])]
         if request.acceptsForm {
             content.append(("application/x-www-form-urlencoded", ["schema": schema]))
         }
         return ["required": .boolean(request.isRequired), "content": .object(content)]
     }
 
-    private static func responses(_ endpoint: Endpoint) -> DocumentJSON {
-        var responses: [(key: String, value: DocumentJSON)] = [(String(endpoint.success.status), success(endpoint.success))]
+    private static func responses(_ endpoint: Endpoint) -> JSONValue {
+        var responses: [(key: String, value: JSONValue)] = [(String(endpoint.success.status), success(endpoint.success))]
         let statuses = Set(endpoint.errors.map(\.status.code)).sorted()
         for status in statuses {
             let errors = endpoint.errors.filter { $0.status.code == status }
@@ -85,8 +85,8 @@ enum OpenAPIDocument {
         return .object(responses)
     }
 
-    private static func success(_ success: Endpoint.Success) -> DocumentJSON {
-        var members: [(key: String, value: DocumentJSON)] = [("description", .string(success.description))]
+    private static func success(_ success: Endpoint.Success) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [("description", .string(success.description))]
         switch success.content {
         case .none:
             break
@@ -100,21 +100,21 @@ enum OpenAPIDocument {
         case .page:
             members.append(("content", ["text/html": page]))
         case .other(let mediaType, let description):
-            let schema: DocumentJSON = ["type": "string", "description": .string(description)]
-            let content: [(key: String, value: DocumentJSON)] = [(mediaType, ["schema": schema])]
+            let schema: JSONValue = ["type": "string", "description": .string(description)]
+            let content: [(key: String, value: JSONValue)] = [(mediaType, ["schema": schema])]
             members.append(("content", .object(content)))
         }
         return .object(members)
     }
 
     /// The response for the errors of one status: a problem document, a page, or either.
-    private static func failure(_ errors: [any HTTPProblem], of endpoint: Endpoint) -> DocumentJSON {
+    private static func failure(_ errors: [any HTTPProblem], of endpoint: Endpoint) -> JSONValue {
         let description = errors.map { "`\($0.code)`: \(ErrorCatalogue.when($0))" }.joined(separator: " ")
-        var members: [(key: String, value: DocumentJSON)] = [("description", .string(description))]
+        var members: [(key: String, value: JSONValue)] = [("description", .string(description))]
         if errors.contains(where: { $0.code == MFAError.rateLimited(retryAfterSeconds: 0).code }) {
             members.append(("headers", ["Retry-After": ["$ref": "#/components/headers/RetryAfter"]]))
         }
-        var content: [(key: String, value: DocumentJSON)] = []
+        var content: [(key: String, value: JSONValue)] = []
         if endpoint.answersProblemsOnError {
             let schema = errors.first?.status.code == 422 ? Schemas.validationProblem : Schemas.problem
             content.append(("application/problem+json", ["schema": ["$ref": .string(schema.reference)]]))
@@ -126,16 +126,16 @@ enum OpenAPIDocument {
         return .object(members)
     }
 
-    private static let page: DocumentJSON = [
+    private static let page: JSONValue = [
         "schema": ["type": "string", "description": "A self-contained HTML page, sent with the contract's security headers."],
     ]
 
-    private static var components: DocumentJSON {
+    private static var components: JSONValue {
         [
             "schemas": .object(Schemas.all.map { ($0.name, $0.jsonSchema) }),
             "parameters": [
                 "OneTimeURL": [
-                    "name": "one_time_url",
+                    "name": .string(ServerLinks.tokenParameter),
                     "in": "query",
                     "required": true,
                     "description": "The one-time token from the emailed link: 32 random bytes, base64url without padding (43 characters).",

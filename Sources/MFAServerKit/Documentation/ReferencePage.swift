@@ -1,5 +1,6 @@
-import MFAWebPages
+import MFAPages
 import MFACore
+import MFAPages
 
 /// Builds the `/docs` page: the whole contract as one self-contained HTML document.
 enum ReferencePage {
@@ -33,7 +34,7 @@ enum ReferencePage {
             <p>Every setting is an environment variable and an equivalent <code>mfa-server</code> flag; \
             <code>mfa-server --help</code> lists them. A malformed setting stops the server at start with one line \
             naming it, and exit status 2.</p>
-            \(table(["Variable", "Flag", "Default", "Meaning"], Settings.all.map { ["<code>\($0.variable)</code>", "<code>\($0.flag)</code>", "<code>\($0.defaultValue)</code>", "\($0.meaning)"] }))
+            \(table(["Variable", "Flag", "Default", "Meaning"], ServerSetting.allCases.map { ["<code>\($0.variable)</code>", "<code>--\($0.flag)</code>", "<code>\($0.defaultDescription)</code>", "\($0.meaning)"] }))
             <h2 id="objects">Objects</h2>
             \(Schemas.all.map(object))
             """)
@@ -74,7 +75,7 @@ enum ReferencePage {
     private static func route(_ endpoint: Endpoint) -> HTML {
         let access: HTML = switch endpoint.access {
         case .open: ""
-        case .link: "<p><strong>Query:</strong> <code>one_time_url</code> (required), the token from the emailed link.</p>"
+        case .link: "<p><strong>Query:</strong> <code>\(ServerLinks.tokenParameter)</code> (required), the token from the emailed link.</p>"
         case .session: "<p><strong>Authentication:</strong> <code>Authorization: Bearer &lt;session_token&gt;</code>.</p>"
         }
         let statuses = Set(endpoint.errors.map(\.status.code)).sorted()

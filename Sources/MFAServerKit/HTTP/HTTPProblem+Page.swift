@@ -1,5 +1,5 @@
 import MFACore
-import MFAWebPages
+import MFAPages
 
 extension HTTPProblem {
     /// The problem as a page shows it: the same title, sentence and field messages as its problem document.

@@ -9,7 +9,7 @@ enum RequestError: HTTPProblem, Equatable {
     case notFound
     /// A known route called with another method; `allowed` are the ones it accepts.
     case methodNotAllowed(allowed: [HTTPRequest.Method])
-    /// A body over ``RequestBodyLimit/bytes``.
+    /// A body over the request context's `maxUploadSize` (16 KiB).
     case payloadTooLarge
     /// A body of a type the route does not accept.
     case unsupportedMediaType

@@ -44,7 +44,7 @@ import Testing
         running.store(false, ordering: .relaxed)
         let statuses = try await traffic.value
         #expect(rotation.terminationStatus == 0, "\(output.text)")
-        #expect(statuses.count > 20 && statuses.allSatisfy { $0 == 202 }, "\(Set(statuses))")
+        #expect(statuses.count >= 3 && statuses.allSatisfy { $0 == 202 }, "\(statuses)")
 
         // The key file holds one new key; every sealed value is under it.
         let newKey = try Data(contentsOf: URL(fileURLWithPath: keyFile))

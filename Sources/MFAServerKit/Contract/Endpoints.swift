@@ -1,0 +1,282 @@
+import MFACore
+
+/// The endpoint table: every route of the HTTP contract, in the contract's order.
+///
+/// Each entry is the one place its route is written: the router registers its
+/// handler (``MFARouter``), and ``APIDocumentation`` turns the same entries into
+/// `/openapi.json` and `/docs`. Adding a route is one entry here plus its handler
+/// in `Routes/`.
+public enum Endpoints {
+    private static let bodyErrors: [any HTTPProblem] = [RequestError.malformed(""), RequestError.payloadTooLarge, RequestError.unsupportedMediaType]
+    private static let serverErrors: [any HTTPProblem] = [MFAError.internal, MFAError.unavailable]
+    private static let limited = MFAError.rateLimited(retryAfterSeconds: 0)
+    private static let invalid = MFAError.invalidFields([])
+
+    static let all: [Endpoint] = accountCreation + login + newAuthenticator + deletion + passwords + sessions + operations
+
+    /// The path of the page an emailed link of `purpose` opens, below the public URL,
+    /// such as `/users/login/mfa/`: the one place these paths are written, for the
+    /// routes here and for the links the server mails.
+    public static func linkPath(for purpose: LinkPurpose) -> String {
+        switch purpose {
+        case .createAccount: "/users/create/mfa/"
+        case .login: "/users/login/mfa/"
+        case .newAuthenticator: "/users/mfa/new_totp_code/confirm/"
+        case .passwordReset: "/users/password/reset/confirm/"
+        case .deleteAccount: "/users/delete/mfa/"
+        }
+    }
+
+    /// `/users/login/mfa/?one_time_url=<token>`, as the descriptions show a link.
+    private static func linkAddress(_ purpose: LinkPurpose) -> String {
+        "\(linkPath(for: purpose))?\(ServerLinks.tokenParameter)=<token>"
+    }
+
+    // MARK: Link routes
+
+    /// A route that emails a link: the same `202` whether or not the address has an account.
+    private static func linkRequest(
+        group: String, path: String, summary: String, body: BodySchema, detail: String, description: String,
+        handler: @escaping Endpoint.Handler
+    ) -> Endpoint {
+        Endpoint(
+            group: group, method: .post, path: path, summary: summary, description: description,
+            request: .init(alternatives: [body], acceptsForm: false),
+            success: .init(status: 202, description: detail, content: .json(Schemas.detail)),
+            errors: bodyErrors + [invalid, limited] + serverErrors,
+            handler: handler
+        )
+    }
+
+    /// The `GET` of an emailed link: shows the page and consumes nothing.
+    private static func linkPage(_ purpose: LinkPurpose, group: String, summary: String, description: String) -> Endpoint {
+        Endpoint(
+            group: group, method: .get, path: linkPath(for: purpose), summary: summary,
+            description: description + " Opening it consumes nothing.",
+            access: .link,
+            success: .init(status: 200, description: "The page with its form.", content: .page),
+            errors: [MFAError.linkInvalid] + serverErrors,
+            handler: { handlers, _ in handlers.linkPage(purpose) }
+        )
+    }
+
+    /// The `POST` that completes an emailed link, as JSON or from the page's form.
+    private static func linkCompletion(
+        _ purpose: LinkPurpose, group: String, summary: String, description: String,
+        request: [BodySchema], success: Endpoint.Success, errors: [any HTTPProblem],
+        handler: @escaping Endpoint.Handler
+    ) -> Endpoint {
+        Endpoint(
+            group: group, method: .post, path: linkPath(for: purpose), summary: summary,
+            description: description + " A form-encoded request gets an HTML page back instead of JSON.",
+            access: .link,
+            request: .init(alternatives: request, acceptsForm: true),
+            success: success,
+            errors: bodyErrors + errors + [limited] + serverErrors,
+            handler: handler
+        )
+    }
+
+    // MARK: Groups
+
+    private static let accountCreation: [Endpoint] = [
+        linkRequest(
+            group: "Account creation", path: "/users/create/", summary: "Register an address",
+            body: Schemas.createAccountRequest,
+            detail: "If this address can be used, a confirmation link has been sent to it.",
+            description: """
+                Stores a pending registration (the password already hashed) and emails the link \
+                \(linkAddress(.createAccount)). An address that already has an account gets an email saying so, \
+                with no link; the answer is the same either way. A second request for a pending address replaces the first.
+                """,
+            handler: { $0.requestAccountCreation($1) }
+        ),
+        linkPage(
+            .createAccount, group: "Account creation", summary: "Page confirming a registration",
+            description: "An HTML form asking for the password again."
+        ),
+        linkCompletion(
+            .createAccount, group: "Account creation", summary: "Confirm a registration",
+            description: """
+                Creates the account and answers its TOTP secret and ten recovery codes, shown once; the page shows the \
+                otpauth URI as a QR code. A link allows 5 failed attempts, then it is burned (410).
+                """,
+            request: [Schemas.confirmAccountRequest],
+            success: .init(status: 201, description: "Account created.", content: .jsonOrPage(Schemas.accountCreated)),
+            errors: [MFAError.authenticationFailed, MFAError.linkInvalid, invalid],
+            handler: { $0.confirmAccountCreation($1) }
+        ),
+    ]
+
+    private static let login: [Endpoint] = [
+        linkRequest(
+            group: "Login", path: "/users/login/", summary: "Ask for a sign-in link",
+            body: Schemas.emailRequest,
+            detail: "If an account exists for this address, a sign-in link has been sent to it.",
+            description: "Emails the link \(linkAddress(.login)) if the account exists; the answer is the same for unknown addresses.",
+            handler: { $0.requestLogin($1) }
+        ),
+        linkPage(
+            .login, group: "Login", summary: "Sign-in page",
+            description: "An HTML form for the password and a TOTP code, or a recovery code instead."
+        ),
+        linkCompletion(
+            .login, group: "Login", summary: "Sign in",
+            description: """
+                Checks the password and a TOTP code (the previous, current and next time step; each step once per account) \
+                or a recovery code (once), and opens a session. Wrong password or code: 401, the same for either. \
+                A link allows 5 failed attempts; every 10th consecutive failure locks the account, first for 15 minutes and \
+                each further lock twice as long, at most a day (429, even for correct input); after 100 consecutive failures \
+                TOTP codes are refused (429) until a recovery code signs in. A code of another length is 422 and counts nothing.
+                """,
+            request: [Schemas.loginWithTOTPCode, Schemas.loginWithRecoveryCode],
+            success: .init(status: 200, description: "Login successful.", content: .jsonOrPage(Schemas.loginSucceeded)),
+            errors: [MFAError.authenticationFailed, MFAError.linkInvalid, invalid],
+            handler: { $0.completeLogin($1) }
+        ),
+    ]
+
+    private static let newAuthenticator: [Endpoint] = [
+        linkRequest(
+            group: "New authenticator", path: "/users/mfa/new_totp_code/", summary: "Ask for a new-authenticator link",
+            body: Schemas.credentialsRequest,
+            detail: "If the credentials are correct, a link to set up a new authenticator has been sent.",
+            description: "Only with the correct password, emails the link \(linkAddress(.newAuthenticator)); the answer is the same either way.",
+            handler: { $0.requestNewAuthenticator($1) }
+        ),
+        linkPage(
+            .newAuthenticator, group: "New authenticator", summary: "Page confirming a new authenticator",
+            description: "An HTML form asking for a current second factor: a TOTP code, or a recovery code instead."
+        ),
+        linkCompletion(
+            .newAuthenticator, group: "New authenticator", summary: "Issue a new authenticator secret",
+            description: """
+                Issues a new TOTP secret and ten new recovery codes, given a current second factor: a password and a \
+                mailbox alone never replace the authenticator. A wrong code is 401, counted exactly like a failed login. \
+                The old secret and codes stop working, every session of the account is revoked, and an email says so.
+                """,
+            request: [Schemas.totpCodeRequest, Schemas.recoveryCodeRequest],
+            success: .init(status: 200, description: "New authenticator secret issued.", content: .jsonOrPage(Schemas.authenticatorReplaced)),
+            errors: [MFAError.authenticationFailed, MFAError.linkInvalid, invalid],
+            handler: { $0.confirmNewAuthenticator($1) }
+        ),
+    ]
+
+    private static let deletion: [Endpoint] = [
+        linkRequest(
+            group: "Account deletion", path: "/users/delete/", summary: "Ask for a deletion link",
+            body: Schemas.credentialsRequest,
+            detail: "If the credentials are correct, a confirmation link has been sent.",
+            description: "Only with the correct password, emails the link \(linkAddress(.deleteAccount)); the answer is the same either way.",
+            handler: { $0.requestDeletion($1) }
+        ),
+        linkPage(
+            .deleteAccount, group: "Account deletion", summary: "Page confirming a deletion",
+            description: "An HTML page asking for a current second factor, with a button. A GET never deletes: mail scanners open links."
+        ),
+        linkCompletion(
+            .deleteAccount, group: "Account deletion", summary: "Delete the account",
+            description: """
+                Deletes the account, its sessions, recovery codes and pending links, given a current second factor \
+                (a wrong code is 401, counted like a failed login), and emails a notice. The address can register again.
+                """,
+            request: [Schemas.totpCodeRequest, Schemas.recoveryCodeRequest],
+            success: .init(status: 200, description: "Account deleted.", content: .jsonOrPage(Schemas.detail)),
+            errors: [MFAError.authenticationFailed, MFAError.linkInvalid, invalid],
+            handler: { $0.confirmDeletion($1) }
+        ),
+    ]
+
+    private static let passwords: [Endpoint] = [
+        linkRequest(
+            group: "Password", path: "/users/password/reset/", summary: "Ask for a password-reset link",
+            body: Schemas.emailRequest,
+            detail: "If an account exists for this address, a password reset link has been sent to it.",
+            description: "Emails the link \(linkAddress(.passwordReset)) if the account exists; the answer is the same for unknown addresses.",
+            handler: { $0.requestPasswordReset($1) }
+        ),
+        linkPage(
+            .passwordReset, group: "Password", summary: "Password-reset page",
+            description: "An HTML form for the new password and a TOTP code, or a recovery code instead."
+        ),
+        linkCompletion(
+            .passwordReset, group: "Password", summary: "Reset the password",
+            description: """
+                Sets a new password. The second factor is required: a mailbox alone never takes over an account. A wrong \
+                code counts like a failed login. Every session of the account is revoked and an email says so.
+                """,
+            request: [Schemas.resetWithTOTPCode, Schemas.resetWithRecoveryCode],
+            success: .init(status: 200, description: "Password changed.", content: .jsonOrPage(Schemas.detail)),
+            errors: [MFAError.authenticationFailed, MFAError.linkInvalid, invalid],
+            handler: { $0.confirmPasswordReset($1) }
+        ),
+        Endpoint(
+            group: "Password", method: .post, path: "/users/password/change", summary: "Change the password",
+            description: """
+                Changes the signed-in account's password, given the current password and a TOTP code. Every other session \
+                of the account is revoked and an email says so.
+                """,
+            access: .session,
+            request: .init(alternatives: [Schemas.passwordChangeRequest], acceptsForm: false),
+            success: .init(status: 200, description: "Password changed.", content: .json(Schemas.detail)),
+            errors: bodyErrors + [MFAError.authenticationFailed, MFAError.unauthorized, invalid, limited] + serverErrors,
+            handler: { $0.changePassword($1) }
+        ),
+    ]
+
+    private static let sessions: [Endpoint] = [
+        Endpoint(
+            group: "Session", method: .get, path: "/users/me", summary: "The signed-in account",
+            description: "Answers the account the session token belongs to.",
+            access: .session,
+            success: .init(status: 200, description: "The account.", content: .json(Schemas.profile)),
+            errors: [MFAError.unauthorized] + serverErrors,
+            handler: { $0.profile($1) }
+        ),
+        Endpoint(
+            group: "Session", method: .post, path: "/users/logout", summary: "Sign out",
+            description: "Revokes the session token; it stops working at once. No body is needed.",
+            access: .session,
+            success: .init(status: 204, description: "Signed out.", content: .none),
+            errors: [MFAError.unauthorized, limited] + serverErrors,
+            handler: { $0.logout($1) }
+        ),
+    ]
+
+    private static let operations: [Endpoint] = [
+        Endpoint(
+            group: "Operations", method: .get, path: "/health", summary: "Health check",
+            description: "200 when the store answers, 503 otherwise.",
+            success: .init(status: 200, description: "The store answers.", content: .json(Schemas.health)),
+            errors: [MFAError.unavailable],
+            handler: { $0.health($1) }
+        ),
+        Endpoint(
+            group: "Operations", method: .get, path: "/metrics", summary: "Prometheus metrics",
+            description: """
+                Requests by route and status, logins succeeded and failed, emails queued, sent and failed, and \
+                password-hash durations, in the Prometheus text format.
+                """,
+            success: .init(
+                status: 200, description: "The metrics.",
+                content: .other(mediaType: "text/plain", description: "Prometheus text exposition format 0.0.4.")
+            ),
+            handler: { $0.metrics($1) }
+        ),
+        Endpoint(
+            group: "Operations", method: .get, path: "/openapi.json", summary: "This OpenAPI document",
+            description: "The OpenAPI 3.1 document of every route.",
+            success: .init(
+                status: 200, description: "The document.",
+                content: .other(mediaType: "application/json", description: "An OpenAPI 3.1 document.")
+            ),
+            handler: { $0.openAPIDocument($1) }
+        ),
+        Endpoint(
+            group: "Operations", method: .get, path: "/docs", summary: "API reference",
+            description: "A self-contained HTML reference of the API.",
+            success: .init(status: 200, description: "The reference.", content: .page),
+            handler: { $0.referencePage($1) }
+        ),
+    ]
+}

@@ -1,0 +1,28 @@
+import Hummingbird
+import MFACore
+import MFAPages
+
+extension RouteHandlers {
+    func requestAccountCreation(_ success: Endpoint.Success) -> RouteHandler {
+        linkRequest(success) { fields in
+            let email = try fields.required(.email)
+            let password = try fields.required(.password)
+            let fullName = try fields.optional(.fullName)
+            try fields.checkComplete()
+            try await service.requestAccountCreation(email: email, password: password, fullName: fullName)
+        }
+    }
+
+    func confirmAccountCreation(_ success: Endpoint.Success) -> RouteHandler {
+        linkCompletion(
+            .createAccount, status: success.httpStatus,
+            complete: { fields, token in
+                let passwordAgain = try fields.required(.passwordAgain)
+                try fields.checkComplete()
+                return try await service.confirmAccountCreation(token: token, passwordAgain: passwordAgain)
+            },
+            json: { EnrollmentBody(detail: success.description, includingEmail: true, enrollment: $0) },
+            page: Pages.accountCreated
+        )
+    }
+}

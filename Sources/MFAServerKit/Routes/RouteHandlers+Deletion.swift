@@ -1,0 +1,27 @@
+import Hummingbird
+import MFACore
+import MFAPages
+
+extension RouteHandlers {
+    func requestDeletion(_ success: Endpoint.Success) -> RouteHandler {
+        linkRequest(success) { fields in
+            let email = try fields.required(.email)
+            let password = try fields.required(.password)
+            try fields.checkComplete()
+            try await service.requestDeletion(email: email, password: password)
+        }
+    }
+
+    func confirmDeletion(_ success: Endpoint.Success) -> RouteHandler {
+        linkCompletion(
+            .deleteAccount, status: success.httpStatus,
+            complete: { fields, token in
+                let factor = try fields.secondFactor()
+                try fields.checkComplete()
+                try await service.confirmDeletion(token: token, secondFactor: factor)
+            },
+            json: { _ in DetailBody(detail: success.description) },
+            page: { _ in Pages.accountDeleted() }
+        )
+    }
+}

@@ -1,0 +1,52 @@
+import Hummingbird
+import MFACore
+import MFAPages
+
+extension RouteHandlers {
+    /// The `GET` an emailed link opens: its form, or a `410` page for a dead
+    /// token. It consumes nothing, since mail scanners open links too.
+    func linkPage(_ purpose: LinkPurpose) -> RouteHandler {
+        { request, _ in
+            let token = request.oneTimeToken
+            do throws(MFAError) {
+                try await service.checkLink(token: token, purpose: purpose)
+                return .page(Pages.form(for: purpose, action: ServerLinks.formAction(for: purpose, token: token)), status: .ok)
+            } catch {
+                return .page(Pages.error(error.page), showing: error)
+            }
+        }
+    }
+
+    /// The `POST` behind an emailed link: JSON in and out, or a form in and a
+    /// page out, both doing the same `complete`.
+    ///
+    /// - Parameters:
+    ///   - status: The success status of both variants.
+    ///   - complete: Reads the fields it needs and calls the service with the link's token.
+    ///   - json: The JSON answer to the outcome.
+    ///   - page: The page showing the outcome.
+    func linkCompletion<Outcome: Sendable>(
+        _ purpose: LinkPurpose,
+        status: HTTPResponse.Status,
+        complete: @escaping @Sendable (inout RequestFields, _ token: String) async throws -> Outcome,
+        json: @escaping @Sendable (Outcome) -> any Encodable,
+        page: @escaping @Sendable (Outcome) -> String
+    ) -> RouteHandler {
+        { request, context in
+            let format = try request.bodyFormat(accepting: [.json, .form])
+            let token = request.oneTimeToken
+            do {
+                try await admit(context)
+                var fields = try await request.readFields(format: format, context: context)
+                let outcome = try await complete(&fields, token)
+                switch format {
+                case .json: return try .json(json(outcome), status: status)
+                case .form: return .page(page(outcome), status: status)
+                }
+            } catch let problem as any HTTPProblem where format == .form {
+                let action = ServerLinks.formAction(for: purpose, token: token)
+                return .page(Pages.form(for: purpose, action: action, problem: problem.page), showing: problem)
+            }
+        }
+    }
+}

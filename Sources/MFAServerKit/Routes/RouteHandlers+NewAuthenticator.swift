@@ -1,0 +1,27 @@
+import Hummingbird
+import MFACore
+import MFAPages
+
+extension RouteHandlers {
+    func requestNewAuthenticator(_ success: Endpoint.Success) -> RouteHandler {
+        linkRequest(success) { fields in
+            let email = try fields.required(.email)
+            let password = try fields.required(.password)
+            try fields.checkComplete()
+            try await service.requestNewAuthenticator(email: email, password: password)
+        }
+    }
+
+    func confirmNewAuthenticator(_ success: Endpoint.Success) -> RouteHandler {
+        linkCompletion(
+            .newAuthenticator, status: success.httpStatus,
+            complete: { fields, token in
+                let factor = try fields.secondFactor()
+                try fields.checkComplete()
+                return try await service.confirmNewAuthenticator(token: token, secondFactor: factor)
+            },
+            json: { EnrollmentBody(detail: success.description, includingEmail: false, enrollment: $0) },
+            page: Pages.authenticatorReplaced
+        )
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import Logging
+import MFACore
+import ServiceLifecycle
+
+/// The running server: store, mail worker, housekeeping and HTTP, from ``ServerSettings``.
+public struct ServerRuntime: Sendable {
+    /// How long a graceful shutdown may drain requests before they are cancelled.
+    static let drainTime = Duration.seconds(8)
+
+    let settings: ServerSettings
+    let logger: Logger
+
+    /// Creates a server for `settings`, logging to `logger`.
+    public init(settings: ServerSettings, logger: Logger) {
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Opens the store, starts the outbox worker and serves HTTP until
+    /// SIGTERM or SIGINT, then stops accepting, drains requests and returns.
+    ///
+    /// - Throws: ``SettingError`` for a key file or mail setting that cannot be
+    ///   used, and the store's error when the database cannot be opened.
+    public func run() async throws {
+        let keys = try watchKeyFile()
+        let store = try StoreFactory.open(settings.database, logger: logger)
+        let observer = MetricsEventObserver()
+        let transport = try MailTransports.make(for: settings.mail, sender: settings.mailFrom, logger: logger)
+        let logger = logger
+        let worker = MailDeliveryWorker(
+            store: store, transport: transport, keys: keys, observer: observer,
+            onFailure: { reason in logger.warning("Mail delivery failed", metadata: ["reason": .string(reason)]) }
+        )
+        let housekeeping = HousekeepingService(store: store, retention: settings.retention, logger: logger)
+        let responder = LateResponder()
+        let settings = settings
+        let passwordHasher = PHCPasswordHasher(scheme: settings.passwordHashing)
+        let application = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil),
+            services: [MailDeliveryService(worker: worker, logger: logger), housekeeping],
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? settings.port
+                do {
+                    let service = try MFAService(
+                        configuration: settings.serviceConfiguration(listeningOn: port), store: store,
+                        keys: keys, links: ServerLinks(), passwordHasher: passwordHasher, observer: observer
+                    )
+                    responder.install(MFARouter.build(service: service).buildResponder())
+                    await Self.prepare(service, logger: logger)
+                    logger.info("Listening", metadata: [
+                        "address": .string("\(settings.host):\(port)"),
+                        "public_url": .string(settings.publicURL(listeningOn: port)),
+                    ])
+                } catch {
+                    // The settings were checked at start with the same values, so this does not happen.
+                    logger.critical("Cannot start the service; every request will be answered 503", metadata: ["error": "\(error)"])
+                }
+            },
+            logger: logger
+        )
+        var configuration = ServiceGroupConfiguration(
+            services: [.init(service: application)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+        )
+        configuration.maximumGracefulShutdownDuration = Self.drainTime
+        try await ServiceGroup(configuration: configuration).run()
+        logger.info("Stopped")
+    }
+
+    /// Loads the hash key and re-seals what older keys sealed; a failure here
+    /// is logged, and the service loads the hash key on first use instead.
+    private static func prepare(_ service: MFAService, logger: Logger) async {
+        do {
+            let report = try await service.prepare()
+            guard !report.foundNothing else { return }
+            logger.notice("Values sealed under older keys re-sealed", metadata: [
+                "resealed": "\(report.resealed)", "unopenable": "\(report.unopenable)",
+            ])
+        } catch {
+            logger.error("Cannot prepare the store at start", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Reads the key file, and watches it for `mfa-server rotate-key`.
+    private func watchKeyFile() throws(SettingError) -> KeyFileWatcher {
+        let logger = logger
+        let path = settings.secretKeyFile
+        return KeyFileWatcher(path: path, ring: try loadKeys()) { outcome in
+            switch outcome {
+            case .success(let ring):
+                logger.notice("Key file read again", metadata: ["path": .string(path), "keys": "\(ring.keys.count)"])
+            case .failure(let error):
+                logger.error("Key file changed but cannot be read; the keys read before stay in use", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    private func loadKeys() throws(SettingError) -> KeyRing {
+        switch try SecretKeyFile.load(from: settings.secretKeyFile) {
+        case .loaded(let key):
+            logger.info("Secret key read", metadata: ["path": .string(settings.secretKeyFile)])
+            let mode = (try? FileManager.default.attributesOfItem(atPath: settings.secretKeyFile)[.posixPermissions]) as? Int ?? 0
+            if mode & 0o077 != 0 {
+                logger.warning("The secret key file can be read by other users; chmod 600 it", metadata: [
+                    "path": .string(settings.secretKeyFile),
+                ])
+            }
+            return key
+        case .created(let key):
+            logger.notice("Secret key created; back it up, it cannot be recovered", metadata: ["path": .string(settings.secretKeyFile)])
+            return key
+        }
+    }
+
+    /// Runs `mfa-server rotate-key` on the configured key file and database.
+    public func rotateKey() async throws {
+        try await KeyRotation(keyFile: settings.secretKeyFile, store: try StoreFactory.open(settings.database, logger: logger), logger: logger).run()
+    }
+}

@@ -1,0 +1,65 @@
+import MFACore
+import MFAPages
+import MFATestSupport
+import Testing
+@testable import MFAServerKit
+
+/// Whatever a page echoes — a token from the URL, an address, an issuer, a
+/// message — arrives as text, never as markup.
+@Suite struct EscapingTests {
+    static let hostileEmail = #""'><script>alert(1)</script>&amp;@evil.example"#
+    static let hostileIssuer = #"Evil "Corp" <b>&'"#
+
+    @Test(arguments: [
+        #""><script>alert('x')</script>&"#,
+        "<\u{338}script>",
+        "a&b=c d#e",
+    ])
+    func aTokenBecomesOnePercentEncodedQueryValue(token: String) throws {
+        for purpose in LinkPurpose.allCases {
+            let html = Pages.form(for: purpose, token: token)
+            #expect(!html.contains("<script"))
+            #expect(!html.contains("<\u{338}"))
+            let page = try PageOutline(html)
+            #expect(!page.elements.contains("script"))
+            for form in page.forms {
+                let action = try #require(form.action)
+                #expect(action.hasPrefix("\(purpose.path)?one_time_url="))
+                let value = action.dropFirst("\(purpose.path)?one_time_url=".count)
+                #expect(value.allSatisfy { $0.isLetter || $0.isNumber || "-._~%".contains($0) })
+                #expect(value.removingPercentEncoding == token)
+            }
+        }
+    }
+
+    @Test func anAddressAndIssuerFullOfMarkupStayText() async throws {
+        let workflow = try Workflow(issuer: Self.hostileIssuer)
+        let enrollment = try await workflow.createAccount(Self.hostileEmail)
+        let login = try await workflow.login(Self.hostileEmail, enrollment: enrollment)
+        for html in [Pages.accountCreated(enrollment), Pages.authenticatorReplaced(enrollment), Pages.signedIn(login)] {
+            #expect(!html.contains("<script"))
+            #expect(!html.contains("<b>"))
+            let page = try PageOutline(html)
+            #expect(!page.elements.contains("script"))
+            #expect(!page.elements.contains("b"))
+            #expect(page.text.contains(Self.hostileEmail))
+        }
+        let created = try PageOutline(Pages.accountCreated(enrollment))
+        #expect(created.references.contains(enrollment.otpauthURI), "the otpauth link survives escaping intact")
+    }
+
+    @Test func messagesAreText() throws {
+        let markup = #"<img src=x onerror="alert(1)"> & 'more'"#
+        let pages = [
+            Pages.form(for: .login, token: "t", problem: .invalidFields([.init(field: .password, message: markup)])),
+            Pages.form(for: .login, action: "/t", problem: PageProblem(title: "Validation failed", detail: markup, fieldMessages: [markup: [markup]])),
+            Pages.error(RequestError.malformed(markup)),
+        ]
+        for html in pages {
+            let page = try PageOutline(html)
+            #expect(!page.elements.contains("img"))
+            #expect(!page.attributes.contains("onerror"))
+            #expect(page.text.contains(markup))
+        }
+    }
+}
