@@ -74,6 +74,7 @@ let package = Package(
             dependencies: [
                 "MFACore", "MFACoreTesting", "MFASQLite", "MFAStoreConformance", "MFATestSupport", "SQLiteCrashWriter",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(
@@ -94,6 +95,7 @@ let package = Package(
             name: "MFACoreTests",
             dependencies: [
                 "MFACore", "MFAOTP", "MFAPasswords", "MFACoreTesting", "MFATestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -36,14 +36,14 @@ extension SQLiteStore {
         try await read { db in try db.account(id: id) }
     }
 
-    public func pendingRegistration(emailKey: String, now: Date) async throws -> PendingRegistration? {
+    public func pendingRegistration(subject: String, now: Date) async throws -> PendingRegistration? {
         try await read { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM pending_registration WHERE email_key = ? AND expires_at > ?",
-                arguments: [emailKey, now.storedValue]
+                db, sql: "SELECT * FROM pending_registration WHERE subject = ? AND expires_at > ?",
+                arguments: [subject, now.storedValue]
             ).map { row in
                 PendingRegistration(
-                    email: row["email"], emailKey: row["email_key"], fullName: row["full_name"],
+                    email: row["email"], emailKey: row["email_key"], subject: row["subject"], fullName: row["full_name"],
                     passwordHash: row["password_hash"], expiresAt: row.date("expires_at")
                 )
             }
@@ -68,11 +68,11 @@ extension SQLiteStore {
         try await write { db in
             try db.execute(
                 sql: """
-                    INSERT OR REPLACE INTO pending_registration (email_key, email, full_name, password_hash, expires_at)
-                    VALUES (?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO pending_registration (email_key, email, subject, full_name, password_hash, expires_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    registration.emailKey, registration.email, registration.fullName,
+                    registration.emailKey, registration.email, registration.subject, registration.fullName,
                     registration.passwordHash, registration.expiresAt.storedValue,
                 ]
             )
@@ -99,7 +99,11 @@ extension SQLiteStore {
 
     public func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink link: LinkUse, now: Date) async throws {
         try await write { db in
-            try db.consumeLink(link, subject: account.emailKey, now: now)
+            try db.execute(
+                sql: "DELETE FROM link WHERE token_hash = ? AND purpose = ? AND expires_at > ? AND attempts < ?",
+                arguments: [Data(link.tokenHash), LinkPurpose.createAccount.rawValue, now.storedValue, link.maxAttempts]
+            )
+            guard db.changesCount == 1 else { throw MFAStoreError.linkNotUsable }
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE email_key = ?", arguments: [account.emailKey]) == nil else {
                 throw MFAStoreError.emailTaken
             }

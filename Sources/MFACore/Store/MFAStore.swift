@@ -41,8 +41,8 @@ public protocol MFAStore: Sendable {
     /// The account with `id`.
     func account(id: String) async throws -> AccountRecord?
 
-    /// The unexpired pending registration for `emailKey`.
-    func pendingRegistration(emailKey: String, now: Date) async throws -> PendingRegistration?
+    /// The unexpired pending registration whose link names `subject`.
+    func pendingRegistration(subject: String, now: Date) async throws -> PendingRegistration?
 
     /// The unexpired link whose token hashes to `tokenHash`, whatever its purpose or attempts.
     func link(tokenHash: [UInt8], now: Date) async throws -> LinkRecord?
@@ -69,10 +69,10 @@ public protocol MFAStore: Sendable {
 
     // MARK: Changes completed through a link or a session
 
-    /// Consumes the link, deletes the address's pending registration and creates
+    /// Consumes the ``LinkPurpose/createAccount`` link, deletes the address's pending registration and creates
     /// the account with its recovery codes, all at once.
     ///
-    /// - Throws: ``MFAStoreError/linkNotUsable`` when the link is gone, expired or burned;
+    /// - Throws: ``MFAStoreError/linkNotUsable`` when the link is gone, expired, burned or of another purpose;
     ///   ``MFAStoreError/emailTaken`` when an account has the address already.
     func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink link: LinkUse, now: Date) async throws
 
@@ -118,6 +118,26 @@ public protocol MFAStore: Sendable {
 
     /// Throws when the store cannot answer.
     func checkHealth() async throws
+
+    // MARK: Keys
+
+    /// The sealed hash key: the one stored, or else `candidate`, stored now.
+    /// Every caller gets the same key, even when several start at once.
+    func hashKey(storingIfAbsent candidate: [UInt8]) async throws -> [UInt8]
+
+    /// Every sealed value (TOTP secrets, queued mail finished or not, the hash
+    /// key) whose bytes do not start with `keyID`: those not sealed by that key.
+    func sealedValues(notStartingWith keyID: [UInt8]) async throws -> [SealedValue]
+
+    /// Replaces a sealed value with `resealed`, only if it is still stored as `value.sealed`.
+    ///
+    /// - Returns: whether it was replaced; `false` when it changed or went meanwhile.
+    func reseal(_ value: SealedValue, as resealed: [UInt8]) async throws -> Bool
+
+    /// Makes rows written before keyed hashes keyed, once: recovery-code hashes
+    /// and pending registrations' link subjects; drops every limit window (their
+    /// keys were unkeyed). Does nothing when there are no such rows.
+    func upgradeLegacyRows(_ upgrade: LegacyRowUpgrade) async throws
 }
 
 /// A change to an account that a password and a second factor just authorised:

@@ -25,9 +25,10 @@ extension MFAService {
                 try await store.enqueue(queue(composer.accountExists(to: address.value), now: now))
                 return
             }
-            let (link, mail) = makeLink(.createAccount, subject: address.key, to: address.value, now: now)
+            let subject = try await hashKey().registrationSubject(emailKey: address.key)
+            let (link, mail) = makeLink(.createAccount, subject: subject, to: address.value, now: now)
             let registration = PendingRegistration(
-                email: address.value, emailKey: address.key, fullName: fullName ?? nil,
+                email: address.value, emailKey: address.key, subject: subject, fullName: fullName ?? nil,
                 passwordHash: passwordHash, expiresAt: link.expiresAt
             )
             try await store.savePendingRegistration(registration, link: link, mail: mail)
@@ -45,14 +46,14 @@ extension MFAService {
         return try await perform {
             let now = clock.now()
             let link = try await usableLink(token, for: .createAccount, now: now)
-            guard let registration = try await store.pendingRegistration(emailKey: link.subject, now: now) else {
+            guard let registration = try await store.pendingRegistration(subject: link.subject, now: now) else {
                 throw MFAError.linkInvalid
             }
             guard try await passwords.verify(password, against: registration.passwordHash) != .mismatch else {
                 throw try await failCompletion(of: nil, through: use(of: link), now: now)
             }
             let accountID = random.uuidString()
-            let (enrollment, authenticator, recoveryCodeHashes) = enroll(accountID: accountID, email: registration.email)
+            let (enrollment, authenticator, recoveryCodeHashes) = try await enroll(accountID: accountID, email: registration.email)
             let account = AccountRecord(
                 id: accountID, email: registration.email, emailKey: registration.emailKey,
                 fullName: registration.fullName, passwordHash: registration.passwordHash,

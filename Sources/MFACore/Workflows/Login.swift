@@ -35,7 +35,7 @@ extension MFAService {
             try admit(factor, for: account, now: now)
 
             let verification = try await passwords.verify(password, against: account.passwordHash)
-            guard verification != .mismatch, let accepted = try accept(factor, for: account, now: now) else {
+            guard verification != .mismatch, let accepted = try await accept(factor, for: account, now: now) else {
                 observer.record(.loginFailed)
                 throw try await failCompletion(of: account, through: use(of: link), now: now)
             }

@@ -25,7 +25,7 @@ extension MFAService {
         return try await perform {
             let now = clock.now()
             let (link, account, accepted) = try await secondFactorCompletion(token, for: .newAuthenticator, with: factor, now: now)
-            let (enrollment, authenticator, recoveryCodeHashes) = enroll(accountID: account.id, email: account.email)
+            let (enrollment, authenticator, recoveryCodeHashes) = try await enroll(accountID: account.id, email: account.email)
             let change = AuthenticatedChange(
                 accountID: account.id, consumingLink: use(of: link),
                 acceptedTimeStep: accepted.timeStep, recoveryCodeHash: accepted.recoveryCodeHash,

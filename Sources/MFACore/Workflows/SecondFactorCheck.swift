@@ -29,7 +29,7 @@ extension MFAService {
     ///
     /// A TOTP code of a time step the account already used is refused here
     /// and, atomically, again by the store.
-    func accept(_ factor: SecondFactor, for account: AccountRecord, now: Date) throws -> AcceptedFactor? {
+    func accept(_ factor: SecondFactor, for account: AccountRecord, now: Date) async throws -> AcceptedFactor? {
         switch factor {
         case .totpCode(let code):
             let totp = try authenticator(of: account)
@@ -37,18 +37,18 @@ extension MFAService {
             if let last = account.lastAcceptedTimeStep, step <= last { return nil }
             return AcceptedFactor(timeStep: step)
         case .recoveryCode(let letters):
-            return AcceptedFactor(recoveryCodeHash: RecoveryCode.hash(normalized: letters, accountID: account.id))
+            return AcceptedFactor(recoveryCodeHash: try await recoveryCodeHash(normalized: letters, accountID: account.id))
         }
     }
 
     func authenticator(of account: AccountRecord) throws -> TOTP {
         let sealed = account.authenticator
-        let key = try secretKey.open(sealed.sealedSecret, context: account.id)
+        let key = try sealer.open(sealed.sealedSecret, for: .totpSecret, context: account.id)
         return try TOTP(key: key, algorithm: sealed.algorithm, digits: sealed.digits, period: sealed.period)
     }
 
     /// Draws a new TOTP secret and recovery codes for `accountID`.
-    func enroll(accountID: String, email: String) -> (Enrollment, SealedAuthenticator, [[UInt8]]) {
+    func enroll(accountID: String, email: String) async throws -> (Enrollment, SealedAuthenticator, [[UInt8]]) {
         let key = TOTP.generateKey(using: random)
         // The configuration was validated at init, so these parameters are valid.
         let totp = try! TOTP(
@@ -64,10 +64,11 @@ extension MFAService {
             algorithm: totp.algorithm, digits: totp.digits, period: totp.period, recoveryCodes: codes
         )
         let sealed = SealedAuthenticator(
-            sealedSecret: secretKey.seal(key, context: accountID),
+            sealedSecret: sealer.seal(key, for: .totpSecret, context: accountID),
             algorithm: totp.algorithm, digits: totp.digits, period: totp.period
         )
-        let hashes = codes.map { RecoveryCode.hash(normalized: RecoveryCode.normalize($0)!, accountID: accountID) }
+        var hashes: [[UInt8]] = []
+        for code in codes { hashes.append(try await recoveryCodeHash(normalized: RecoveryCode.normalize(code)!, accountID: accountID)) }
         return (enrollment, sealed, hashes)
     }
 }

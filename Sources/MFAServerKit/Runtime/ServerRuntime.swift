@@ -24,13 +24,13 @@ public struct ServerRuntime: Sendable {
     /// - Throws: ``SettingError`` for a key file or mail setting that cannot be
     ///   used, and the store's error when the database cannot be opened.
     public func run() async throws {
-        let secretKey = try loadSecretKey()
+        let keys = try watchKeyFile()
         let store = try StoreFactory.open(settings.database, logger: logger)
         let observer = MetricsEventObserver()
         let transport = try MailTransports.make(for: settings.mail, sender: settings.mailFrom, logger: logger)
         let logger = logger
         let worker = MailDeliveryWorker(
-            store: store, transport: transport, secretKey: secretKey, observer: observer,
+            store: store, transport: transport, keys: keys, observer: observer,
             onFailure: { reason in logger.warning("Mail delivery failed", metadata: ["reason": .string(reason)]) }
         )
         let housekeeping = HousekeepingService(store: store, retention: settings.retention, logger: logger)
@@ -46,9 +46,10 @@ public struct ServerRuntime: Sendable {
                 do {
                     let service = try MFAService(
                         configuration: settings.serviceConfiguration(listeningOn: port), store: store,
-                        secretKey: secretKey, links: ServerLinks(), passwordHasher: passwordHasher, observer: observer
+                        keys: keys, links: ServerLinks(), passwordHasher: passwordHasher, observer: observer
                     )
                     responder.install(MFARouter.build(service: service).buildResponder())
+                    await Self.prepare(service, logger: logger)
                     logger.info("Listening", metadata: [
                         "address": .string("\(settings.host):\(port)"),
                         "public_url": .string(settings.publicURL(listeningOn: port)),
@@ -68,7 +69,35 @@ public struct ServerRuntime: Sendable {
         logger.info("Stopped")
     }
 
-    private func loadSecretKey() throws(SettingError) -> SecretKey {
+    /// Loads the hash key and re-seals what older keys sealed; a failure here
+    /// is logged, and the service loads the hash key on first use instead.
+    private static func prepare(_ service: MFAService, logger: Logger) async {
+        do {
+            let report = try await service.prepare()
+            guard !report.foundNothing else { return }
+            logger.notice("Values sealed under older keys re-sealed", metadata: [
+                "resealed": "\(report.resealed)", "unopenable": "\(report.unopenable)",
+            ])
+        } catch {
+            logger.error("Cannot prepare the store at start", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Reads the key file, and watches it for `mfa-server rotate-key`.
+    private func watchKeyFile() throws(SettingError) -> KeyFileWatcher {
+        let logger = logger
+        let path = settings.secretKeyFile
+        return KeyFileWatcher(path: path, ring: try loadKeys()) { outcome in
+            switch outcome {
+            case .success(let ring):
+                logger.notice("Key file read again", metadata: ["path": .string(path), "keys": "\(ring.keys.count)"])
+            case .failure(let error):
+                logger.error("Key file changed but cannot be read; the keys read before stay in use", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    private func loadKeys() throws(SettingError) -> KeyRing {
         switch try SecretKeyFile.load(from: settings.secretKeyFile) {
         case .loaded(let key):
             logger.info("Secret key read", metadata: ["path": .string(settings.secretKeyFile)])
@@ -83,5 +112,10 @@ public struct ServerRuntime: Sendable {
             logger.notice("Secret key created; back it up, it cannot be recovered", metadata: ["path": .string(settings.secretKeyFile)])
             return key
         }
+    }
+
+    /// Runs `mfa-server rotate-key` on the configured key file and database.
+    public func rotateKey() async throws {
+        try await KeyRotation(keyFile: settings.secretKeyFile, store: try StoreFactory.open(settings.database, logger: logger), logger: logger).run()
     }
 }

@@ -21,7 +21,8 @@ public struct MFAServerCommand: ParsableCommand {
 
             SETTINGS:
             \(ServerSetting.allCases.map(helpLine).joined(separator: "\n"))
-            """
+            """,
+        subcommands: [RotateKeyCommand.self]
     )
 
     /// The flags as given, read against the settings table by ``validate()``.

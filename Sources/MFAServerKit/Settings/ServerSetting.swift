@@ -49,7 +49,7 @@ public struct ServerSetting: Hashable, Sendable, CustomStringConvertible {
     /// The file of the key that seals secrets at rest.
     public static let secretKeyFile = ServerSetting(
         "MFA_SECRET_KEY_FILE", default: "{data dir}/secret.key",
-        "32-byte key that encrypts TOTP secrets and queued mail at rest; created with mode 0600 if missing."
+        "32-byte keys, current first, that seal TOTP secrets, queued mail and the hash key; created with mode 0600 if missing; see rotate-key."
     )
     /// Where emails go.
     public static let mailURL = ServerSetting(

@@ -70,7 +70,7 @@ import MFACoreTesting
 
     @Test func unknownAddressesCostAPasswordVerificationToo() async throws {
         let hasher = CountingHasher(Harness.fastHasher)
-        let mfa = try MFAService(configuration: .init(), store: InMemoryStore(), secretKey: .generate(), links: TestLinkBuilder(), passwordHasher: hasher)
+        let mfa = try MFAService(configuration: .init(), store: InMemoryStore(), keys: SecretKey.generate(), links: TestLinkBuilder(), passwordHasher: hasher)
         try await mfa.requestDeletion(email: "nobody@example.com", password: Harness.password, from: .testClient)
         try await mfa.requestNewAuthenticator(email: "nobody@example.com", password: Harness.password, from: .testClient)
         #expect(hasher.verifications == 2)
@@ -107,7 +107,7 @@ import MFACoreTesting
         var configuration = MFAConfiguration()
         configuration.concurrentPasswordHashes = 1
         configuration.queuedPasswordHashes = 0
-        let mfa = try MFAService(configuration: configuration, store: InMemoryStore(), secretKey: .generate(), links: TestLinkBuilder(), passwordHasher: blocking)
+        let mfa = try MFAService(configuration: configuration, store: InMemoryStore(), keys: SecretKey.generate(), links: TestLinkBuilder(), passwordHasher: blocking)
         let first = Task { try await mfa.requestAccountCreation(email: "a1@example.com", password: Harness.password, from: .testClient) }
         await blocking.waitUntilRunning()
         await expect(.unavailable) { try await mfa.requestAccountCreation(email: "a2@example.com", password: Harness.password, from: .testClient) }
