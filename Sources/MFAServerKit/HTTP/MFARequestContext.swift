@@ -1,8 +1,8 @@
 import Hummingbird
 import NIOCore
 
-/// The request context of `mfa-server`: Hummingbird's core storage and the
-/// peer address, which the per-client limit counts against.
+/// The request context of `mfa-server`: Hummingbird's core storage, the
+/// peer address, and the client behind it, which the per-client limit counts against.
 public struct MFARequestContext: RequestContext, RemoteAddressRequestContext {
     /// Hummingbird's per-request storage.
     public var coreContext: CoreRequestContextStorage
@@ -13,17 +13,19 @@ public struct MFARequestContext: RequestContext, RemoteAddressRequestContext {
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        client = ForwardedClient(address: remoteAddress?.ipAddress, scheme: nil)
     }
+
+    /// The client, the peer unless ``ForwardedClientMiddleware`` finds it
+    /// behind a trusted proxy.
+    var client: ForwardedClient
 
     /// The contract's body limit, 16 KiB: Hummingbird stops reading a larger
     /// body, and the problem middleware answers it `413 payload_too_large`.
     public var maxUploadSize: Int { 16 * 1024 }
 
-    /// The key the per-client limit counts under: the peer's IP address.
-    ///
-    /// No proxy header is trusted, so behind a reverse proxy every request
-    /// counts against the proxy's address.
+    /// The key the per-client limit counts under: the client's IP address.
     var clientAddress: String {
-        remoteAddress?.ipAddress ?? "unknown"
+        client.address ?? "unknown"
     }
 }
