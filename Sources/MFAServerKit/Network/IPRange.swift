@@ -16,7 +16,7 @@ public struct IPRange: Sendable, Equatable, CustomStringConvertible {
         let bits = address.isIPv4 ? 32 : 128
         var length = bits
         if parts.count == 2 {
-            guard let value = Int(parts[1]), (0...bits).contains(value), parts[1].allSatisfy(\.isASCII) else { return nil }
+            guard parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(parts[1]), (0...bits).contains(value) else { return nil }
             length = value
         }
         network = address
