@@ -5,7 +5,8 @@ extension MFAService {
     ///
     /// Answers the same whether or not the address has an account; when it
     /// has one, *An account already exists for this address* is queued instead,
-    /// with no link. Both paths hash the password, so they cost the same.
+    /// with no link. Both paths hash the password, seal one email and write
+    /// three rows in one transaction, so they cost the same.
     ///
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
     public func requestAccountCreation(email: String, password: String, fullName: String? = nil) async throws(MFAError) {
@@ -21,7 +22,14 @@ extension MFAService {
             try await admitLinkRequest(for: address, now: now)
             let passwordHash = try await passwords.hash(password)
             if try await store.account(emailKey: address.key) != nil {
-                try await store.enqueue(queue(composer.accountExists(to: address.value), now: now))
+                // The same three rows in one transaction as a registration, with the
+                // real email among them: an expired decoy registration and link for
+                // a key no address has, so that timing does not tell who registered.
+                let link = makeDecoyLink(.createAccount, now: now)
+                let decoy = PendingRegistration(
+                    email: address.value, emailKey: link.subject, fullName: fullName ?? nil, passwordHash: passwordHash, expiresAt: now
+                )
+                try await store.savePendingRegistration(decoy, link: link, mail: queue(composer.accountExists(to: address.value), now: now))
                 return
             }
             let (link, mail) = makeLink(.createAccount, subject: address.key, to: address.value, now: now)
