@@ -29,7 +29,7 @@ import Testing
     @Test func aNewAuthenticatorUsesTheSameLayoutUnderItsOwnHeading() async throws {
         let workflow = try Workflow()
         let original = try await workflow.createAccount("ada@example.com")
-        try await workflow.service.requestNewAuthenticator(email: "ada@example.com", password: Workflow.password)
+        try await workflow.service.requestNewAuthenticator(email: "ada@example.com", password: Workflow.password, from: .testClient)
         let enrollment = try await workflow.service.confirmNewAuthenticator(
             token: workflow.lastToken(to: "ada@example.com"), secondFactor: .recoveryCode(original.recoveryCodes[0])
         )

@@ -8,8 +8,9 @@ extension MFAService {
     /// with no link. Both paths hash the password, seal one email and write
     /// three rows in one transaction, so they cost the same.
     ///
+    /// - Parameter client: the network the request comes from.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
-    public func requestAccountCreation(email: String, password: String, fullName: String? = nil) async throws(MFAError) {
+    public func requestAccountCreation(email: String, password: String, fullName: String? = nil, from client: ClientNetwork) async throws(MFAError) {
         var validation = FieldValidation()
         let address = validation.check { () throws(MFAError) in try EmailAddress(email) }
         let password = validation.check { () throws(MFAError) in try passwordPolicy.validate(password, as: .password) }
@@ -19,7 +20,7 @@ extension MFAService {
 
         try await perform {
             let now = clock.now()
-            try await admitLinkRequest(for: address, now: now)
+            try await admitLinkRequest(for: address, from: client, now: now)
             let passwordHash = try await passwords.hash(password)
             if try await store.account(emailKey: address.key) != nil {
                 // The same three rows in one transaction as a registration, with the

@@ -1,8 +1,9 @@
 import Hummingbird
+import MFACore
 import NIOCore
 
 /// The request context of `mfa-server`: Hummingbird's core storage, the
-/// peer address, and the client behind it, which the per-client limit counts against.
+/// peer address, and the client behind it, whose network the per-client limits count against.
 public struct MFARequestContext: RequestContext, RemoteAddressRequestContext {
     /// Hummingbird's per-request storage.
     public var coreContext: CoreRequestContextStorage
@@ -24,8 +25,9 @@ public struct MFARequestContext: RequestContext, RemoteAddressRequestContext {
     /// body, and the problem middleware answers it `413 payload_too_large`.
     public var maxUploadSize: Int { 16 * 1024 }
 
-    /// The key the per-client limit counts under: the client's IP address.
-    var clientAddress: String {
-        client.address ?? "unknown"
+    /// The network the per-client limits count under: the client's IPv4
+    /// address or IPv6 /64; clients without an IP address share one network.
+    var clientNetwork: ClientNetwork {
+        client.address.flatMap(ClientNetwork.init(ipAddress:)) ?? .unidentified
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import MFACore
 import MFACoreTesting
+import MFATestSupport
 import Testing
 
 /// The link-sending requests write the same rows, of the same sizes, whether
@@ -35,8 +36,8 @@ import Testing
 
     @Test func loginAndResetWriteTheSameForKnownAndUnknownAddresses() async throws {
         for request in [
-            { (mfa: MFAService, email: String) in try await mfa.requestLogin(email: email) },
-            { (mfa: MFAService, email: String) in try await mfa.requestPasswordReset(email: email) },
+            { (mfa: MFAService, email: String) in try await mfa.requestLogin(email: email, from: .testClient) },
+            { (mfa: MFAService, email: String) in try await mfa.requestPasswordReset(email: email, from: .testClient) },
         ] {
             let (known, _) = try await Self.writes { try await request($0, "ada@example.com") }
             let (unknown, mfa) = try await Self.writes { try await request($0, "bob@example.com") }
@@ -50,8 +51,8 @@ import Testing
 
     @Test func passwordRoutesWriteTheSameForRightAndWrongPasswordsAndUnknownAddresses() async throws {
         for request in [
-            { (mfa: MFAService, email: String, password: String) in try await mfa.requestNewAuthenticator(email: email, password: password) },
-            { (mfa: MFAService, email: String, password: String) in try await mfa.requestDeletion(email: email, password: password) },
+            { (mfa: MFAService, email: String, password: String) in try await mfa.requestNewAuthenticator(email: email, password: password, from: .testClient) },
+            { (mfa: MFAService, email: String, password: String) in try await mfa.requestDeletion(email: email, password: password, from: .testClient) },
         ] {
             let (right, _) = try await Self.writes { try await request($0, "ada@example.com", Harness.password) }
             // A wrong password of the same length as the right one.
@@ -64,8 +65,8 @@ import Testing
     }
 
     @Test func registeringATakenAddressWritesWhatANewRegistrationWrites() async throws {
-        let (taken, mfa) = try await Self.writes { try await $0.requestAccountCreation(email: "ada@example.com", password: Harness.password) }
-        let (new, _) = try await Self.writes { try await $0.requestAccountCreation(email: "bob@example.com", password: Harness.password) }
+        let (taken, mfa) = try await Self.writes { try await $0.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient) }
+        let (new, _) = try await Self.writes { try await $0.requestAccountCreation(email: "bob@example.com", password: Harness.password, from: .testClient) }
         #expect(taken.links == new.links && taken.pendingRegistrations == new.pendingRegistrations)
         #expect(taken.sealedSizes.count == new.sealedSizes.count)
         // The owner of the taken address still hears about the attempt, and only that.
@@ -75,7 +76,7 @@ import Testing
 
     @Test func aDecoyLinkCannotBeUsed() async throws {
         let mfa = try Harness()
-        try await mfa.service.requestLogin(email: "nobody@example.com")
+        try await mfa.service.requestLogin(email: "nobody@example.com", from: .testClient)
         let decoy = try #require(mfa.store.snapshot().links.first)
         #expect(decoy.expiresAt <= mfa.clock.now())
         #expect(try await mfa.store.link(tokenHash: decoy.tokenHash, now: mfa.clock.now()) == nil)
