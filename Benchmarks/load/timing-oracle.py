@@ -73,7 +73,7 @@ def wait_for_token(outbox, path):
     deadline = time.time() + 15
     while time.time() < deadline:
         for name in glob.glob(os.path.join(outbox, "*.eml")):
-            text = open(name, encoding="utf-8").read().replace("=\r\n", "").replace("=3D", "=")
+            text = open(name, encoding="utf-8", newline="").read().replace("=\r\n", "").replace("=\n", "").replace("=3D", "=")
             match = re.search(re.escape(path) + r"\?one_time_url=([A-Za-z0-9_-]+)", text)
             if match:
                 return match.group(1)
