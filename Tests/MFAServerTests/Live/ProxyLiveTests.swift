@@ -15,6 +15,8 @@ import Testing
         #expect(try client.requestLogin(from: "127.0.0.1", forwardedFor: "203.0.113.1") == 202)
         #expect(try client.requestLogin(from: "127.0.0.1", forwardedFor: "203.0.113.1") == 429)
         #expect(try client.requestLogin(from: "127.0.0.1", forwardedFor: "203.0.113.2") == 202)
+        #expect(server.log.contains(#""client.network":"203.0.113.2""#))
+        #expect(server.log.contains(#""http.scheme":"https""#))
         // 127.0.0.2 is no trusted proxy: its header is ignored and it has one budget, whatever it claims.
         #expect(try client.requestLogin(from: "127.0.0.2", forwardedFor: "203.0.113.3") == 202)
         #expect(try client.requestLogin(from: "127.0.0.2", forwardedFor: "203.0.113.4") == 202)
@@ -36,6 +38,7 @@ import Testing
         #expect(try client.requestLogin(from: "::1", forwardedFor: nil) == 202)
         #expect(try client.requestLogin(from: "::1", forwardedFor: nil) == 202)
         #expect(try client.requestLogin(from: "::1", forwardedFor: nil) == 429)
+        #expect(server.log.contains(#""client.network":"0:0:0:0::/64""#))
         #expect(try await server.terminate(within: .seconds(10)) == 0)
     }
 }
@@ -56,7 +59,7 @@ private struct ForwardingClient {
             "--silent", "--show-error", "--globoff", "--interface", source, "--output", "/dev/null", "--write-out", "%{http_code}",
             "--header", "Content-Type: application/json", "--data-binary", "@-",
         ]
-        if let forwardedFor { arguments += ["--header", "X-Forwarded-For: \(forwardedFor)"] }
+        if let forwardedFor { arguments += ["--header", "X-Forwarded-For: \(forwardedFor)", "--header", "X-Forwarded-Proto: https"] }
         let status = try curl.run(arguments + [baseURL + "/users/login/"], input: #"{"email": "ada@example.com"}"#)
         return Int(status) ?? 0
     }
