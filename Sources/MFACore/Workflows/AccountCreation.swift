@@ -5,7 +5,8 @@ extension MFAService {
     ///
     /// Answers the same whether or not the address has an account; when it
     /// has one, *An account already exists for this address* is queued instead,
-    /// with no link. Both paths hash the password, so they cost the same.
+    /// with no link. Both paths hash the password, seal one email and write
+    /// three rows in one transaction, so they cost the same.
     ///
     /// - Parameter client: the network the request comes from.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
@@ -21,11 +22,20 @@ extension MFAService {
             let now = clock.now()
             try await admitLinkRequest(for: address, from: client, now: now)
             let passwordHash = try await passwords.hash(password)
+            // Computed on both paths, so that the work is the same.
+            let subject = try await hashKey().registrationSubject(emailKey: address.key)
             if try await store.account(emailKey: address.key) != nil {
-                try await store.enqueue(queue(composer.accountExists(to: address.value), now: now))
+                // The same three rows in one transaction as a registration, with the
+                // real email among them: an expired decoy registration and link for
+                // a key no address has, so that timing does not tell who registered.
+                let link = makeDecoyLink(.createAccount, now: now)
+                let decoy = PendingRegistration(
+                    email: address.value, emailKey: link.subject, subject: link.subject, fullName: fullName ?? nil,
+                    passwordHash: passwordHash, expiresAt: now
+                )
+                try await store.savePendingRegistration(decoy, link: link, mail: queue(composer.accountExists(to: address.value), now: now))
                 return
             }
-            let subject = try await hashKey().registrationSubject(emailKey: address.key)
             let (link, mail) = makeLink(.createAccount, subject: subject, to: address.value, now: now)
             let registration = PendingRegistration(
                 email: address.value, emailKey: address.key, subject: subject, fullName: fullName ?? nil,

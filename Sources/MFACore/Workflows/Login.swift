@@ -65,8 +65,7 @@ extension MFAService {
         try await perform {
             let now = clock.now()
             try await admitLinkRequest(for: address, from: client, now: now)
-            guard let account = try await store.account(emailKey: address.key) else { return }
-            try await sendLink(purpose, subject: account.id, to: account.email, now: now)
+            try await sendLink(purpose, to: try await store.account(emailKey: address.key), address: address, now: now)
         }
     }
 }

@@ -174,7 +174,7 @@ public final class MFAService: Sendable {
         let token = OpaqueToken.generate(using: random)
         let expiresAt = now + configuration.linkLifetime
         let link = LinkRecord(tokenHash: token.hash, purpose: purpose, subject: subject, expiresAt: expiresAt)
-        let message = composer.linkMessage(purpose, token: token, to: recipient, validMinutes: Int(configuration.linkLifetime / 60))
+        let message = composer.linkMessage(purpose, token: token, to: recipient, validMinutes: Int((configuration.linkLifetime / 60).rounded(.up)))
         return (link, outbox.queue(message, now: now, expiresAt: expiresAt))
     }
 

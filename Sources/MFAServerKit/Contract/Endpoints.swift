@@ -347,18 +347,6 @@ public enum Endpoints {
             handler: { $0.health($1) }
         ),
         Endpoint(
-            group: "Operations", method: .get, path: "/metrics", summary: "Prometheus metrics",
-            description: """
-                Requests by route and status, logins succeeded and failed, emails queued, sent and failed, and \
-                password-hash durations, in the Prometheus text format.
-                """,
-            success: .init(
-                status: 200, description: "The metrics.",
-                content: .other(mediaType: "text/plain", description: "Prometheus text exposition format 0.0.4.")
-            ),
-            handler: { $0.metrics($1) }
-        ),
-        Endpoint(
             group: "Operations", method: .get, path: "/openapi.json", summary: "This OpenAPI document",
             description: "The OpenAPI 3.1 document of every route.",
             success: .init(

@@ -1,7 +1,6 @@
 import Hummingbird
 import MFACore
 import MFAPages
-import Prometheus
 
 /// What answers one route: decode, call ``MFAService``, encode.
 typealias RouteHandler = @Sendable (Request, MFARequestContext) async throws -> Response
@@ -12,7 +11,6 @@ typealias RouteHandler = @Sendable (Request, MFARequestContext) async throws -> 
 /// route it answers, with which success status and sentence.
 struct RouteHandlers: Sendable {
     let service: MFAService
-    let metrics: PrometheusCollectorRegistry
 
     /// Counts a `POST /users/...` request against the client network's limit.
     func admit(_ context: MFARequestContext) async throws(MFAError) {

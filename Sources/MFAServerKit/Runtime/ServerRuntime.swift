@@ -1,10 +1,11 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import MFACore
 import ServiceLifecycle
 
-/// The running server: store, mail worker, housekeeping and HTTP, from ``ServerSettings``.
+/// The running server: store, mail worker, housekeeping, HTTP and the metrics listener, from ``ServerSettings``.
 public struct ServerRuntime: Sendable {
     /// How long a graceful shutdown may drain requests before they are cancelled.
     static let drainTime = Duration.seconds(8)
@@ -25,6 +26,9 @@ public struct ServerRuntime: Sendable {
     ///   used, and the store's error when the database cannot be opened.
     public func run() async throws {
         let keys = try watchKeyFile()
+        if let openFiles = FileDescriptorLimit.raise() {
+            logger.debug("Open file limit", metadata: ["limit": .stringConvertible(openFiles)])
+        }
         let store = try StoreFactory.open(settings.database, logger: logger)
         let observer = MetricsEventObserver()
         let transport = try MailTransports.make(for: settings.mail, sender: settings.mailFrom, logger: logger)
@@ -39,7 +43,11 @@ public struct ServerRuntime: Sendable {
         let passwordHasher = PHCPasswordHasher(scheme: settings.passwordHashing)
         let application = Application(
             responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil),
+            server: .http1(limits: settings.connectionLimits),
+            configuration: ApplicationConfiguration(
+                address: .hostname(settings.host, port: settings.port), serverName: nil,
+                availableConnectionsDelegate: MaximumAvailableConnections(settings.connectionLimits.maxConnections, logger: logger)
+            ),
             services: [MailDeliveryService(worker: worker, logger: logger), housekeeping],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? settings.port
@@ -48,7 +56,7 @@ public struct ServerRuntime: Sendable {
                         configuration: settings.serviceConfiguration(listeningOn: port), store: store,
                         keys: keys, links: ServerLinks(), passwordHasher: passwordHasher, observer: observer
                     )
-                    responder.install(MFARouter.build(service: service).buildResponder())
+                    responder.install(MFARouter.build(service: service, trustedProxies: settings.trustedProxies).buildResponder())
                     await Self.prepare(service, logger: logger)
                     logger.info("Listening", metadata: [
                         "address": .string("\(settings.host):\(port)"),
@@ -61,9 +69,11 @@ public struct ServerRuntime: Sendable {
             },
             logger: logger
         )
-        var configuration = ServiceGroupConfiguration(
-            services: [.init(service: application)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
-        )
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: application)]
+        if let metricsAddress = settings.metricsAddress {
+            services.append(.init(service: MetricsListener.application(address: metricsAddress, registry: ServerMetrics.registry, logger: logger)))
+        }
+        var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = Self.drainTime
         try await ServiceGroup(configuration: configuration).run()
         logger.info("Stopped")

@@ -36,7 +36,6 @@ import Testing
         .init(method: "GET", path: "/users/me"),
         .init(method: "POST", path: "/users/logout"),
         .init(method: "GET", path: "/health"),
-        .init(method: "GET", path: "/metrics"),
         .init(method: "GET", path: "/openapi.json"),
         .init(method: "GET", path: "/docs"),
     ]
