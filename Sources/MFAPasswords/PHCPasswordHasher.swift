@@ -74,6 +74,16 @@ public struct PHCPasswordHasher: PasswordHasher {
         return isCurrent ? .match : .matchNeedsRehash
     }
 
+    /// Whether `storedHash` is a well-formed bcrypt string, or a PHC string of
+    /// a supported algorithm, version and parameters.
+    public func recognizes(_ storedHash: String) -> Bool {
+        if BcryptHash.isBcrypt(storedHash) { return (try? BcryptHash(storedHash)) != nil }
+        guard let stored = try? Self.parse(storedHash),
+            let storedScheme = try? PasswordHashingScheme(algorithm: stored.algorithm, parameters: stored.parameters)
+        else { return false }
+        return stored.version == storedScheme.version
+    }
+
     /// Parses `storedHash`, reporting the strings of other algorithms (such as
     /// `$argon2i$…`) as unsupported, not malformed.
     private static func parse(_ storedHash: String) throws -> PHCString {

@@ -23,8 +23,8 @@
 /// UTC, so stores that keep seconds or align limit windows to the clock pass too.
 public enum StoreConformance {
     /// Every check, grouped by area: limits, links, accounts, commits,
-    /// sessions, the outbox, housekeeping and races.
+    /// sessions, the outbox, housekeeping, races, and imports.
     public static let checks: [StoreCheck] =
         LimitChecks.all + LinkChecks.all + AccountChecks.all + CommitChecks.all
-        + SessionChecks.all + OutboxChecks.all + HousekeepingChecks.all + RaceChecks.all
+        + SessionChecks.all + OutboxChecks.all + HousekeepingChecks.all + RaceChecks.all + ImportChecks.all
 }

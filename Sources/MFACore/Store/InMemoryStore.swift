@@ -237,6 +237,26 @@ extension InMemoryStore {
         public var limitKeys: [String]
     }
 
+    public func importAccount(_ account: AccountRecord) async throws {
+        try state.withLock { state in
+            guard state.accountIDs[account.emailKey] == nil else { throw MFAStoreError.emailTaken }
+            state.accounts[account.id] = account
+            state.accountIDs[account.emailKey] = account.id
+            state.recoveryCodes[account.id] = []
+        }
+    }
+
+    public func replaceRecoveryCodes(accountID: String, acceptedTimeStep: UInt64, with hashes: [[UInt8]], mail: QueuedMail, now: Date) async throws {
+        try state.withLock { state in
+            guard var account = state.accounts[accountID] else { throw MFAStoreError.accountNotFound }
+            if let last = account.lastAcceptedTimeStep, acceptedTimeStep <= last { throw MFAStoreError.timeStepAlreadyUsed }
+            account.lastAcceptedTimeStep = acceptedTimeStep
+            state.accounts[accountID] = account
+            state.recoveryCodes[accountID] = Set(hashes)
+            state.outbox[mail.id] = state.outboxEntry(mail)
+        }
+    }
+
     /// A copy of everything the store holds.
     public func snapshot() -> Snapshot {
         state.withLock { state in

@@ -118,6 +118,21 @@ public protocol MFAStore: Sendable {
 
     /// Throws when the store cannot answer.
     func checkHealth() async throws
+
+    // MARK: Imports and recovery codes
+
+    /// Creates an account brought from another system, with no recovery codes
+    /// and no link: the operator's import.
+    ///
+    /// - Throws: ``MFAStoreError/emailTaken`` when an account has the address already.
+    func importAccount(_ account: AccountRecord) async throws
+
+    /// Accepts a TOTP time step and replaces the account's recovery codes with
+    /// `hashes`, queueing `mail`, all at once.
+    ///
+    /// - Throws: ``MFAStoreError/timeStepAlreadyUsed`` when `acceptedTimeStep` is
+    ///   not later than every step accepted before; ``MFAStoreError/accountNotFound``.
+    func replaceRecoveryCodes(accountID: String, acceptedTimeStep: UInt64, with hashes: [[UInt8]], mail: QueuedMail, now: Date) async throws
 }
 
 /// A change to an account that a password and a second factor just authorised:

@@ -67,6 +67,7 @@ public final class MFAService: Sendable {
     let random: any RandomSource
     let secretKey: SecretKey
     let passwords: PasswordHashingPool
+    let passwordHasher: any PasswordHasher
     let passwordPolicy = PasswordPolicy()
     let composer: MailComposer
     let outbox: Outbox
@@ -104,6 +105,7 @@ public final class MFAService: Sendable {
         self.observer = observer
         composer = MailComposer(publicURL: configuration.publicURL, links: links)
         outbox = Outbox(key: secretKey, random: random)
+        self.passwordHasher = passwordHasher
         passwords = PasswordHashingPool(
             hasher: passwordHasher,
             concurrency: configuration.concurrentPasswordHashes,

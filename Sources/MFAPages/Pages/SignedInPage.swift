@@ -20,7 +20,7 @@ enum SignedInPage {
             <details>
             <summary>Session token for API use</summary>
             <p>Send it as <code>Authorization: Bearer &lt;token&gt;</code> to <code>/users/me</code>, \
-            <code>/users/password/change</code> and <code>/users/logout</code>. Keep it secret: \
+            <code>/users/password/change</code>, <code>/users/recovery-codes</code> and <code>/users/logout</code>. Keep it secret: \
             it is as good as your password and codes until it expires or you log out.</p>
             <p class="code token">\(result.sessionToken)</p>
             </details>
@@ -28,14 +28,20 @@ enum SignedInPage {
             """)
     }
 
-    /// After a recovery code: how many remain, with advice when few are left.
+    /// After a recovery code: how many remain, with advice when few are left;
+    /// with none left (an imported account has none yet): how to create them.
     private static func recoveryCodeNotice(remaining: Int?) -> HTML {
         guard let remaining else { return "" }
-        let count: HTML = switch remaining {
-        case 0: "No recovery codes remain."
-        case 1: "1 recovery code remains."
-        default: "\(remaining) recovery codes remain."
+        if remaining == 0 {
+            return """
+                <div class="notice warning" role="note">
+                <p>Your account has no recovery codes. Create ten through the API with the session token below \
+                and a code from your authenticator app, and keep them somewhere safe: without them, losing \
+                the app locks you out.</p>
+                </div>
+                """
         }
+        let count: HTML = remaining == 1 ? "1 recovery code remains." : "\(remaining) recovery codes remain."
         let advice: HTML = remaining <= 3
             ? "<p>Set up a new authenticator to get ten fresh codes: it replaces the remaining ones.</p>"
             : ""

@@ -80,6 +80,11 @@ enum Schemas {
         ]
     )
 
+    static let recoveryCodesRequest = BodySchema(
+        name: "RecoveryCodesRequest", description: "A current TOTP code, to create new recovery codes.",
+        properties: [.init(.totpCode, code, totpCodeRule)]
+    )
+
     // MARK: Responses
 
     static let detail = BodySchema(name: "Detail", description: "A sentence saying what happened.", properties: [
@@ -103,6 +108,11 @@ enum Schemas {
     private static let recoveryCodes = BodySchema.Property(
         "recovery_codes", .list(.string(), count: 10),
         "Ten single-use recovery codes, at least 64 bits each; shown once, stored hashed."
+    )
+
+    static let recoveryCodesCreated = BodySchema(
+        name: "RecoveryCodesCreated", description: "A fresh set of recovery codes; the old ones no longer work.",
+        properties: [recoveryCodes]
     )
 
     static let accountCreated = BodySchema(name: "AccountCreated", description: "A confirmed account's enrolment.", properties: [
@@ -129,7 +139,10 @@ enum Schemas {
         .init("expires_at", timestamp, "When the session expires (MFA_SESSION_TTL_SECONDS after the login)."),
         .init(
             "recovery_codes_remaining", .integer(minimum: 0), required: false,
-            "Present only when a recovery code was used: how many unused codes remain."
+            """
+            Present when a recovery code was used, and whenever none remain (an account imported from the \
+            prototype, or every code used): how many unused codes remain. At 0, POST /users/recovery-codes creates ten.
+            """
         ),
     ])
 
@@ -175,8 +188,8 @@ enum Schemas {
     static let all: [BodySchema] = [
         createAccountRequest, emailRequest, credentialsRequest, confirmAccountRequest,
         loginWithTOTPCode, loginWithRecoveryCode, resetWithTOTPCode, resetWithRecoveryCode,
-        emptyRequest, passwordChangeRequest,
-        detail, totpEnrollment, accountCreated, authenticatorReplaced, loginSucceeded, profile, health,
+        emptyRequest, passwordChangeRequest, recoveryCodesRequest,
+        detail, totpEnrollment, accountCreated, recoveryCodesCreated, authenticatorReplaced, loginSucceeded, profile, health,
         problem, validationProblem, fieldError,
     ]
 }

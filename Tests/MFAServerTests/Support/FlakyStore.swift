@@ -83,4 +83,10 @@ final class FlakyStore: MFAStore {
     func checkHealth() async throws {
         try check(); try await base.checkHealth()
     }
+    func importAccount(_ account: AccountRecord) async throws {
+        try check(); try await base.importAccount(account)
+    }
+    func replaceRecoveryCodes(accountID: String, acceptedTimeStep: UInt64, with hashes: [[UInt8]], mail: QueuedMail, now: Date) async throws {
+        try check(); try await base.replaceRecoveryCodes(accountID: accountID, acceptedTimeStep: acceptedTimeStep, with: hashes, mail: mail, now: now)
+    }
 }

@@ -1,0 +1,35 @@
+import Foundation
+
+extension MFAService {
+    /// Issues ten new recovery codes to a signed-in user who proves it again
+    /// with a TOTP code; the old codes stop working and *New recovery codes were
+    /// created* is queued. Accounts imported without recovery codes get their
+    /// first ones this way.
+    ///
+    /// A wrong code counts against the account like a failed login.
+    ///
+    /// - Returns: the codes, shown to the user once.
+    /// - Throws: ``MFAError/unauthorized``, ``MFAError/authenticationFailed``,
+    ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
+    public func createRecoveryCodes(sessionToken: String, totpCode: String) async throws(MFAError) -> [String] {
+        let (_, account) = try await signedInAccount(sessionToken: sessionToken)
+        let factor = try validateShape(of: .totpCode(totpCode))
+        return try await perform {
+            let now = clock.now()
+            try checkNotLocked(account, now: now)
+            guard let accepted = try accept(factor, for: account, now: now), let step = accepted.timeStep else {
+                throw try await failCompletion(of: account, now: now)
+            }
+            let (codes, hashes) = drawRecoveryCodes(accountID: account.id)
+            do {
+                try await store.replaceRecoveryCodes(
+                    accountID: account.id, acceptedTimeStep: step, with: hashes,
+                    mail: queue(composer.recoveryCodesCreated(to: account.email), now: now), now: now
+                )
+            } catch MFAStoreError.timeStepAlreadyUsed {
+                throw try await failCompletion(of: account, now: now)
+            }
+            return codes
+        }
+    }
+}
