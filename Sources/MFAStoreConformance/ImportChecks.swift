@@ -25,32 +25,28 @@ enum ImportChecks {
     }
 
     static let replacesRecoveryCodesOncePerStep = StoreCheck(
-        "replaceRecoveryCodes accepts the step, swaps every code and queues the mail; a used step changes nothing"
+        "commit with replacesRecoveryCodes accepts the step, swaps every code and queues the mail; a used step changes nothing"
     ) { store in
         let old = Fixture.recoveryCodes()
         let account = try await store.register(recoveryCodes: old)
         let new = Fixture.recoveryCodes()
         let mail = Fixture.mail()
-        try await store.replaceRecoveryCodes(accountID: account.id, acceptedTimeStep: 100, with: new, mail: mail, now: Fixture.start)
+        let replace = { (codes: [[UInt8]], mail: QueuedMail) in
+            AuthenticatedChange(accountID: account.id, acceptedTimeStep: 100, replacesRecoveryCodes: codes, mail: [mail], now: Fixture.start)
+        }
+        let outcome = try await store.commit(replace(new, mail))
+        #expect(outcome.recoveryCodesRemaining == 10)
         #expect(try await store.account(id: account.id)?.lastAcceptedTimeStep == 100)
-        #expect(try await store.recoveryCodeCount(accountID: account.id) == 10)
         await #expect(throws: MFAStoreError.recoveryCodeNotFound) {
             _ = try await store.commit(AuthenticatedChange(accountID: account.id, recoveryCodeHash: old[0], now: Fixture.start))
         }
         _ = try await store.commit(AuthenticatedChange(accountID: account.id, recoveryCodeHash: new[0], now: Fixture.start))
 
         let unused = Fixture.mail()
-        await #expect(throws: MFAStoreError.timeStepAlreadyUsed) {
-            try await store.replaceRecoveryCodes(
-                accountID: account.id, acceptedTimeStep: 100, with: Fixture.recoveryCodes(), mail: unused, now: Fixture.start
-            )
-        }
+        await #expect(throws: MFAStoreError.timeStepAlreadyUsed) { _ = try await store.commit(replace(Fixture.recoveryCodes(), unused)) }
         #expect(try await store.recoveryCodeCount(accountID: account.id) == 9)
         let queued = try await store.claimAllMailIDs()
         #expect(queued.contains(mail.id) && !queued.contains(unused.id))
-        await #expect(throws: MFAStoreError.accountNotFound) {
-            try await store.replaceRecoveryCodes(accountID: Fixture.id(), acceptedTimeStep: 1, with: [], mail: Fixture.mail(), now: Fixture.start)
-        }
     }
 
     static let importsOnceUnderRace = StoreCheck("20 concurrent importAccount of one address: exactly one succeeds") { store in

@@ -25,7 +25,7 @@ import Testing
                             authenticator: SealedAuthenticator(sealedSecret: [0], algorithm: .sha1, digits: 6, period: 30), createdAt: now
                         )
                         do {
-                            try await stores[contender % 2].createAccount(account, recoveryCodeHashes: [], consumingLink: link.tokenHash, now: now)
+                            try await stores[contender % 2].createAccount(account, recoveryCodeHashes: [], consumingLink: LinkUse(tokenHash: link.tokenHash, maxAttempts: 5), now: now)
                             return true
                         } catch MFAStoreError.linkNotUsable {
                             return false

@@ -19,7 +19,7 @@ for index in 0... {
         id: id, email: "\(id)@example.com", emailKey: "\(id)@example.com", fullName: nil, passwordHash: "$x$",
         authenticator: SealedAuthenticator(sealedSecret: [0], algorithm: .sha1, digits: 6, period: 30), createdAt: now
     )
-    try await store.createAccount(account, recoveryCodeHashes: [Array(id.utf8)], consumingLink: link.tokenHash, now: now)
+    try await store.createAccount(account, recoveryCodeHashes: [Array(id.utf8)], consumingLink: LinkUse(tokenHash: link.tokenHash, maxAttempts: 5), now: now)
     // Unbuffered, so that what is printed is exactly what returned.
     FileHandle.standardOutput.write(Data("\(id)\n".utf8))
 }

@@ -33,8 +33,10 @@ extension MFAConfiguration {
             try require(limit.count >= 1 && limit.window >= 1, name, "needs a count and a window of at least 1")
         }
         try require(attemptsPerLink >= 1, "attemptsPerLink", "must be at least 1")
-        try require(failuresPerAccount >= 1, "failuresPerAccount", "must be at least 1")
-        try require(accountLockDuration >= 1, "accountLockDuration", "must be at least 1 second")
+        try require(lockPolicy.failuresPerLock >= 1, "lockPolicy.failuresPerLock", "must be at least 1")
+        try require(lockPolicy.firstLock >= 1, "lockPolicy.firstLock", "must be at least 1 second")
+        try require(lockPolicy.maxLock >= lockPolicy.firstLock, "lockPolicy.maxLock", "must be at least the first lock")
+        try require(lockPolicy.ceiling >= lockPolicy.failuresPerLock, "lockPolicy.ceiling", "must be at least the failures per lock")
         try require(concurrentPasswordHashes >= 1, "concurrentPasswordHashes", "must be at least 1")
         try require(queuedPasswordHashes >= 0, "queuedPasswordHashes", "must not be negative")
     }

@@ -43,12 +43,12 @@ extension MFAService {
         let password = try passwordPolicy.validateForVerification(passwordAgain, as: .passwordAgain)
         return try await perform {
             let now = clock.now()
-            let link = try await beginAttempt(on: token, for: .createAccount, now: now)
+            let link = try await usableLink(token, for: .createAccount, now: now)
             guard let registration = try await store.pendingRegistration(emailKey: link.subject, now: now) else {
                 throw MFAError.linkInvalid
             }
             guard try await passwords.verify(password, against: registration.passwordHash) != .mismatch else {
-                throw MFAError.authenticationFailed
+                throw try await failCompletion(of: nil, through: use(of: link), now: now)
             }
             let accountID = random.uuidString()
             let (enrollment, authenticator, recoveryCodeHashes) = enroll(accountID: accountID, email: registration.email)
@@ -57,7 +57,7 @@ extension MFAService {
                 fullName: registration.fullName, passwordHash: registration.passwordHash,
                 authenticator: authenticator, createdAt: now
             )
-            try await store.createAccount(account, recoveryCodeHashes: recoveryCodeHashes, consumingLink: link.tokenHash, now: now)
+            try await store.createAccount(account, recoveryCodeHashes: recoveryCodeHashes, consumingLink: use(of: link), now: now)
             return enrollment
         }
     }

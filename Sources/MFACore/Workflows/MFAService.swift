@@ -40,7 +40,7 @@ import Synchronization
 ///
 /// ### New authenticator
 /// - ``requestNewAuthenticator(email:password:)``
-/// - ``confirmNewAuthenticator(token:)``
+/// - ``confirmNewAuthenticator(token:secondFactor:)``
 ///
 /// ### Passwords
 /// - ``requestPasswordReset(email:)``
@@ -49,7 +49,7 @@ import Synchronization
 ///
 /// ### Account deletion
 /// - ``requestDeletion(email:password:)``
-/// - ``confirmDeletion(token:)``
+/// - ``confirmDeletion(token:secondFactor:)``
 ///
 /// ### Links
 /// - ``checkLink(token:purpose:)``
@@ -121,7 +121,7 @@ public final class MFAService: Sendable {
         } catch let error as MFAError {
             throw error
         } catch let error as MFAStoreError {
-            throw error.asMFAError
+            throw error.asMFAError(now: clock.now(), policy: configuration.lockPolicy)
         } catch {
             throw .unavailable
         }
@@ -147,22 +147,6 @@ public final class MFAService: Sendable {
         }
     }
 
-    /// Refuses completions on a locked account, even with correct input.
-    func checkNotLocked(_ account: AccountRecord, now: Date) throws {
-        if let lockedUntil = account.lockedUntil, lockedUntil > now {
-            throw MFAError.rateLimited(retryAfterSeconds: Self.seconds(from: now, to: lockedUntil))
-        }
-    }
-
-    /// Records a failed completion and answers it.
-    func failCompletion(of account: AccountRecord, now: Date) async throws -> MFAError {
-        _ = try await store.recordFailure(
-            accountID: account.id, maxFailures: configuration.failuresPerAccount,
-            lockDuration: configuration.accountLockDuration, now: now
-        )
-        return .authenticationFailed
-    }
-
     /// Issues a link of `purpose` for `subject` and queues the email that carries it.
     func sendLink(_ purpose: LinkPurpose, subject: String, to recipient: String, now: Date) async throws {
         let (link, mail) = makeLink(purpose, subject: subject, to: recipient, now: now)
@@ -184,16 +168,6 @@ public final class MFAService: Sendable {
         return outbox.queue(message, now: now)
     }
 
-    /// Starts an attempt on the link `token` of `purpose`, or refuses it as invalid.
-    func beginAttempt(on token: String, for purpose: LinkPurpose, now: Date) async throws -> LinkRecord {
-        let attempt = try await store.beginLinkAttempt(
-            tokenHash: OpaqueToken.hash(of: token), purpose: purpose,
-            maxAttempts: configuration.attemptsPerLink, now: now
-        )
-        guard let attempt else { throw MFAError.linkInvalid }
-        return attempt
-    }
-
     static func digest(_ text: String) -> String {
         SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
@@ -204,10 +178,13 @@ public final class MFAService: Sendable {
 }
 
 extension MFAStoreError {
-    var asMFAError: MFAError {
+    func asMFAError(now: Date, policy: LockPolicy) -> MFAError {
         switch self {
         case .linkNotUsable, .accountNotFound, .emailTaken: .linkInvalid
         case .timeStepAlreadyUsed, .recoveryCodeNotFound: .authenticationFailed
+        case .accountLocked(let until): .rateLimited(retryAfterSeconds: MFAService.seconds(from: now, to: until))
+        // No time ends the refusal; a day is as long as any lock lasts.
+        case .totpRefusedAtCeiling: .rateLimited(retryAfterSeconds: Int(policy.maxLock))
         case .unavailable: .unavailable
         }
     }

@@ -11,21 +11,27 @@ extension MFAService {
         try await sendLinkIfPasswordMatches(.newAuthenticator, email: email, password: password)
     }
 
-    /// Issues a new TOTP secret and recovery codes through the emailed link.
-    /// The old ones stop working, every session is revoked, and *Your
-    /// authenticator was reset* is queued.
+    /// Issues a new TOTP secret and recovery codes through the emailed link,
+    /// with a current second factor: a password and a mailbox alone never
+    /// replace the authenticator. A wrong factor counts like a failed login.
+    /// The old secret and codes stop working, every session is revoked, and
+    /// *Your authenticator was reset* is queued.
     ///
-    /// - Throws: ``MFAError/linkInvalid``, ``MFAError/unavailable``.
-    public func confirmNewAuthenticator(token: String) async throws(MFAError) -> Enrollment {
-        try await perform {
+    /// - Throws: ``MFAError/linkInvalid``, ``MFAError/authenticationFailed``,
+    ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
+    public func confirmNewAuthenticator(token: String, secondFactor: SecondFactor) async throws(MFAError) -> Enrollment {
+        let factor = try validateShape(of: secondFactor)
+        return try await perform {
             let now = clock.now()
-            let link = try await beginAttempt(on: token, for: .newAuthenticator, now: now)
-            guard let account = try await store.account(id: link.subject) else { throw MFAError.linkInvalid }
+            let (link, account, accepted) = try await secondFactorCompletion(token, for: .newAuthenticator, with: factor, now: now)
             let (enrollment, authenticator, recoveryCodeHashes) = enroll(accountID: account.id, email: account.email)
-            try await store.replaceAuthenticator(
-                accountID: account.id, with: authenticator, recoveryCodeHashes: recoveryCodeHashes,
-                consumingLink: link.tokenHash, mail: queue(composer.authenticatorReset(to: account.email), now: now), now: now
+            let change = AuthenticatedChange(
+                accountID: account.id, consumingLink: use(of: link),
+                acceptedTimeStep: accepted.timeStep, recoveryCodeHash: accepted.recoveryCodeHash,
+                replacesAuthenticator: AuthenticatorReplacement(authenticator: authenticator, recoveryCodeHashes: recoveryCodeHashes),
+                revokedSessions: .all, mail: [queue(composer.authenticatorReset(to: account.email), now: now)], now: now
             )
+            _ = try await commit(change, by: account)
             return enrollment
         }
     }

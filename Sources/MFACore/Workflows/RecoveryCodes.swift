@@ -6,7 +6,8 @@ extension MFAService {
     /// created* is queued. Accounts imported without recovery codes get their
     /// first ones this way.
     ///
-    /// A wrong code counts against the account like a failed login.
+    /// A wrong code counts against the account like a failed login, and the
+    /// lock and failure ceiling apply as there.
     ///
     /// - Returns: the codes, shown to the user once.
     /// - Throws: ``MFAError/unauthorized``, ``MFAError/authenticationFailed``,
@@ -16,19 +17,16 @@ extension MFAService {
         let factor = try validateShape(of: .totpCode(totpCode))
         return try await perform {
             let now = clock.now()
-            try checkNotLocked(account, now: now)
-            guard let accepted = try accept(factor, for: account, now: now), let step = accepted.timeStep else {
-                throw try await failCompletion(of: account, now: now)
+            try admit(factor, for: account, now: now)
+            guard let accepted = try accept(factor, for: account, now: now) else {
+                throw try await failCompletion(of: account, through: nil, now: now)
             }
             let (codes, hashes) = drawRecoveryCodes(accountID: account.id)
-            do {
-                try await store.replaceRecoveryCodes(
-                    accountID: account.id, acceptedTimeStep: step, with: hashes,
-                    mail: queue(composer.recoveryCodesCreated(to: account.email), now: now), now: now
-                )
-            } catch MFAStoreError.timeStepAlreadyUsed {
-                throw try await failCompletion(of: account, now: now)
-            }
+            let change = AuthenticatedChange(
+                accountID: account.id, acceptedTimeStep: accepted.timeStep, replacesRecoveryCodes: hashes,
+                mail: [queue(composer.recoveryCodesCreated(to: account.email), now: now)], now: now
+            )
+            _ = try await commit(change, by: account)
             return codes
         }
     }

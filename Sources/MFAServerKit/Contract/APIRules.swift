@@ -48,8 +48,15 @@ enum APIRules {
             "5 per 15 minutes", "429"
         ),
         ("Requests to POST /users/… per client address", "60 per minute", "429"),
-        ("Failed attempts per link", "5", "link burned, 410"),
-        ("Consecutive failed completions per account", "10", "locked 15 minutes, 429 even for correct input"),
+        ("Failed attempts per link (only wrong credentials count; a request refused for a lock or overload does not)", "5", "link burned, 410"),
+        (
+            "Consecutive failed completions per account; the count resets only on success",
+            "every 10th locks: 15 minutes, each further lock twice the previous, at most 24 hours", "429 with Retry-After, even for correct input"
+        ),
+        (
+            "Consecutive failed completions per account, ceiling",
+            "100", "TOTP codes refused (429) until a recovery-code sign-in or an operator's unlock"
+        ),
     ]
 
     /// The rules as CommonMark, for the OpenAPI document's `info.description`.

@@ -67,8 +67,14 @@ enum Schemas {
         ]
     )
 
-    static let emptyRequest = BodySchema(
-        name: "EmptyRequest", description: "An empty object (an empty form from the HTML page).", properties: []
+    static let totpCodeRequest = BodySchema(
+        name: "TOTPCodeRequest", description: "The current second factor: an authenticator code.",
+        properties: [.init(Field.totpCode.wireName, code, totpCodeRule)]
+    )
+
+    static let recoveryCodeRequest = BodySchema(
+        name: "RecoveryCodeRequest", description: "The current second factor: a recovery code instead of an authenticator code.",
+        properties: [.init(Field.recoveryCode.wireName, code, recoveryCodeRule)]
     )
 
     static let passwordChangeRequest = BodySchema(
@@ -78,11 +84,6 @@ enum Schemas {
             .init(.newPassword, password, passwordRule),
             .init(.totpCode, code, totpCodeRule),
         ]
-    )
-
-    static let recoveryCodesRequest = BodySchema(
-        name: "RecoveryCodesRequest", description: "A current TOTP code, to create new recovery codes.",
-        properties: [.init(.totpCode, code, totpCodeRule)]
     )
 
     // MARK: Responses
@@ -188,7 +189,7 @@ enum Schemas {
     static let all: [BodySchema] = [
         createAccountRequest, emailRequest, credentialsRequest, confirmAccountRequest,
         loginWithTOTPCode, loginWithRecoveryCode, resetWithTOTPCode, resetWithRecoveryCode,
-        emptyRequest, passwordChangeRequest, recoveryCodesRequest,
+        totpCodeRequest, recoveryCodeRequest, passwordChangeRequest,
         detail, totpEnrollment, accountCreated, recoveryCodesCreated, authenticatorReplaced, loginSucceeded, profile, health,
         problem, validationProblem, fieldError,
     ]

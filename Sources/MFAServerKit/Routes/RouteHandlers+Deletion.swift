@@ -15,7 +15,11 @@ extension RouteHandlers {
     func confirmDeletion(_ success: Endpoint.Success) -> RouteHandler {
         linkCompletion(
             .deleteAccount, status: success.httpStatus,
-            complete: { _, token in try await service.confirmDeletion(token: token) },
+            complete: { fields, token in
+                let factor = try fields.secondFactor()
+                try fields.checkComplete()
+                try await service.confirmDeletion(token: token, secondFactor: factor)
+            },
             json: { _ in DetailBody(detail: success.description) },
             page: { _ in Pages.accountDeleted() }
         )

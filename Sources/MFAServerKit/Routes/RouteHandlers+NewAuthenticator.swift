@@ -15,7 +15,11 @@ extension RouteHandlers {
     func confirmNewAuthenticator(_ success: Endpoint.Success) -> RouteHandler {
         linkCompletion(
             .newAuthenticator, status: success.httpStatus,
-            complete: { _, token in try await service.confirmNewAuthenticator(token: token) },
+            complete: { fields, token in
+                let factor = try fields.secondFactor()
+                try fields.checkComplete()
+                return try await service.confirmNewAuthenticator(token: token, secondFactor: factor)
+            },
             json: { EnrollmentBody(detail: success.description, includingEmail: false, enrollment: $0) },
             page: Pages.authenticatorReplaced
         )

@@ -27,7 +27,7 @@ public struct ServerSetting: Hashable, Sendable, CustomStringConvertible {
     public static let allCases: [ServerSetting] = [
         host, port, publicURL, dataDirectory, databaseURL, secretKeyFile, mailURL, mailFrom, issuer,
         linkLifetime, sessionLifetime, totpAlgorithm, totpDigits, totpPeriod,
-        linksPerAddress, requestsPerClient, attemptsPerLink, accountFailures,
+        linksPerAddress, requestsPerClient, attemptsPerLink, accountFailures, failureCeiling,
         passwordHash, allowWeakHash, retention, logLevel, logFormat,
     ]
 
@@ -90,10 +90,15 @@ public struct ServerSetting: Hashable, Sendable, CustomStringConvertible {
     public static let attemptsPerLink = ServerSetting(
         "MFA_LIMIT_LINK_ATTEMPTS", default: "5", "Failed attempts before a link is burned."
     )
-    /// Failures that lock an account, and for how long.
+    /// Failures that lock an account, and how long the first lock of a series lasts.
     public static let accountFailures = ServerSetting(
         "MFA_LIMIT_ACCOUNT_FAILURES", default: "10/900",
-        "Consecutive failures before the account locks / lock seconds (count/seconds)."
+        "Consecutive failures per lock / first lock's seconds; each further lock doubles, at most 86400 (count/seconds)."
+    )
+    /// Consecutive failures from which TOTP codes are refused.
+    public static let failureCeiling = ServerSetting(
+        "MFA_LIMIT_FAILURE_CEILING", default: "100",
+        "Consecutive failures after which TOTP codes are refused until a recovery-code sign-in or an operator's unlock."
     )
     /// How passwords are hashed.
     public static let passwordHash = ServerSetting(

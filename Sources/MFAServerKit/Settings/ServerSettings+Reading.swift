@@ -37,9 +37,10 @@ extension ServerSettings {
         service.requestsPerClient = try reader.rate(.requestsPerClient) ?? service.requestsPerClient
         service.attemptsPerLink = try reader.integer(.attemptsPerLink, problem: "must be a whole number") ?? service.attemptsPerLink
         if let failures = try reader.rate(.accountFailures) {
-            service.failuresPerAccount = failures.count
-            service.accountLockDuration = failures.window
+            service.lockPolicy.failuresPerLock = failures.count
+            service.lockPolicy.firstLock = failures.window
         }
+        service.lockPolicy.ceiling = try reader.integer(.failureCeiling, problem: "must be a whole number") ?? service.lockPolicy.ceiling
         try Self.check(service, publicURL: publicURL(listeningOn: port))
 
         let allowWeak = try reader.boolean(.allowWeakHash) ?? false
@@ -62,7 +63,8 @@ extension ServerSettings {
         "totpDigits": .totpDigits, "totpPeriod": .totpPeriod,
         "linksPerAddress": .linksPerAddress, "requestsPerClient": .requestsPerClient,
         "attemptsPerLink": .attemptsPerLink,
-        "failuresPerAccount": .accountFailures, "accountLockDuration": .accountFailures,
+        "lockPolicy.failuresPerLock": .accountFailures, "lockPolicy.firstLock": .accountFailures,
+        "lockPolicy.maxLock": .accountFailures, "lockPolicy.ceiling": .failureCeiling,
     ]
 
     /// Runs MFACore's own checks and names the failing setting as the server spells it.

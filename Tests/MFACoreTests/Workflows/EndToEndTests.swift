@@ -20,7 +20,10 @@ import Testing
         #expect(try await mfa.service.authenticate(sessionToken: second.sessionToken).email == "ada@example.com")
 
         try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password)
-        let renewed = try await mfa.service.confirmNewAuthenticator(token: mfa.lastToken(to: "ada@example.com"))
+        mfa.nextStep()
+        let renewed = try await mfa.service.confirmNewAuthenticator(
+            token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: enrollment))
+        )
         #expect(renewed.secret != enrollment.secret)
         await expect(.unauthorized) { try await mfa.service.authenticate(sessionToken: second.sessionToken) }
 
@@ -34,7 +37,8 @@ import Testing
         #expect(third.lastLogin != nil)
 
         try await mfa.service.requestDeletion(email: "ada@example.com", password: Harness.password)
-        try await mfa.service.confirmDeletion(token: mfa.lastToken(to: "ada@example.com"))
+        mfa.nextStep()
+        try await mfa.service.confirmDeletion(token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: renewed)))
         #expect(try await mfa.lastMail(to: "ada@example.com").subject == "Your account was deleted")
         #expect(mfa.store.snapshot().accounts.isEmpty)
 

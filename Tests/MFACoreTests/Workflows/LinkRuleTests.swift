@@ -42,10 +42,12 @@ import MFACoreTesting
         await expect(.linkInvalid) {
             try await mfa.service.completeLogin(token: deletionToken, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
         }
-        await expect(.linkInvalid) { try await mfa.service.confirmNewAuthenticator(token: deletionToken) }
+        await expect(.linkInvalid) {
+            try await mfa.service.confirmNewAuthenticator(token: deletionToken, secondFactor: .totpCode(mfa.code(for: enrollment)))
+        }
         await expect(.linkInvalid) { try await mfa.service.checkLink(token: deletionToken, purpose: .login) }
         try await mfa.service.checkLink(token: deletionToken, purpose: .deleteAccount)
-        try await mfa.service.confirmDeletion(token: deletionToken)
+        try await mfa.service.confirmDeletion(token: deletionToken, secondFactor: .totpCode(mfa.code(for: enrollment)))
     }
 
     @Test func aNewerLinkReplacesTheOlderOfTheSamePurpose() async throws {

@@ -12,13 +12,16 @@ import Testing
             token: mfa.lastToken(to: "ada@example.com"), password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0])
         )
         try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password)
-        let renewed = try await mfa.service.confirmNewAuthenticator(token: mfa.lastToken(to: "ada@example.com"))
+        let renewed = try await mfa.service.confirmNewAuthenticator(
+            token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: enrollment))
+        )
         try await mfa.service.requestPasswordReset(email: "ada@example.com")
         try await mfa.service.confirmPasswordReset(
             token: mfa.lastToken(to: "ada@example.com"), newPassword: "a brand new passphrase", secondFactor: .totpCode(mfa.code(for: renewed))
         )
         try await mfa.service.requestDeletion(email: "ada@example.com", password: "a brand new passphrase")
-        try await mfa.service.confirmDeletion(token: mfa.lastToken(to: "ada@example.com"))
+        mfa.nextStep()
+        try await mfa.service.confirmDeletion(token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: renewed)))
         _ = try await mfa.worker.deliverDueMail()
 
         #expect(login.recoveryCodesRemaining == 9)

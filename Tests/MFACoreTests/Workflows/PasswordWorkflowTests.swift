@@ -27,7 +27,7 @@ import MFACoreTesting
     }
 
     @Test func failedResetsCountTowardsTheLock() async throws {
-        let mfa = try Harness { $0.failuresPerAccount = 3 }
+        let mfa = try Harness { $0.lockPolicy.failuresPerLock = 3 }
         let enrollment = try await mfa.createAccount()
         try await mfa.service.requestPasswordReset(email: "ada@example.com")
         let token = try await mfa.lastToken(to: "ada@example.com")

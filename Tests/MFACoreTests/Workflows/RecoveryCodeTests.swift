@@ -54,7 +54,9 @@ import Testing
         let mfa = try Harness()
         let enrollment = try await mfa.createAccount()
         try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password)
-        let renewed = try await mfa.service.confirmNewAuthenticator(token: mfa.lastToken(to: "ada@example.com"))
+        let renewed = try await mfa.service.confirmNewAuthenticator(
+            token: mfa.lastToken(to: "ada@example.com"), secondFactor: .recoveryCode(enrollment.recoveryCodes[1])
+        )
         #expect(Set(renewed.recoveryCodes).isDisjoint(with: enrollment.recoveryCodes))
         try await mfa.service.requestLogin(email: "ada@example.com")
         let token = try await mfa.lastToken(to: "ada@example.com")
