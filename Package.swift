@@ -66,7 +66,7 @@ let package = Package(
             ]
         ),
         .target(name: "MFAStoreConformance", dependencies: ["MFACore"]),
-        .target(name: "MFATestSupport", dependencies: ["MFACore"], path: "Tests/TestSupport", exclude: ["page_outline.py"]),
+        .target(name: "MFATestSupport", dependencies: ["MFACore"], path: "Tests/TestSupport", exclude: ["page_outline.py", "prototype_db.py"]),
         .executableTarget(
             name: "SQLiteCrashWriter",
             dependencies: ["MFACore", "MFASQLite"],

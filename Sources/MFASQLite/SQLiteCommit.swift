@@ -69,7 +69,7 @@ extension Database {
     }
 
     /// Deletes an account; its sessions and recovery codes go with it (ON DELETE CASCADE).
-    private func delete(_ account: AccountRecord) throws {
+    func delete(_ account: AccountRecord) throws {
         try execute(sql: "DELETE FROM account WHERE id = ?", arguments: [account.id])
         try execute(sql: "DELETE FROM link WHERE subject IN (?, ?)", arguments: [account.id, account.emailKey])
         try execute(sql: "DELETE FROM pending_registration WHERE email_key = ?", arguments: [account.emailKey])

@@ -128,16 +128,7 @@ extension SQLiteStore {
 
     public func commit(_ change: AuthenticatedChange) async throws -> AuthenticatedChangeOutcome {
         let outcome = try await write { db in try db.commit(change) }
-        if change.deletesAccount {
-            // secure_delete zeroes the freed pages, but the WAL still holds their
-            // earlier images until it is checkpointed and truncated. The deletion
-            // is committed already, so a failure here must not undo its answer.
-            do {
-                try await truncateWAL()
-            } catch {
-                logger.warning("WAL checkpoint after an account deletion failed; it will happen at a later checkpoint", metadata: ["error": "\(error)"])
-            }
-        }
+        if change.deletesAccount { await truncateWALAfterDeletion() }
         return outcome
     }
 

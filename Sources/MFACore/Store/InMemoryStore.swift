@@ -229,6 +229,45 @@ extension InMemoryStore {
         }
     }
 
+    public func sessionCount(accountID: String, now: Date) async throws -> Int {
+        state.withLock { state in state.sessions.values.count { $0.accountID == accountID && $0.expiresAt > now } }
+    }
+
+    public func unlockAccount(id: String) async throws {
+        try state.withLock { state in
+            guard state.accounts[id] != nil else { throw MFAStoreError.accountNotFound }
+            state.accounts[id]?.consecutiveFailures = 0
+            state.accounts[id]?.lockedUntil = nil
+        }
+    }
+
+    public func revokeSessions(accountID: String) async throws -> Int {
+        state.withLock { state in
+            let count = state.sessions.values.count { $0.accountID == accountID }
+            state.revokeSessions(of: accountID, .all)
+            return count
+        }
+    }
+
+    public func deleteAccount(id: String, mail: QueuedMail) async throws {
+        try state.withLock { state in
+            guard let account = state.accounts[id] else { throw MFAStoreError.accountNotFound }
+            state.delete(account)
+            state.outbox[mail.id] = state.outboxEntry(mail)
+        }
+    }
+
+    public func summary(now: Date, failureCeiling: Int) async throws -> StoreSummary {
+        state.withLock { state in
+            StoreSummary(
+                accounts: state.accounts.count,
+                lockedAccounts: state.accounts.values.count { ($0.lockedUntil.map { $0 > now } ?? false) || $0.consecutiveFailures >= failureCeiling },
+                pendingRegistrations: state.pendingRegistrations.values.count { $0.expiresAt > now },
+                queuedMail: state.outbox.values.count { $0.finishedAt == nil }
+            )
+        }
+    }
+
     /// A copy of everything the store holds.
     public func snapshot() -> Snapshot {
         state.withLock { state in

@@ -120,6 +120,53 @@ public protocol MFAStore: Sendable {
     ///
     /// - Throws: ``MFAStoreError/emailTaken`` when an account has the address already.
     func importAccount(_ account: AccountRecord) async throws
+
+    // MARK: Operators
+
+    /// The number of unexpired sessions of an account.
+    func sessionCount(accountID: String, now: Date) async throws -> Int
+
+    /// Clears an account's lock and consecutive failures (and so the failure ceiling).
+    ///
+    /// - Throws: ``MFAStoreError/accountNotFound``.
+    func unlockAccount(id: String) async throws
+
+    /// Ends every session of an account.
+    ///
+    /// - Returns: how many sessions there were.
+    func revokeSessions(accountID: String) async throws -> Int
+
+    /// Deletes the account and everything that belongs to it, as ``commit(_:)``
+    /// with ``AuthenticatedChange/deletesAccount`` does, and queues `mail`, all at
+    /// once; for an operator, so no second factor, lock or link is involved.
+    ///
+    /// - Throws: ``MFAStoreError/accountNotFound``.
+    func deleteAccount(id: String, mail: QueuedMail) async throws
+
+    /// How many accounts, locked accounts (locked at `now`, or with
+    /// `failureCeiling` consecutive failures or more), unexpired pending
+    /// registrations and unfinished messages the store holds.
+    func summary(now: Date, failureCeiling: Int) async throws -> StoreSummary
+}
+
+/// Counts for an operator's overview.
+public struct StoreSummary: Sendable, Hashable {
+    /// Every account.
+    public var accounts: Int
+    /// Accounts locked at the time asked, or at or above the failure ceiling.
+    public var lockedAccounts: Int
+    /// Unexpired pending registrations.
+    public var pendingRegistrations: Int
+    /// Messages not yet sent or given up.
+    public var queuedMail: Int
+
+    /// Creates a summary.
+    public init(accounts: Int, lockedAccounts: Int, pendingRegistrations: Int, queuedMail: Int) {
+        self.accounts = accounts
+        self.lockedAccounts = lockedAccounts
+        self.pendingRegistrations = pendingRegistrations
+        self.queuedMail = queuedMail
+    }
 }
 
 /// A change to an account that a password and a second factor just authorised:
