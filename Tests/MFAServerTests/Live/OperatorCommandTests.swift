@@ -10,12 +10,11 @@ import Testing
 
     /// A server whose limits reach the failure ceiling in seconds: a lock after
     /// two failures (one second, then two), TOTP refused from the fourth.
-    static func quicklyLockingServer() async throws -> LiveServer {
-        try await LiveServer(environment: ["MFA_LIMIT_ACCOUNT_FAILURES": "2/1", "MFA_LIMIT_FAILURE_CEILING": "4"])
-    }
+    /// The commands get the same settings, as they would from the server's environment file.
+    static let quickLocks = ["MFA_LIMIT_ACCOUNT_FAILURES": "2/1", "MFA_LIMIT_FAILURE_CEILING": "4"]
 
     @Test func unlockLiftsTheFailureCeilingAndTheOtherCommandsDoWhatTheySay() async throws {
-        let server = try await Self.quicklyLockingServer()
+        let server = try await LiveServer(environment: Self.quickLocks)
         let http = HTTP(baseURL: server.baseURL)
         let outbox = Outbox(directory: server.outbox)
         let email = "ada@example.com"
@@ -35,7 +34,7 @@ import Testing
             #expect(try await http.post(link, json: wrong).status == 401)
         }
         try await Task.sleep(for: .seconds(2.2))
-        let atCeiling = try OperatorRun(["accounts", "show", email], on: server)
+        let atCeiling = try OperatorRun(["accounts", "show", email], on: server, environment: Self.quickLocks)
         #expect(atCeiling.status == 0)
         #expect(atCeiling.reportLines.contains("consecutive failures: 4 (at the ceiling: TOTP codes refused until unlocked)"))
 
