@@ -140,6 +140,7 @@ let package = Package(
             name: "MFAServerKit",
             dependencies: [
                 "MFACore", "MFASQLite", "MFAMail", "MFAPages", "MFAFormats",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -3,23 +3,6 @@ import GRDB
 import MFACore
 
 extension SQLiteStore {
-    public func countEvent(key: String, limit: RateLimit, now: Date) async throws -> Date? {
-        try await write { db in
-            let row = try Row.fetchOne(db, sql: "SELECT event_count, ends_at FROM limit_window WHERE key = ?", arguments: [key])
-            if let row, row.date("ends_at") > now {
-                let count: Int = row["event_count"]
-                guard count < limit.count else { return row.date("ends_at") }
-                try db.execute(sql: "UPDATE limit_window SET event_count = event_count + 1 WHERE key = ?", arguments: [key])
-                return nil
-            }
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO limit_window (key, started_at, event_count, ends_at) VALUES (?, ?, 1, ?)",
-                arguments: [key, now.storedValue, (now + limit.window).storedValue]
-            )
-            return nil
-        }
-    }
-
     public func recordFailure(_ failure: FailedCompletion) async throws -> FailureOutcome {
         try await write { db in
             let account = try failure.accountID.flatMap { try db.account(id: $0) }

@@ -104,10 +104,10 @@ enum RaceChecks {
         #expect(try await store.usableLink(tokenHash: link.tokenHash, purpose: .login, maxAttempts: Fixture.maxAttempts, now: Fixture.start) == nil)
     }
 
-    static let admitsTheLimitOfEvents = StoreCheck("50 concurrent countEvent with a limit of 10: exactly 10 are admitted") { store in
+    static let admitsTheLimitOfEvents = StoreCheck("50 concurrent countEvents with a limit of 10: exactly 10 are admitted") { store in
         let limit = RateLimit(count: 10, window: 900)
         let results = await concurrently(tasks) { _ in
-            try await store.countEvent(key: "address:ada", limit: limit, now: Fixture.start)
+            try await store.countEvents([LimitedEvent(key: "address:ada", limit: limit)], now: Fixture.start)
         }
         let outcomes = try results.map { try $0.get() }
         #expect(outcomes.count { $0 == nil } == 10)

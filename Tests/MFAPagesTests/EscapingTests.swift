@@ -7,7 +7,9 @@ import Testing
 /// Whatever a page echoes — a token from the URL, an address, an issuer, a
 /// message — arrives as text, never as markup.
 @Suite struct EscapingTests {
-    static let hostileEmail = #""'><script>alert(1)</script>&amp;@evil.example"#
+    /// Every character with a meaning in HTML that a deliverable address may
+    /// still hold (`<`, `>` and `"` are refused as undeliverable).
+    static let hostileEmail = #"o'neil&amp&lt`x`{=}/?#@evil.example"#
     static let hostileIssuer = #"Evil "Corp" <b>&'"#
 
     @Test(arguments: [
@@ -32,11 +34,19 @@ import Testing
         }
     }
 
+    @Test func anAddressKeptInItsFieldStaysOneAttributeValue() throws {
+        let html = Pages.start(for: .login, email: Self.hostileEmail, problem: .invalidFields([.init(field: .email, message: "Not an address.")]))
+        #expect(!html.contains("<script"))
+        #expect(html.contains("value=\"\(HTML.escape(Self.hostileEmail))\""))
+        #expect(!(try PageOutline(html).elements.contains("script")))
+    }
+
     @Test func anAddressAndIssuerFullOfMarkupStayText() async throws {
         let workflow = try Workflow(issuer: Self.hostileIssuer)
         let enrollment = try await workflow.createAccount(Self.hostileEmail)
         let login = try await workflow.login(Self.hostileEmail, enrollment: enrollment)
-        for html in [Pages.accountCreated(enrollment), Pages.authenticatorReplaced(enrollment), Pages.signedIn(login)] {
+        let overview = try await workflow.service.accountOverview(sessionToken: login.sessionToken)
+        for html in [Pages.accountCreated(enrollment), Pages.authenticatorReplaced(enrollment), Pages.account(overview)] {
             #expect(!html.contains("<script"))
             #expect(!html.contains("<b>"))
             let page = try PageOutline(html)

@@ -24,17 +24,17 @@ import MFACoreTesting
             return token
         }
 
-        try await mfa.requestAccountCreation(email: "ada@example.com", password: password)
+        try await mfa.requestAccountCreation(email: "ada@example.com", password: password, from: .testClient)
         let enrollment = try await mfa.confirmAccountCreation(token: nextToken(), passwordAgain: password)
         let totp = try #require(try OTPAuthURI(parsing: enrollment.otpauthURI).totp)
-        try await mfa.requestLogin(email: "ada@example.com")
+        try await mfa.requestLogin(email: "ada@example.com", from: .testClient)
         let login = try await mfa.completeLogin(token: nextToken(), password: password, secondFactor: .totpCode(totp.code(at: clock.now())))
-        try await mfa.requestLogin(email: "ada@example.com")
+        try await mfa.requestLogin(email: "ada@example.com", from: .testClient)
         let recovery = try await mfa.completeLogin(token: nextToken(), password: password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0]))
         // Sent mail stays in the outbox (sealed) until purged: its links must not leak either.
-        try await mfa.requestDeletion(email: "ada@example.com", password: password)
+        try await mfa.requestDeletion(email: "ada@example.com", password: password, from: .testClient)
         _ = try await nextToken()
-        try await mfa.requestPasswordReset(email: "ada@example.com")
+        try await mfa.requestPasswordReset(email: "ada@example.com", from: .testClient)
         _ = try await nextToken()
 
         let raw = try database.rawBytes()

@@ -29,7 +29,9 @@ extension MFAConfiguration {
         try require(sessionLifetime >= 60, "sessionLifetime", "must be at least 60 seconds")
         try require((6...8).contains(totpDigits), "totpDigits", "must be 6, 7 or 8")
         try require((1...120).contains(totpPeriod), "totpPeriod", "must be 1 to 120 seconds")
-        for (name, limit) in [("linksPerAddress", linksPerAddress), ("requestsPerClient", requestsPerClient)] {
+        for (name, limit) in [
+            ("linksPerAddress", linksPerAddress), ("linksPerAddressTotal", linksPerAddressTotal), ("requestsPerClient", requestsPerClient),
+        ] {
             try require(limit.count >= 1 && limit.window >= 1, name, "needs a count and a window of at least 1")
         }
         try require(attemptsPerLink >= 1, "attemptsPerLink", "must be at least 1")

@@ -13,13 +13,16 @@ public final class InMemoryStore: MFAStore {
     /// Creates an empty store.
     public init() {}
 
-    public func countEvent(key: String, limit: RateLimit, now: Date) async throws -> Date? {
+    public func countEvents(_ events: [LimitedEvent], now: Date) async throws -> Date? {
         state.withLock { state in
-            var window = state.limitWindows[key] ?? LimitWindow(end: now + limit.window, count: 0)
-            if now >= window.end { window = LimitWindow(end: now + limit.window, count: 0) }
-            guard window.count < limit.count else { return window.end }
-            window.count += 1
-            state.limitWindows[key] = window
+            let windows = events.map { event in
+                state.limitWindows[event.key].flatMap { now < $0.end ? $0 : nil } ?? LimitWindow(end: now + event.limit.window, count: 0)
+            }
+            let fullUntil = zip(events, windows).filter { $1.count >= $0.limit.count }.map(\.1.end).max()
+            guard fullUntil == nil else { return fullUntil }
+            for (event, window) in zip(events, windows) {
+                state.limitWindows[event.key] = LimitWindow(end: window.end, count: window.count + 1)
+            }
             return nil
         }
     }
@@ -190,8 +193,8 @@ public final class InMemoryStore: MFAStore {
         state.withLock { state in
             state.links = state.links.filter { $0.value.expiresAt > now }
             state.sessions = state.sessions.filter { $0.value.expiresAt > now }
-            state.pendingRegistrations = state.pendingRegistrations.filter { $0.value.expiresAt > now }
-            state.limitWindows = state.limitWindows.filter { $0.value.end > now }
+            state.pendingRegistrations = state.pendingRegistrations.filter { $0.expiresAt > now }
+            state.limitWindows = state.limitWindows.filter { $0.end > now }
             state.outbox = state.outbox.filter { entry in
                 entry.value.finishedAt.map { $0 > now - finishedMailRetention } ?? true
             }
@@ -278,7 +281,7 @@ extension InMemoryStore {
                 sessions: Array(state.sessions.values),
                 recoveryCodeHashes: state.recoveryCodes,
                 outbox: state.outbox.values.map(\.mail),
-                limitKeys: Array(state.limitWindows.keys)
+                limitKeys: state.limitWindows.keys
             )
         }
     }
@@ -286,18 +289,18 @@ extension InMemoryStore {
 
 private struct State {
     var accounts: [String: AccountRecord] = [:]
-    var accountIDs: [String: String] = [:]
-    var pendingRegistrations: [String: PendingRegistration] = [:]
+    var accountIDs: ExactKeyDictionary<String> = [:]
+    var pendingRegistrations: ExactKeyDictionary<PendingRegistration> = [:]
     var links: [[UInt8]: LinkRecord] = [:]
     var recoveryCodes: [String: Set<[UInt8]>] = [:]
     var sessions: [[UInt8]: SessionRecord] = [:]
-    var limitWindows: [String: LimitWindow] = [:]
+    var limitWindows: ExactKeyDictionary<LimitWindow> = [:]
     var outbox: [String: OutboxEntry] = [:]
     var queuedMailCount = 0
 
     /// A link is usable by the account (or address) it was made for, until it expires or burns.
     func checkUsable(link use: LinkUse, subject: String, now: Date) throws {
-        guard let link = links[use.tokenHash], link.subject == subject, link.isUsable(use, now: now) else {
+        guard let link = links[use.tokenHash], link.subject.hasSameBytes(as: subject), link.isUsable(use, now: now) else {
             throw MFAStoreError.linkNotUsable
         }
     }
@@ -308,7 +311,7 @@ private struct State {
         accountIDs[account.emailKey] = nil
         pendingRegistrations[account.emailKey] = nil
         recoveryCodes[account.id] = nil
-        links = links.filter { $0.value.subject != account.id && $0.value.subject != account.emailKey }
+        links = links.filter { $0.value.subject != account.id && !$0.value.subject.hasSameBytes(as: account.emailKey) }
         revokeSessions(of: account.id, .all)
     }
 
@@ -319,7 +322,7 @@ private struct State {
     }
 
     mutating func replaceLinks(with link: LinkRecord) {
-        links = links.filter { $0.value.purpose != link.purpose || $0.value.subject != link.subject }
+        links = links.filter { $0.value.purpose != link.purpose || !$0.value.subject.hasSameBytes(as: link.subject) }
         links[link.tokenHash] = link
     }
 

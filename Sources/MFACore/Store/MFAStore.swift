@@ -12,11 +12,17 @@ import Foundation
 public protocol MFAStore: Sendable {
     // MARK: Limits
 
-    /// Counts one event for `key` in a fixed window of `limit.window` seconds.
+    /// Counts one request against several limits at once, all or nothing: each
+    /// event counts for its key in a fixed window of its `limit.window` seconds.
     ///
-    /// - Returns: `nil` when the event is within `limit.count` for the current
-    ///   window; otherwise the time the window ends (and the event is not counted).
-    func countEvent(key: String, limit: RateLimit, now: Date) async throws -> Date?
+    /// A request that one limit refuses counts against none, so that refused
+    /// requests never use up another budget.
+    ///
+    /// - Parameter events: the limits to count against, with distinct keys.
+    /// - Returns: `nil` when every event is within its `limit.count` for its
+    ///   current window, and all were counted; otherwise the latest end among
+    ///   the windows that are full, and nothing was counted.
+    func countEvents(_ events: [LimitedEvent], now: Date) async throws -> Date?
 
     /// Records a completion refused for wrong credentials, all at once.
     ///

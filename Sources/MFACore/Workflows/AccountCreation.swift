@@ -7,8 +7,9 @@ extension MFAService {
     /// has one, *An account already exists for this address* is queued instead,
     /// with no link. Both paths hash the password, so they cost the same.
     ///
+    /// - Parameter client: the network the request comes from.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
-    public func requestAccountCreation(email: String, password: String, fullName: String? = nil) async throws(MFAError) {
+    public func requestAccountCreation(email: String, password: String, fullName: String? = nil, from client: ClientNetwork) async throws(MFAError) {
         var validation = FieldValidation()
         let address = validation.check { () throws(MFAError) in try EmailAddress(email) }
         let password = validation.check { () throws(MFAError) in try passwordPolicy.validate(password, as: .password) }
@@ -18,7 +19,7 @@ extension MFAService {
 
         try await perform {
             let now = clock.now()
-            try await admitLinkRequest(for: address, now: now)
+            try await admitLinkRequest(for: address, from: client, now: now)
             let passwordHash = try await passwords.hash(password)
             if try await store.account(emailKey: address.key) != nil {
                 try await store.enqueue(queue(composer.accountExists(to: address.value), now: now))

@@ -3,9 +3,10 @@ import Foundation
 extension MFAService {
     /// Queues *Confirm account deletion*, only when the password is correct.
     ///
+    /// - Parameter client: the network the request comes from.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
-    public func requestDeletion(email: String, password: String) async throws(MFAError) {
-        try await sendLinkIfPasswordMatches(.deleteAccount, email: email, password: password)
+    public func requestDeletion(email: String, password: String, from client: ClientNetwork) async throws(MFAError) {
+        try await sendLinkIfPasswordMatches(.deleteAccount, email: email, password: password, from: client)
     }
 
     /// Deletes the account and everything that belongs to it through the

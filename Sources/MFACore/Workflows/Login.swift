@@ -4,11 +4,12 @@ extension MFAService {
     /// Queues *Your sign-in link* when the address has an account.
     ///
     /// Answers the same for unknown addresses, and counts against the
-    /// address's limit either way.
+    /// address's limits either way (see ``admitLinkRequest(for:from:now:)``).
     ///
+    /// - Parameter client: the network the request comes from.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
-    public func requestLogin(email: String) async throws(MFAError) {
-        try await sendLinkIfAccountExists(.login, email: email)
+    public func requestLogin(email: String, from client: ClientNetwork) async throws(MFAError) {
+        try await sendLinkIfAccountExists(.login, email: email, from: client)
     }
 
     /// Completes a login with the password and a TOTP or recovery code.
@@ -62,11 +63,11 @@ extension MFAService {
 
     /// Validates the address, counts the request, and queues a link of
     /// `purpose` if the address has an account.
-    func sendLinkIfAccountExists(_ purpose: LinkPurpose, email: String) async throws(MFAError) {
+    func sendLinkIfAccountExists(_ purpose: LinkPurpose, email: String, from client: ClientNetwork) async throws(MFAError) {
         let address = try EmailAddress(email)
         try await perform {
             let now = clock.now()
-            try await admitLinkRequest(for: address, now: now)
+            try await admitLinkRequest(for: address, from: client, now: now)
             guard let account = try await store.account(emailKey: address.key) else { return }
             try await sendLink(purpose, subject: account.id, to: account.email, now: now)
         }

@@ -6,9 +6,10 @@ extension MFAService {
     /// Answers the same either way, and costs one password verification even
     /// for unknown addresses.
     ///
+    /// - Parameter client: the network the request comes from.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
-    public func requestNewAuthenticator(email: String, password: String) async throws(MFAError) {
-        try await sendLinkIfPasswordMatches(.newAuthenticator, email: email, password: password)
+    public func requestNewAuthenticator(email: String, password: String, from client: ClientNetwork) async throws(MFAError) {
+        try await sendLinkIfPasswordMatches(.newAuthenticator, email: email, password: password, from: client)
     }
 
     /// Issues a new TOTP secret and recovery codes through the emailed link,
@@ -38,7 +39,7 @@ extension MFAService {
 
     /// Validates the credentials' shape, counts the request, and queues a link
     /// of `purpose` only if the address has an account and the password matches.
-    func sendLinkIfPasswordMatches(_ purpose: LinkPurpose, email: String, password: String) async throws(MFAError) {
+    func sendLinkIfPasswordMatches(_ purpose: LinkPurpose, email: String, password: String, from client: ClientNetwork) async throws(MFAError) {
         var validation = FieldValidation()
         let address = validation.check { () throws(MFAError) in try EmailAddress(email) }
         let password = validation.check { () throws(MFAError) in try passwordPolicy.validateForVerification(password, as: .password) }
@@ -47,7 +48,7 @@ extension MFAService {
 
         try await perform {
             let now = clock.now()
-            try await admitLinkRequest(for: address, now: now)
+            try await admitLinkRequest(for: address, from: client, now: now)
             let account = try await store.account(emailKey: address.key)
             let storedHash = if let account { account.passwordHash } else { try await decoyPasswordHash() }
             let verification = try await passwords.verify(password, against: storedHash)

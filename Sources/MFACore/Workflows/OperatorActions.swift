@@ -1,7 +1,7 @@
 import Foundation
 
 /// What an operator sees of an account: state and factors, never a secret.
-public struct AccountOverview: Sendable, Hashable {
+public struct AccountReport: Sendable, Hashable {
     /// The account's id.
     public var id: String
     /// The address as registered.
@@ -34,13 +34,13 @@ extension MFAService {
     /// The account of `email`, as an operator sees it, or `nil` when there is none.
     ///
     /// - Throws: ``MFAError/invalidFields(_:)`` for a malformed address, ``MFAError/unavailable``.
-    public func accountOverview(email: String) async throws(MFAError) -> AccountOverview? {
+    public func accountReport(email: String) async throws(MFAError) -> AccountReport? {
         let address = try EmailAddress(email)
         return try await perform {
             let now = clock.now()
             guard let account = try await store.account(emailKey: address.key) else { return nil }
             let sealed = account.authenticator
-            return AccountOverview(
+            return AccountReport(
                 id: account.id, email: account.email, createdAt: account.createdAt, lastLogin: account.lastLoginAt,
                 consecutiveFailures: account.consecutiveFailures,
                 lockedUntil: account.lockedUntil.flatMap { $0 > now ? $0 : nil },

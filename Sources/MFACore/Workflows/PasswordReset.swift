@@ -3,9 +3,10 @@ import Foundation
 extension MFAService {
     /// Queues *Reset your password* when the address has an account.
     ///
+    /// - Parameter client: the network the request comes from.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
-    public func requestPasswordReset(email: String) async throws(MFAError) {
-        try await sendLinkIfAccountExists(.passwordReset, email: email)
+    public func requestPasswordReset(email: String, from client: ClientNetwork) async throws(MFAError) {
+        try await sendLinkIfAccountExists(.passwordReset, email: email, from: client)
     }
 
     /// Sets a new password through a reset link. The second factor is required,

@@ -186,10 +186,24 @@ enum Schemas {
     )
 
     /// Every schema, in the order the document's components list them.
+    /// The anti-forgery token every form of the browser session posts.
+    private static let antiForgeryToken = BodySchema.Property(
+        AntiForgery.field, .string(), "The session's anti-forgery token, from the account page's form."
+    )
+
+    static let signOutForm = BodySchema(
+        name: "SignOutForm", description: "The account page's sign-out form.", properties: [antiForgeryToken]
+    )
+
+    static let passwordChangeForm = BodySchema(
+        name: "PasswordChangeForm", description: "The account page's password-change form.",
+        properties: passwordChangeRequest.properties + [antiForgeryToken]
+    )
+
     static let all: [BodySchema] = [
         createAccountRequest, emailRequest, credentialsRequest, confirmAccountRequest,
         loginWithTOTPCode, loginWithRecoveryCode, resetWithTOTPCode, resetWithRecoveryCode,
-        totpCodeRequest, recoveryCodeRequest, passwordChangeRequest,
+        totpCodeRequest, recoveryCodeRequest, passwordChangeRequest, signOutForm, passwordChangeForm,
         detail, totpEnrollment, accountCreated, recoveryCodesCreated, authenticatorReplaced, loginSucceeded, profile, health,
         problem, validationProblem, fieldError,
     ]

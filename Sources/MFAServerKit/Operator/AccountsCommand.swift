@@ -25,7 +25,7 @@ struct AccountsCommand: ParsableCommand {
         @OptionGroup var settings: SettingFlags
 
         func run(in context: OperatorContext) async throws {
-            guard let account = try await context.service.accountOverview(email: address.email) else {
+            guard let account = try await context.service.accountReport(email: address.email) else {
                 throw OperatorRefusal.unknown(address.email)
             }
             print(AccountsCommand.describe(account))
@@ -101,7 +101,7 @@ struct AccountsCommand: ParsableCommand {
     }
 
     /// `show`'s report: one `name: value` line per fact.
-    static func describe(_ account: AccountOverview) -> String {
+    static func describe(_ account: AccountReport) -> String {
         let lock = account.lockedUntil.map { "locked until \(RFC3339.string(from: $0))" } ?? "not locked"
         let password = account.passwordAlgorithm.hasPrefix("2") ? "bcrypt (imported; becomes Argon2id at the next sign-in)" : account.passwordAlgorithm
         return """

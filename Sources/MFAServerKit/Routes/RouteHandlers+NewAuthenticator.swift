@@ -4,11 +4,11 @@ import MFAPages
 
 extension RouteHandlers {
     func requestNewAuthenticator(_ success: Endpoint.Success) -> RouteHandler {
-        linkRequest(success) { fields in
+        linkRequest(.newAuthenticator, success) { fields, client in
             let email = try fields.required(.email)
             let password = try fields.required(.password)
             try fields.checkComplete()
-            try await service.requestNewAuthenticator(email: email, password: password)
+            try await service.requestNewAuthenticator(email: email, password: password, from: client)
         }
     }
 

@@ -34,6 +34,7 @@ extension ServerSettings {
         service.totpDigits = try reader.integer(.totpDigits, problem: "must be 6, 7 or 8") ?? service.totpDigits
         service.totpPeriod = try reader.integer(.totpPeriod, problem: seconds) ?? service.totpPeriod
         service.linksPerAddress = try reader.rate(.linksPerAddress) ?? service.linksPerAddress
+        service.linksPerAddressTotal = try reader.rate(.linksPerAddressTotal) ?? service.linksPerAddressTotal
         service.requestsPerClient = try reader.rate(.requestsPerClient) ?? service.requestsPerClient
         service.attemptsPerLink = try reader.integer(.attemptsPerLink, problem: "must be a whole number") ?? service.attemptsPerLink
         if let failures = try reader.rate(.accountFailures) {
@@ -61,7 +62,7 @@ extension ServerSettings {
         "publicURL": .publicURL, "issuer": .issuer,
         "linkLifetime": .linkLifetime, "sessionLifetime": .sessionLifetime,
         "totpDigits": .totpDigits, "totpPeriod": .totpPeriod,
-        "linksPerAddress": .linksPerAddress, "requestsPerClient": .requestsPerClient,
+        "linksPerAddress": .linksPerAddress, "linksPerAddressTotal": .linksPerAddressTotal, "requestsPerClient": .requestsPerClient,
         "attemptsPerLink": .attemptsPerLink,
         "lockPolicy.failuresPerLock": .accountFailures, "lockPolicy.firstLock": .accountFailures,
         "lockPolicy.maxLock": .accountFailures, "lockPolicy.ceiling": .failureCeiling,

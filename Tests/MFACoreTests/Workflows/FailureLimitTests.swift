@@ -33,7 +33,7 @@ import MFACoreTesting
         try await failChanges(mfa, session: session, enrollment: enrollment, times: 10)
         // The lock (900 s) outlasts a link (600 s): ask for the link while it runs.
         mfa.clock.advance(by: 400)
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         for _ in 0..<8 {
             await expect(.rateLimited(retryAfterSeconds: 500)) {
@@ -77,7 +77,7 @@ import MFACoreTesting
         }
         #expect(failures(mfa) == 6)
         mfa.nextStep()
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.rateLimited(retryAfterSeconds: 60)) {
             try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
@@ -103,7 +103,7 @@ import MFACoreTesting
     @Test func aCodeWithAnotherNumberOfDigitsIsRefusedAsMalformedAndCountsNothing() async throws {
         let mfa = try Harness()
         let enrollment = try await mfa.createAccount()
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         let malformed = MFAError.invalidFields([.init(field: .totpCode, message: "A code has 6 digits.")])
         for code in ["1234567", "12345678", try mfa.code(for: enrollment) + "0"] {
@@ -126,8 +126,8 @@ import MFACoreTesting
             }
         }
         switch purpose {
-        case .newAuthenticator: try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password)
-        default: try await mfa.service.requestDeletion(email: "ada@example.com", password: Harness.password)
+        case .newAuthenticator: try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password, from: .testClient)
+        default: try await mfa.service.requestDeletion(email: "ada@example.com", password: Harness.password, from: .testClient)
         }
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.authenticationFailed) { try await confirm(token, .totpCode("000000")) }
@@ -142,7 +142,7 @@ import MFACoreTesting
     @Test func aLinkBurnsAfterFiveWrongFactorsEvenForANewAuthenticator() async throws {
         let mfa = try Harness()
         let enrollment = try await mfa.createAccount()
-        try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password)
+        try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password, from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         for _ in 0..<5 {
             await expect(.authenticationFailed) { _ = try await mfa.service.confirmNewAuthenticator(token: token, secondFactor: .totpCode("000000")) }

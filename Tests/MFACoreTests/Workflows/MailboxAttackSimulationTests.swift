@@ -15,7 +15,7 @@ import MFACoreTesting
 
         while mfa.clock.now() < end {
             if case .rateLimited(let seconds) = await refusal(of: { () throws(MFAError) in
-                try await mfa.service.requestPasswordReset(email: "ada@example.com")
+                try await mfa.service.requestPasswordReset(email: "ada@example.com", from: .testClient)
             }) {
                 mfa.clock.advance(by: TimeInterval(seconds))
                 continue
@@ -45,7 +45,7 @@ import MFACoreTesting
         let notices = mfa.mailer.messages(to: "ada@example.com").filter { $0.subject == "Repeated failed sign-in attempts" }
         #expect(notices.count == 2)
         // The owner still signs in, with a recovery code, and is back to normal.
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let login = try await mfa.service.completeLogin(
             token: mfa.lastToken(to: "ada@example.com"), password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0])
         )

@@ -19,6 +19,7 @@ import Testing
         #expect(settings.service.totpDigits == 6)
         #expect(settings.service.totpPeriod == 30)
         #expect(settings.service.linksPerAddress == RateLimit(count: 5, window: 900))
+        #expect(settings.service.linksPerAddressTotal == RateLimit(count: 20, window: 3_600))
         #expect(settings.service.requestsPerClient == RateLimit(count: 60, window: 60))
         #expect(settings.service.attemptsPerLink == 5)
         #expect(settings.service.lockPolicy.failuresPerLock == 10)
@@ -43,7 +44,7 @@ import Testing
             .databaseURL: "sqlite:///tmp/x.sqlite", .secretKeyFile: "/tmp/key", .mailURL: "log:",
             .mailFrom: "Auth <auth@example.com>", .issuer: "Example", .linkLifetime: "300", .sessionLifetime: "3600",
             .totpAlgorithm: "sha256", .totpDigits: "8", .totpPeriod: "60", .linksPerAddress: "3/60",
-            .requestsPerClient: "100/10", .attemptsPerLink: "3", .accountFailures: "4/120", .failureCeiling: "40",
+            .linksPerAddressTotal: "7/600", .requestsPerClient: "100/10", .attemptsPerLink: "3", .accountFailures: "4/120", .failureCeiling: "40",
             .passwordHash: "scrypt:ln=17,r=8,p=1", .logLevel: "debug", .logFormat: "json",
         ])
         #expect(settings.host == "0.0.0.0")
@@ -60,6 +61,7 @@ import Testing
         #expect(settings.service.totpDigits == 8)
         #expect(settings.service.totpPeriod == 60)
         #expect(settings.service.linksPerAddress == RateLimit(count: 3, window: 60))
+        #expect(settings.service.linksPerAddressTotal == RateLimit(count: 7, window: 600))
         #expect(settings.service.requestsPerClient == RateLimit(count: 100, window: 10))
         #expect(settings.service.attemptsPerLink == 3)
         #expect(settings.service.lockPolicy.failuresPerLock == 4)
@@ -93,6 +95,7 @@ import Testing
         (.totpAlgorithm, "MD5", "must be one of SHA1, SHA256, SHA512"),
         (.totpDigits, "9", "must be 6, 7 or 8"),
         (.linksPerAddress, "5", "must be count/seconds with both at least 1, such as 5/900"),
+        (.linksPerAddressTotal, "20/0", "must be count/seconds with both at least 1, such as 20/3600"),
         (.requestsPerClient, "0/60", "must be count/seconds with both at least 1, such as 60/60"),
         (.accountFailures, "10/", "must be count/seconds with both at least 1, such as 10/900"),
         (.failureCeiling, "5", "must be at least the failures per lock"),

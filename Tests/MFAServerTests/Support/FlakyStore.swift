@@ -14,8 +14,8 @@ final class FlakyStore: MFAStore {
         if down.load(ordering: .sequentiallyConsistent) { throw MFAStoreError.unavailable("the test took the store down") }
     }
 
-    func countEvent(key: String, limit: RateLimit, now: Date) async throws -> Date? {
-        try check(); return try await base.countEvent(key: key, limit: limit, now: now)
+    func countEvents(_ events: [LimitedEvent], now: Date) async throws -> Date? {
+        try check(); return try await base.countEvents(events, now: now)
     }
     func recordFailure(_ failure: FailedCompletion) async throws -> FailureOutcome {
         try check(); return try await base.recordFailure(failure)
