@@ -108,36 +108,14 @@ extension SQLiteStore {
                 throw MFAStoreError.emailTaken
             }
             try db.execute(sql: "DELETE FROM pending_registration WHERE email_key = ?", arguments: [account.emailKey])
-            try db.execute(
-                sql: """
-                    INSERT INTO account (id, email, email_key, full_name, password_hash, totp_sealed_secret, totp_algorithm,
-                        totp_digits, totp_period, last_time_step, created_at, last_login_at, consecutive_failures, locked_until)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    account.id, account.email, account.emailKey, account.fullName, account.passwordHash,
-                    Data(account.authenticator.sealedSecret), account.authenticator.algorithm.rawValue,
-                    account.authenticator.digits, account.authenticator.period,
-                    account.lastAcceptedTimeStep.map { Int64($0) }, account.createdAt.storedValue,
-                    account.lastLoginAt?.storedValue, account.consecutiveFailures, account.lockedUntil?.storedValue,
-                ]
-            )
+            try db.insertAccount(account)
             try db.insertRecoveryCodes(recoveryCodeHashes, accountID: account.id)
         }
     }
 
     public func commit(_ change: AuthenticatedChange) async throws -> AuthenticatedChangeOutcome {
         let outcome = try await write { db in try db.commit(change) }
-        if change.deletesAccount {
-            // secure_delete zeroes the freed pages, but the WAL still holds their
-            // earlier images until it is checkpointed and truncated. The deletion
-            // is committed already, so a failure here must not undo its answer.
-            do {
-                try await truncateWAL()
-            } catch {
-                logger.warning("WAL checkpoint after an account deletion failed; it will happen at a later checkpoint", metadata: ["error": "\(error)"])
-            }
-        }
+        if change.deletesAccount { await truncateWALAfterDeletion() }
         return outcome
     }
 

@@ -134,6 +134,7 @@ public final class InMemoryStore: MFAStore {
                 account.lastAcceptedTimeStep = nil
                 codes = Set(replacement.recoveryCodeHashes)
             }
+            if let hashes = change.replacesRecoveryCodes { codes = Set(hashes) }
             account.consecutiveFailures = 0
             account.lockedUntil = nil
 
@@ -248,6 +249,54 @@ extension InMemoryStore {
         public var outbox: [QueuedMail]
         /// The keys of the limit windows.
         public var limitKeys: [String]
+    }
+
+    public func importAccount(_ account: AccountRecord) async throws {
+        try state.withLock { state in
+            guard state.accountIDs[account.emailKey] == nil else { throw MFAStoreError.emailTaken }
+            state.accounts[account.id] = account
+            state.accountIDs[account.emailKey] = account.id
+            state.recoveryCodes[account.id] = []
+        }
+    }
+
+    public func sessionCount(accountID: String, now: Date) async throws -> Int {
+        state.withLock { state in state.sessions.values.count { $0.accountID == accountID && $0.expiresAt > now } }
+    }
+
+    public func unlockAccount(id: String) async throws {
+        try state.withLock { state in
+            guard state.accounts[id] != nil else { throw MFAStoreError.accountNotFound }
+            state.accounts[id]?.consecutiveFailures = 0
+            state.accounts[id]?.lockedUntil = nil
+        }
+    }
+
+    public func revokeSessions(accountID: String) async throws -> Int {
+        state.withLock { state in
+            let count = state.sessions.values.count { $0.accountID == accountID }
+            state.revokeSessions(of: accountID, .all)
+            return count
+        }
+    }
+
+    public func deleteAccount(id: String, mail: QueuedMail) async throws {
+        try state.withLock { state in
+            guard let account = state.accounts[id] else { throw MFAStoreError.accountNotFound }
+            state.delete(account)
+            state.outbox[mail.id] = state.outboxEntry(mail)
+        }
+    }
+
+    public func summary(now: Date, failureCeiling: Int) async throws -> StoreSummary {
+        state.withLock { state in
+            StoreSummary(
+                accounts: state.accounts.count,
+                lockedAccounts: state.accounts.values.count { ($0.lockedUntil.map { $0 > now } ?? false) || $0.consecutiveFailures >= failureCeiling },
+                pendingRegistrations: state.pendingRegistrations.values.count { $0.expiresAt > now },
+                queuedMail: state.outbox.values.count { $0.finishedAt == nil }
+            )
+        }
     }
 
     /// A copy of everything the store holds.

@@ -138,6 +138,61 @@ public protocol MFAStore: Sendable {
     /// and pending registrations' link subjects; drops every limit window (their
     /// keys were unkeyed). Does nothing when there are no such rows.
     func upgradeLegacyRows(_ upgrade: LegacyRowUpgrade) async throws
+
+    // MARK: Imports
+
+    /// Creates an account brought from another system, with no recovery codes
+    /// and no link: the operator's import.
+    ///
+    /// - Throws: ``MFAStoreError/emailTaken`` when an account has the address already.
+    func importAccount(_ account: AccountRecord) async throws
+
+    // MARK: Operators
+
+    /// The number of unexpired sessions of an account.
+    func sessionCount(accountID: String, now: Date) async throws -> Int
+
+    /// Clears an account's lock and consecutive failures (and so the failure ceiling).
+    ///
+    /// - Throws: ``MFAStoreError/accountNotFound``.
+    func unlockAccount(id: String) async throws
+
+    /// Ends every session of an account.
+    ///
+    /// - Returns: how many sessions there were.
+    func revokeSessions(accountID: String) async throws -> Int
+
+    /// Deletes the account and everything that belongs to it, as ``commit(_:)``
+    /// with ``AuthenticatedChange/deletesAccount`` does, and queues `mail`, all at
+    /// once; for an operator, so no second factor, lock or link is involved.
+    ///
+    /// - Throws: ``MFAStoreError/accountNotFound``.
+    func deleteAccount(id: String, mail: QueuedMail) async throws
+
+    /// How many accounts, locked accounts (locked at `now`, or with
+    /// `failureCeiling` consecutive failures or more), unexpired pending
+    /// registrations and unfinished messages the store holds.
+    func summary(now: Date, failureCeiling: Int) async throws -> StoreSummary
+}
+
+/// Counts for an operator's overview.
+public struct StoreSummary: Sendable, Hashable {
+    /// Every account.
+    public var accounts: Int
+    /// Accounts locked at the time asked, or at or above the failure ceiling.
+    public var lockedAccounts: Int
+    /// Unexpired pending registrations.
+    public var pendingRegistrations: Int
+    /// Messages not yet sent or given up.
+    public var queuedMail: Int
+
+    /// Creates a summary.
+    public init(accounts: Int, lockedAccounts: Int, pendingRegistrations: Int, queuedMail: Int) {
+        self.accounts = accounts
+        self.lockedAccounts = lockedAccounts
+        self.pendingRegistrations = pendingRegistrations
+        self.queuedMail = queuedMail
+    }
 }
 
 /// A change to an account that a password and a second factor just authorised:
@@ -159,6 +214,9 @@ public struct AuthenticatedChange: Sendable {
     public var newPasswordHash: String?
     /// A new authenticator and recovery codes; the accepted time steps are forgotten.
     public var replacesAuthenticator: AuthenticatorReplacement?
+    /// The hashes of a fresh set of recovery codes that replaces the account's
+    /// (the authenticator stays).
+    public var replacesRecoveryCodes: [[UInt8]]?
     /// Whether the account and everything it owns (sessions, recovery codes,
     /// links, pending registration) are deleted.
     public var deletesAccount: Bool
@@ -179,6 +237,7 @@ public struct AuthenticatedChange: Sendable {
         accountID: String, consumingLink: LinkUse? = nil, acceptedTimeStep: UInt64? = nil,
         recoveryCodeHash: [UInt8]? = nil, failureCeiling: Int? = nil, recordsLogin: Bool = false,
         newPasswordHash: String? = nil, replacesAuthenticator: AuthenticatorReplacement? = nil,
+        replacesRecoveryCodes: [[UInt8]]? = nil,
         deletesAccount: Bool = false, revokedSessions: SessionRevocation = .none, newSession: SessionRecord? = nil,
         mail: [QueuedMail] = [], recoveryCodeNotice: (@Sendable (_ remaining: Int) -> QueuedMail)? = nil, now: Date
     ) {
@@ -190,6 +249,7 @@ public struct AuthenticatedChange: Sendable {
         self.recordsLogin = recordsLogin
         self.newPasswordHash = newPasswordHash
         self.replacesAuthenticator = replacesAuthenticator
+        self.replacesRecoveryCodes = replacesRecoveryCodes
         self.deletesAccount = deletesAccount
         self.revokedSessions = revokedSessions
         self.newSession = newSession

@@ -53,7 +53,10 @@ extension MFAService {
             observer.record(.loginSucceeded)
             return LoginResult(
                 email: account.email, lastLogin: outcome.previousLoginAt, sessionToken: session.value,
-                expiresAt: expiresAt, recoveryCodesRemaining: accepted.usedRecoveryCode ? outcome.recoveryCodesRemaining : nil
+                expiresAt: expiresAt,
+                // Also with none left (an imported account, or all used): the user must create new ones.
+                recoveryCodesRemaining: accepted.usedRecoveryCode || outcome.recoveryCodesRemaining == 0
+                    ? outcome.recoveryCodesRemaining : nil
             )
         }
     }

@@ -71,6 +71,7 @@ public final class MFAService: Sendable {
     let random: any RandomSource
     let sealer: Sealer
     let passwords: PasswordHashingPool
+    let passwordHasher: any PasswordHasher
     let passwordPolicy = PasswordPolicy()
     let composer: MailComposer
     let outbox: Outbox
@@ -110,6 +111,7 @@ public final class MFAService: Sendable {
         self.observer = observer
         composer = MailComposer(publicURL: configuration.publicURL, links: links)
         outbox = Outbox(sealer: sealer, random: random)
+        self.passwordHasher = passwordHasher
         passwords = PasswordHashingPool(
             hasher: passwordHasher,
             concurrency: configuration.concurrentPasswordHashes,

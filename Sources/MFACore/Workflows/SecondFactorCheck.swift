@@ -58,7 +58,7 @@ extension MFAService {
         // The Key Uri Format forbids a colon in the label; a (quoted) address may have one.
         // The issuer was validated at init, so the URI is valid.
         let uri = try! OTPAuthURI(totp: totp, accountName: email.replacingOccurrences(of: ":", with: "_"), issuer: configuration.issuer)
-        let codes = (0..<RecoveryCode.perAccount).map { _ in RecoveryCode.generate(using: random) }
+        let (codes, hashes) = try await drawRecoveryCodes(accountID: accountID)
         let enrollment = Enrollment(
             email: email, secret: Base32.encode(key), otpauthURI: uri.string,
             algorithm: totp.algorithm, digits: totp.digits, period: totp.period, recoveryCodes: codes
@@ -67,9 +67,16 @@ extension MFAService {
             sealedSecret: sealer.seal(key, for: .totpSecret, context: accountID),
             algorithm: totp.algorithm, digits: totp.digits, period: totp.period
         )
-        var hashes: [[UInt8]] = []
-        for code in codes { hashes.append(try await recoveryCodeHash(normalized: RecoveryCode.normalize(code)!, accountID: accountID)) }
         return (enrollment, sealed, hashes)
+    }
+
+    /// Draws a full set of recovery codes for `accountID`: the codes to show once, and what the store keeps.
+    func drawRecoveryCodes(accountID: String) async throws -> (codes: [String], hashes: [[UInt8]]) {
+        let codes = (0..<RecoveryCode.perAccount).map { _ in RecoveryCode.generate(using: random) }
+        var hashes: [[UInt8]] = []
+        // Generated codes are in the printed shape, so they normalise.
+        for code in codes { hashes.append(try await recoveryCodeHash(normalized: RecoveryCode.normalize(code)!, accountID: accountID)) }
+        return (codes, hashes)
     }
 }
 

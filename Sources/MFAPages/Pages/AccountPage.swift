@@ -59,9 +59,12 @@ enum AccountPage {
         let problemNotice = problem.map { ProblemNotice.html($0, fieldsOnPage: fieldsOnPage) } ?? ""
         let successNotice: HTML = notice.map { "<div class=\"notice success\" role=\"status\"><p>\($0)</p></div>" } ?? ""
         let lastLogin: HTML = profile.lastLogin.map(Timestamp.html) ?? "never"
-        let codes: HTML = overview.recoveryCodesRemaining <= 3
-            ? "\(overview.recoveryCodesRemaining) (few left: set up a new authenticator to get ten fresh codes)"
-            : "\(overview.recoveryCodesRemaining)"
+        let codes: HTML = switch overview.recoveryCodesRemaining {
+        // An account imported from the prototype starts without any.
+        case 0: "none: create ten through the API (a session token and a code from your app), and keep them safe"
+        case 1...3: "\(overview.recoveryCodesRemaining) (few left: set up a new authenticator to get ten fresh codes)"
+        default: "\(overview.recoveryCodesRemaining)"
+        }
         return Layout.document(title: "Your account", body: """
             <div class="card">
             <h1>Your account</h1>

@@ -336,6 +336,19 @@ public enum Endpoints {
             errors: [MFAError.unauthorized, limited] + serverErrors,
             handler: { $0.logout($1) }
         ),
+        Endpoint(
+            group: "Session", method: .post, path: "/users/recovery-codes", summary: "Create new recovery codes",
+            description: """
+                Issues ten new recovery codes, shown once, given a current TOTP code; the old codes stop working and an \
+                email says so. Accounts imported from the prototype have none until they call this. A wrong code counts \
+                against the account like a failed login.
+                """,
+            access: .session,
+            request: .init(alternatives: [Schemas.totpCodeRequest], acceptsForm: false),
+            success: .init(status: 200, description: "New recovery codes.", content: .json(Schemas.recoveryCodesCreated)),
+            errors: bodyErrors + [MFAError.authenticationFailed, MFAError.unauthorized, invalid, limited] + serverErrors,
+            handler: { $0.createRecoveryCodes($1) }
+        ),
     ]
 
     private static let operations: [Endpoint] = [

@@ -4,7 +4,7 @@ import Logging
 
 extension MFAServerCommand {
     /// Runs `mfa-server`: reads flags and environment, serves until SIGTERM or
-    /// SIGINT, and exits.
+    /// SIGINT, and exits; or runs an operator command (``MFAOperatorCommand``).
     ///
     /// Exit status: 0 after a clean stop (and for `--help`), 2 for a malformed
     /// setting, with one line naming it on standard error, 1 when the server
@@ -13,6 +13,9 @@ extension MFAServerCommand {
         arguments: [String] = Array(CommandLine.arguments.dropFirst()),
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async -> Never {
+        if MFAOperatorCommand.handles(arguments) {
+            await MFAOperatorCommand.launch(arguments: arguments, environment: environment)
+        }
         let settings: ServerSettings
         // The root command collects every argument as a flag, so the subcommand is picked here.
         let rotatesKey = arguments.first == RotateKeyCommand.configuration.commandName

@@ -130,6 +130,7 @@ final class CountingHasher: PasswordHasher, @unchecked Sendable {
         lock.withLock { count += 1 }
         return try inner.verify(password, against: storedHash)
     }
+    func recognizes(_ storedHash: String) -> Bool { inner.recognizes(storedHash) }
 }
 
 /// A hasher that holds every hash until released, to fill the hashing queue.
@@ -144,6 +145,7 @@ final class BlockingHasher: PasswordHasher, @unchecked Sendable {
         return try Harness.fastHasher.hash(password)
     }
     func verify(_ password: String, against storedHash: String) throws -> PasswordVerification { .mismatch }
+    func recognizes(_ storedHash: String) -> Bool { Harness.fastHasher.recognizes(storedHash) }
     func waitUntilRunning() async { await withCheckedContinuation { c in DispatchQueue.global().async { self.started.wait(); c.resume() } } }
     func release() {
         lock.withLock { released = true }

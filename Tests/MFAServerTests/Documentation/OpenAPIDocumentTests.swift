@@ -33,6 +33,7 @@ import Testing
         .init(method: "GET", path: "/users/password/reset/confirm/"),
         .init(method: "POST", path: "/users/password/reset/confirm/"),
         .init(method: "POST", path: "/users/password/change"),
+        .init(method: "POST", path: "/users/recovery-codes"),
         .init(method: "GET", path: "/users/me"),
         .init(method: "POST", path: "/users/logout"),
         .init(method: "GET", path: "/health"),

@@ -83,4 +83,22 @@ final class FlakyStore: MFAStore {
     func upgradeLegacyRows(_ upgrade: LegacyRowUpgrade) async throws {
         try check(); try await base.upgradeLegacyRows(upgrade)
     }
+    func importAccount(_ account: AccountRecord) async throws {
+        try check(); try await base.importAccount(account)
+    }
+    func sessionCount(accountID: String, now: Date) async throws -> Int {
+        try check(); return try await base.sessionCount(accountID: accountID, now: now)
+    }
+    func unlockAccount(id: String) async throws {
+        try check(); try await base.unlockAccount(id: id)
+    }
+    func revokeSessions(accountID: String) async throws -> Int {
+        try check(); return try await base.revokeSessions(accountID: accountID)
+    }
+    func deleteAccount(id: String, mail: QueuedMail) async throws {
+        try check(); try await base.deleteAccount(id: id, mail: mail)
+    }
+    func summary(now: Date, failureCeiling: Int) async throws -> StoreSummary {
+        try check(); return try await base.summary(now: now, failureCeiling: failureCeiling)
+    }
 }
