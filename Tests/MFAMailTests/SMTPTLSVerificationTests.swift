@@ -36,7 +36,7 @@ struct SMTPTLSVerificationTests {
         async throws
     {
         let error = try await refusal(tls: tls, certificate: \.untrustedServer, security: security)
-        #expect(error?.text.contains("CERTIFICATE_VERIFY_FAILED") == true)
+        #expect(error?.text.contains("CERTIFICATE_VERIFY_FAILED") == true, "\(error?.text ?? "no error")")
     }
 
     @Test func refusesACertificateForAnotherHostName() async throws {
@@ -48,7 +48,7 @@ struct SMTPTLSVerificationTests {
     @Test func trustsThePrivateServerOnlyThroughTheExtraAuthority() async throws {
         let error = try await refusal(
             tls: "tls", certificate: \.server, security: .tls, trustingTheTestAuthority: false)
-        #expect(error?.text.contains("CERTIFICATE_VERIFY_FAILED") == true)
+        #expect(error?.text.contains("CERTIFICATE_VERIFY_FAILED") == true, "\(error?.text ?? "no error")")
     }
 
     @Test func refusesAServerWithoutSTARTTLSWhenSTARTTLSIsRequired() async throws {

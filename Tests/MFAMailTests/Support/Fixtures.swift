@@ -26,7 +26,8 @@ enum Fixtures {
         textBody: bodyLines.joined(separator: "\n") + "\n"
     )
 
-    /// Settings for a test server on loopback, with short timeouts.
+    /// Settings for a test server on loopback, with timeouts short enough for a
+    /// test and long enough for a TLS handshake on a loaded two-core machine.
     static func configuration(
         for server: SMTPTestServer,
         security: SMTPConfiguration.TransportSecurity,
@@ -35,9 +36,9 @@ enum Fixtures {
     ) -> SMTPConfiguration {
         var configuration = SMTPConfiguration(host: host, port: server.port, security: security, sender: sender)
         configuration.additionalTrustedCertificatesFile = certificateAuthority
-        configuration.connectTimeout = .seconds(5)
-        configuration.commandTimeout = .seconds(10)
-        configuration.dataTimeout = .seconds(10)
+        configuration.connectTimeout = .seconds(15)
+        configuration.commandTimeout = .seconds(30)
+        configuration.dataTimeout = .seconds(30)
         return configuration
     }
 }
