@@ -58,7 +58,9 @@ let package = Package(
         .target(name: "MFACoreTesting", dependencies: ["MFACore", "MFAOTP", "MFAPasswords", "MFASecureBytes"]),
         .target(
             name: "MFASQLite",
-            dependencies: ["MFACore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "MFACore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(name: "MFAStoreConformance", dependencies: ["MFACore"]),
         .target(name: "MFATestSupport", dependencies: ["MFACore"], path: "Tests/TestSupport", exclude: ["page_outline.py"]),

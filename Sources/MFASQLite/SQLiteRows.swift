@@ -73,11 +73,12 @@ extension Database {
         )
     }
 
-    /// Deletes the link if it is usable by `subject`; throws ``MFAStoreError/linkNotUsable`` otherwise.
-    func consumeLink(_ tokenHash: [UInt8], subject: String, now: Date) throws {
+    /// Deletes the link if it is usable by `subject` (unexpired, not burned);
+    /// throws ``MFAStoreError/linkNotUsable`` otherwise.
+    func consumeLink(_ link: LinkUse, subject: String, now: Date) throws {
         try execute(
-            sql: "DELETE FROM link WHERE token_hash = ? AND subject = ? AND expires_at > ?",
-            arguments: [Data(tokenHash), subject, now.storedValue]
+            sql: "DELETE FROM link WHERE token_hash = ? AND subject = ? AND expires_at > ? AND attempts < ?",
+            arguments: [Data(link.tokenHash), subject, now.storedValue, link.maxAttempts]
         )
         guard changesCount == 1 else { throw MFAStoreError.linkNotUsable }
     }

@@ -3,35 +3,26 @@ import GRDB
 import MFACore
 
 extension SQLiteStore {
-    public func countEvent(key: String, limit: RateLimit, now: Date) async throws -> Date? {
+    public func recordFailure(_ failure: FailedCompletion) async throws -> FailureOutcome {
         try await write { db in
-            let row = try Row.fetchOne(db, sql: "SELECT event_count, ends_at FROM limit_window WHERE key = ?", arguments: [key])
-            if let row, row.date("ends_at") > now {
-                let count: Int = row["event_count"]
-                guard count < limit.count else { return row.date("ends_at") }
-                try db.execute(sql: "UPDATE limit_window SET event_count = event_count + 1 WHERE key = ?", arguments: [key])
-                return nil
+            let account = try failure.accountID.flatMap { try db.account(id: $0) }
+            if let lockedUntil = account?.lockedUntil, lockedUntil > failure.now { return .accountLocked(until: lockedUntil) }
+            if let use = failure.link {
+                try db.execute(
+                    sql: "UPDATE link SET attempts = attempts + 1 WHERE token_hash = ? AND expires_at > ? AND attempts < ?",
+                    arguments: [Data(use.tokenHash), failure.now.storedValue, use.maxAttempts]
+                )
+                guard db.changesCount == 1 else { return .linkUnusable }
             }
+            guard let account else { return .counted(failures: 0, lockedUntil: nil) }
+            let failures = account.consecutiveFailures + 1
+            let lockedUntil = failure.policy.lockDuration(atFailures: failures).map { failure.now + $0 }
             try db.execute(
-                sql: "INSERT OR REPLACE INTO limit_window (key, started_at, event_count, ends_at) VALUES (?, ?, 1, ?)",
-                arguments: [key, now.storedValue, (now + limit.window).storedValue]
+                sql: "UPDATE account SET consecutive_failures = ?, locked_until = COALESCE(?, locked_until) WHERE id = ?",
+                arguments: [failures, lockedUntil?.storedValue, account.id]
             )
-            return nil
-        }
-    }
-
-    public func recordFailure(accountID: String, maxFailures: Int, lockDuration: TimeInterval, now: Date) async throws -> Date? {
-        try await write { db in
-            try db.execute(sql: "UPDATE account SET consecutive_failures = consecutive_failures + 1 WHERE id = ?", arguments: [accountID])
-            guard let failures = try Int.fetchOne(db, sql: "SELECT consecutive_failures FROM account WHERE id = ?", arguments: [accountID]),
-                  failures >= maxFailures
-            else { return nil }
-            let lockedUntil = now + lockDuration
-            try db.execute(
-                sql: "UPDATE account SET consecutive_failures = 0, locked_until = ? WHERE id = ?",
-                arguments: [lockedUntil.storedValue, accountID]
-            )
-            return lockedUntil
+            if let notice = failure.notice(atFailures: failures) { try db.insert(notice) }
+            return .counted(failures: failures, lockedUntil: lockedUntil)
         }
     }
 
@@ -97,21 +88,18 @@ extension SQLiteStore {
         }
     }
 
-    public func beginLinkAttempt(tokenHash: [UInt8], purpose: LinkPurpose, maxAttempts: Int, now: Date) async throws -> LinkRecord? {
-        try await write { db in
-            try db.execute(
-                sql: "UPDATE link SET attempts = attempts + 1 WHERE token_hash = ? AND purpose = ? AND expires_at > ? AND attempts < ?",
+    public func usableLink(tokenHash: [UInt8], purpose: LinkPurpose, maxAttempts: Int, now: Date) async throws -> LinkRecord? {
+        try await read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM link WHERE token_hash = ? AND purpose = ? AND expires_at > ? AND attempts < ?",
                 arguments: [Data(tokenHash), purpose.rawValue, now.storedValue, maxAttempts]
-            )
-            guard db.changesCount == 1 else { return nil }
-            return try Row.fetchOne(db, sql: "SELECT * FROM link WHERE token_hash = ?", arguments: [Data(tokenHash)])
-                .map(LinkRecord.init(row:))
+            ).map(LinkRecord.init(row:))
         }
     }
 
-    public func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink tokenHash: [UInt8], now: Date) async throws {
+    public func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink link: LinkUse, now: Date) async throws {
         try await write { db in
-            try db.consumeLink(tokenHash, subject: account.emailKey, now: now)
+            try db.consumeLink(link, subject: account.emailKey, now: now)
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE email_key = ?", arguments: [account.emailKey]) == nil else {
                 throw MFAStoreError.emailTaken
             }
@@ -135,78 +123,18 @@ extension SQLiteStore {
     }
 
     public func commit(_ change: AuthenticatedChange) async throws -> AuthenticatedChangeOutcome {
-        try await write { db in
-            guard let account = try db.account(id: change.accountID) else { throw MFAStoreError.accountNotFound }
-            if let link = change.consumingLink { try db.consumeLink(link, subject: account.id, now: change.now) }
-            if let step = change.acceptedTimeStep {
-                if let last = account.lastAcceptedTimeStep, step <= last { throw MFAStoreError.timeStepAlreadyUsed }
-                try db.execute(sql: "UPDATE account SET last_time_step = ? WHERE id = ?", arguments: [Int64(step), account.id])
+        let outcome = try await write { db in try db.commit(change) }
+        if change.deletesAccount {
+            // secure_delete zeroes the freed pages, but the WAL still holds their
+            // earlier images until it is checkpointed and truncated. The deletion
+            // is committed already, so a failure here must not undo its answer.
+            do {
+                try await truncateWAL()
+            } catch {
+                logger.warning("WAL checkpoint after an account deletion failed; it will happen at a later checkpoint", metadata: ["error": "\(error)"])
             }
-            if let code = change.recoveryCodeHash {
-                try db.execute(sql: "DELETE FROM recovery_code WHERE account_id = ? AND code_hash = ?", arguments: [account.id, Data(code)])
-                guard db.changesCount == 1 else { throw MFAStoreError.recoveryCodeNotFound }
-            }
-            if change.recordsLogin {
-                try db.execute(sql: "UPDATE account SET last_login_at = ? WHERE id = ?", arguments: [change.now.storedValue, account.id])
-            }
-            if let hash = change.newPasswordHash {
-                try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [hash, account.id])
-            }
-            try db.execute(sql: "UPDATE account SET consecutive_failures = 0, locked_until = NULL WHERE id = ?", arguments: [account.id])
-            try db.revokeSessions(of: account.id, change.revokedSessions)
-            if let session = change.newSession {
-                try db.execute(
-                    sql: "INSERT INTO session (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                    arguments: [Data(session.tokenHash), session.accountID, session.createdAt.storedValue, session.expiresAt.storedValue]
-                )
-            }
-            for mail in change.mail { try db.insert(mail) }
-            let remaining = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recovery_code WHERE account_id = ?", arguments: [account.id]) ?? 0
-            return AuthenticatedChangeOutcome(
-                previousLoginAt: change.recordsLogin ? account.lastLoginAt : nil,
-                recoveryCodesRemaining: remaining
-            )
         }
-    }
-
-    public func replaceAuthenticator(
-        accountID: String, with authenticator: SealedAuthenticator, recoveryCodeHashes: [[UInt8]],
-        consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date
-    ) async throws {
-        try await write { db in
-            // The link first: every loser of a race on it must see linkNotUsable.
-            try db.consumeLink(tokenHash, subject: accountID, now: now)
-            guard try db.account(id: accountID) != nil else { throw MFAStoreError.accountNotFound }
-            try db.execute(
-                sql: """
-                    UPDATE account SET totp_sealed_secret = ?, totp_algorithm = ?, totp_digits = ?, totp_period = ?,
-                        last_time_step = NULL WHERE id = ?
-                    """,
-                arguments: [
-                    Data(authenticator.sealedSecret), authenticator.algorithm.rawValue,
-                    authenticator.digits, authenticator.period, accountID,
-                ]
-            )
-            try db.execute(sql: "DELETE FROM recovery_code WHERE account_id = ?", arguments: [accountID])
-            try db.insertRecoveryCodes(recoveryCodeHashes, accountID: accountID)
-            try db.revokeSessions(of: accountID, .all)
-            try db.insert(mail)
-        }
-    }
-
-    public func deleteAccount(id: String, consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date) async throws {
-        try await write { db in
-            try db.consumeLink(tokenHash, subject: id, now: now)
-            guard let account = try db.account(id: id) else { throw MFAStoreError.accountNotFound }
-            // Sessions and recovery codes go with the account (ON DELETE CASCADE).
-            try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM link WHERE subject IN (?, ?)", arguments: [id, account.emailKey])
-            try db.execute(sql: "DELETE FROM pending_registration WHERE email_key = ?", arguments: [account.emailKey])
-            try db.insert(mail)
-        }
-        // secure_delete zeroes the freed pages, but the WAL still holds their
-        // earlier images until it is checkpointed and truncated.
-        try await truncateWAL()
+        return outcome
     }
 
     public func session(tokenHash: [UInt8], now: Date) async throws -> SessionRecord? {

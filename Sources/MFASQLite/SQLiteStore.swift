@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import MFACore
 
 /// MFACore's store on a SQLite file: the embedded default.
@@ -15,15 +16,21 @@ import MFACore
 public final class SQLiteStore: MFAStore {
     let pool: DatabasePool
     private let writer: GroupCommitWriter
+    /// Where work that follows a committed change reports its failures: such work
+    /// is best effort, since the change's answer must not turn into an error.
+    let logger: Logger
 
     /// The path of the database file.
     public let path: String
 
     /// Opens (creating if needed) the database at `path` and migrates it.
     ///
-    /// - Parameter busyTimeout: how long a write waits for another process's write.
-    public init(path: String, busyTimeout: TimeInterval = 5) throws {
+    /// - Parameters:
+    ///   - busyTimeout: how long a write waits for another process's write.
+    ///   - logger: receives failures of best-effort work after a commit.
+    public init(path: String, busyTimeout: TimeInterval = 5, logger: Logger = Logger(label: "MFASQLite")) throws {
         self.path = path
+        self.logger = logger
         try Self.prepareFile(at: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)

@@ -33,7 +33,7 @@ enum AccountChecks {
         let account = Fixture.account()
         let link = Fixture.link(.createAccount, subject: account.emailKey)
         try await store.savePendingRegistration(Fixture.pendingRegistration(emailKey: account.emailKey), link: link, mail: Fixture.mail())
-        try await store.createAccount(account, recoveryCodeHashes: Fixture.recoveryCodes(10), consumingLink: link.tokenHash, now: Fixture.start)
+        try await store.createAccount(account, recoveryCodeHashes: Fixture.recoveryCodes(10), consumingLink: link.use, now: Fixture.start)
 
         #expect(try await store.account(id: account.id) == account)
         #expect(try await store.recoveryCodeCount(accountID: account.id) == 10)
@@ -41,7 +41,7 @@ enum AccountChecks {
         #expect(try await !store.isUsable(link))
         let second = Fixture.account()
         await #expect(throws: MFAStoreError.linkNotUsable) {
-            try await store.createAccount(second, recoveryCodeHashes: [], consumingLink: link.tokenHash, now: Fixture.start)
+            try await store.createAccount(second, recoveryCodeHashes: [], consumingLink: link.use, now: Fixture.start)
         }
         #expect(try await store.account(id: second.id) == nil)
     }
@@ -51,10 +51,10 @@ enum AccountChecks {
         let link = try await store.issue(.createAccount, for: account.emailKey)
         let codes = Fixture.recoveryCodes()
         await #expect(throws: MFAStoreError.linkNotUsable) {
-            try await store.createAccount(account, recoveryCodeHashes: codes, consumingLink: link.tokenHash, now: Fixture.start + 600)
+            try await store.createAccount(account, recoveryCodeHashes: codes, consumingLink: link.use, now: Fixture.start + 600)
         }
         await #expect(throws: MFAStoreError.linkNotUsable) {
-            try await store.createAccount(account, recoveryCodeHashes: codes, consumingLink: Fixture.tokenHash(), now: Fixture.start)
+            try await store.createAccount(account, recoveryCodeHashes: codes, consumingLink: Fixture.unknownLink(), now: Fixture.start)
         }
         #expect(try await store.account(id: account.id) == nil)
         #expect(try await store.account(emailKey: account.emailKey) == nil)
@@ -66,7 +66,7 @@ enum AccountChecks {
         let duplicate = Fixture.account(email: existing.email)
         let link = try await store.issue(.createAccount, for: existing.emailKey)
         await #expect(throws: MFAStoreError.emailTaken) {
-            try await store.createAccount(duplicate, recoveryCodeHashes: Fixture.recoveryCodes(), consumingLink: link.tokenHash, now: Fixture.start)
+            try await store.createAccount(duplicate, recoveryCodeHashes: Fixture.recoveryCodes(), consumingLink: link.use, now: Fixture.start)
         }
         #expect(try await store.account(emailKey: existing.emailKey) == existing)
         #expect(try await store.account(id: duplicate.id) == nil)

@@ -13,20 +13,20 @@ enum CommitChecks {
     static let consumesItsLinkOnce = StoreCheck("commit consumes its link, and a second commit with it is refused") { store in
         let account = try await store.register()
         let link = try await store.issue(.login, for: account.id)
-        _ = try await store.commit(AuthenticatedChange(accountID: account.id, consumingLink: link.tokenHash, now: Fixture.start))
+        _ = try await store.commit(AuthenticatedChange(accountID: account.id, consumingLink: link.use, now: Fixture.start))
 
         #expect(try await !store.isUsable(link))
         await #expect(throws: MFAStoreError.linkNotUsable) {
-            try await store.commit(AuthenticatedChange(accountID: account.id, consumingLink: link.tokenHash, now: Fixture.start))
+            try await store.commit(AuthenticatedChange(accountID: account.id, consumingLink: link.use, now: Fixture.start))
         }
     }
 
     static let refusesAnExpiredLink = StoreCheck("commit refuses an expired or unknown link, changing nothing") { store in
         let account = try await store.register()
         let link = try await store.issue(.login, for: account.id)
-        for (tokenHash, now) in [(link.tokenHash, Fixture.start + 600), (Fixture.tokenHash(), Fixture.start)] {
+        for (use, now) in [(link.use, Fixture.start + 600), (Fixture.unknownLink(), Fixture.start)] {
             await #expect(throws: MFAStoreError.linkNotUsable) {
-                try await store.commit(AuthenticatedChange(accountID: account.id, consumingLink: tokenHash, recordsLogin: true, now: now))
+                try await store.commit(AuthenticatedChange(accountID: account.id, consumingLink: use, recordsLogin: true, now: now))
             }
         }
         #expect(try await store.account(id: account.id)?.lastLoginAt == nil)
@@ -100,7 +100,7 @@ enum CommitChecks {
         let link = try await store.issue(.login, for: Fixture.id())
         let session = Fixture.session(accountID: link.subject)
         await #expect(throws: MFAStoreError.accountNotFound) {
-            try await store.commit(AuthenticatedChange(accountID: link.subject, consumingLink: link.tokenHash, newSession: session, now: Fixture.start))
+            try await store.commit(AuthenticatedChange(accountID: link.subject, consumingLink: link.use, newSession: session, now: Fixture.start))
         }
         #expect(try await store.isUsable(link))
         #expect(try await !store.isOpen(session))
@@ -110,18 +110,18 @@ enum CommitChecks {
     /// effects happened: link, codes, login time, password, failures, sessions, mail.
     private static func expectNothingChanges(
         in store: any MFAStore, for account: AccountRecord, refusedWith error: MFAStoreError,
-        _ makeChange: ([UInt8], SessionRecord, QueuedMail) -> AuthenticatedChange
+        _ makeChange: (LinkUse, SessionRecord, QueuedMail) -> AuthenticatedChange
     ) async throws {
         let link = try await store.issue(.login, for: account.id)
         let existing = try await store.openSession(for: account.id)
-        _ = try await store.recordFailure(accountID: account.id, maxFailures: 10, lockDuration: 900, now: Fixture.start)
+        _ = try await store.fail(account.id)
         let before = try #require(try await store.account(id: account.id))
         let (session, mail) = (Fixture.session(accountID: account.id), Fixture.mail())
 
-        await #expect(throws: error) { try await store.commit(makeChange(link.tokenHash, session, mail)) }
+        await #expect(throws: error) { try await store.commit(makeChange(link.use, session, mail)) }
 
         #expect(try await store.account(id: account.id) == before)
-        #expect(try await store.link(tokenHash: link.tokenHash, now: Fixture.start) == link)
+        #expect(try await store.link(tokenHash: link.tokenHash, now: Fixture.start)?.attempts == 0)
         #expect(try await store.recoveryCodeCount(accountID: account.id) == 10)
         #expect(try await store.isOpen(existing))
         #expect(try await !store.isOpen(session))

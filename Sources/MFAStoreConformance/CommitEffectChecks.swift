@@ -83,18 +83,19 @@ enum CommitEffectChecks {
         #expect(try await store.claimAllMailIDs() == Set(mail.map(\.id)))
     }
 
-    static let resetsFailuresAndLock = StoreCheck("commit resets the failure count and lifts a lock") { store in
+    static let resetsFailuresAndLock = StoreCheck(
+        "commit resets the failure count and lifts a lock, so the next lock is the first of a new series"
+    ) { store in
         let account = try await store.register()
-        for _ in 0..<3 { _ = try await store.recordFailure(accountID: account.id, maxFailures: 3, lockDuration: 900, now: Fixture.start) }
-        _ = try await store.recordFailure(accountID: account.id, maxFailures: 3, lockDuration: 900, now: Fixture.start)
-        _ = try await store.commit(AuthenticatedChange(accountID: account.id, now: Fixture.start + 1_000))
+        for _ in 0..<5 { _ = try await store.fail(account.id) }
+        _ = try await store.commit(AuthenticatedChange(accountID: account.id, now: Fixture.start + 900))
 
         let stored = try #require(try await store.account(id: account.id))
         #expect(stored.consecutiveFailures == 0)
         #expect(stored.lockedUntil == nil)
-        for _ in 0..<2 {
-            #expect(try await store.recordFailure(accountID: account.id, maxFailures: 3, lockDuration: 900, now: Fixture.start + 1_000) == nil)
-        }
+        let later = Fixture.start + 1_000
+        for _ in 0..<2 { _ = try await store.fail(account.id, at: later) }
+        #expect(try await store.fail(account.id, at: later) == .counted(failures: 3, lockedUntil: later + 900))
     }
 
     /// An account with three sessions, and another account with one.

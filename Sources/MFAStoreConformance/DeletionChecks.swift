@@ -2,12 +2,12 @@ import Foundation
 import MFACore
 import Testing
 
-/// `deleteAccount`: the account and everything it owns, gone at once.
+/// `commit` with `deletesAccount`: the account and everything it owns, gone at once.
 enum DeletionChecks {
     static let all = [deletesEverythingTheAccountOwns, freesTheAddress, refusesAnUnusableLink, refusesAnUnknownAccount]
 
     static let deletesEverythingTheAccountOwns = StoreCheck(
-        "deleteAccount removes the account, its sessions, codes, links and pending registration, queues its mail, and spares other accounts"
+        "commit deleting the account removes the account, its sessions, codes, links and pending registration, queues its mail, and spares other accounts"
     ) { store in
         let account = try await store.register()
         let session = try await store.openSession(for: account.id)
@@ -20,7 +20,7 @@ enum DeletionChecks {
         let deletion = try await store.issue(.deleteAccount, for: account.id)
         let mail = Fixture.mail()
 
-        try await store.deleteAccount(id: account.id, consumingLink: deletion.tokenHash, mail: mail, now: Fixture.start)
+        try await store.commitDeletion(id: account.id, consumingLink: deletion.use, mail: mail, now: Fixture.start)
 
         #expect(try await store.account(id: account.id) == nil)
         #expect(try await store.account(emailKey: account.emailKey) == nil)
@@ -36,26 +36,26 @@ enum DeletionChecks {
         #expect(try await store.claimAllMailIDs().contains(mail.id))
     }
 
-    static let freesTheAddress = StoreCheck("deleteAccount frees the address for a new registration") { store in
+    static let freesTheAddress = StoreCheck("commit deleting the account frees the address for a new registration") { store in
         let account = try await store.register()
         let deletion = try await store.issue(.deleteAccount, for: account.id)
-        try await store.deleteAccount(id: account.id, consumingLink: deletion.tokenHash, mail: Fixture.mail(), now: Fixture.start)
+        try await store.commitDeletion(id: account.id, consumingLink: deletion.use, mail: Fixture.mail(), now: Fixture.start)
 
         let successor = try await store.register(Fixture.account(email: account.email))
         #expect(try await store.account(emailKey: account.emailKey) == successor)
     }
 
-    static let refusesAnUnusableLink = StoreCheck("deleteAccount refuses an expired or unknown link, deleting nothing") { store in
+    static let refusesAnUnusableLink = StoreCheck("commit deleting the account refuses an expired or unknown link, deleting nothing") { store in
         let account = try await store.register()
         let session = try await store.openSession(for: account.id, expiresAt: Fixture.start + 7_200)
         let deletion = try await store.issue(.deleteAccount, for: account.id)
         let mail = Fixture.mail()
 
         await #expect(throws: MFAStoreError.linkNotUsable) {
-            try await store.deleteAccount(id: account.id, consumingLink: deletion.tokenHash, mail: mail, now: Fixture.start + 600)
+            try await store.commitDeletion(id: account.id, consumingLink: deletion.use, mail: mail, now: Fixture.start + 600)
         }
         await #expect(throws: MFAStoreError.linkNotUsable) {
-            try await store.deleteAccount(id: account.id, consumingLink: Fixture.tokenHash(), mail: mail, now: Fixture.start)
+            try await store.commitDeletion(id: account.id, consumingLink: Fixture.unknownLink(), mail: mail, now: Fixture.start)
         }
         #expect(try await store.account(id: account.id) == account)
         #expect(try await store.recoveryCodeCount(accountID: account.id) == 10)
@@ -63,10 +63,10 @@ enum DeletionChecks {
         #expect(try await !store.claimAllMailIDs().contains(mail.id))
     }
 
-    static let refusesAnUnknownAccount = StoreCheck("deleteAccount of an unknown account throws and consumes nothing") { store in
+    static let refusesAnUnknownAccount = StoreCheck("commit deleting an unknown account throws and consumes nothing") { store in
         let link = try await store.issue(.deleteAccount, for: Fixture.id())
         await #expect(throws: MFAStoreError.self) {
-            try await store.deleteAccount(id: Fixture.id(), consumingLink: link.tokenHash, mail: Fixture.mail(), now: Fixture.start)
+            try await store.commitDeletion(id: Fixture.id(), consumingLink: link.use, mail: Fixture.mail(), now: Fixture.start)
         }
         #expect(try await store.isUsable(link))
     }

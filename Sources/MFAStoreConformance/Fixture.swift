@@ -58,3 +58,20 @@ enum Fixture {
         QueuedMail(id: id(), sealedMessage: bytes(64), notBefore: notBefore, expiresAt: expiresAt)
     }
 }
+
+extension Fixture {
+    /// The attempts a link allows in the checks.
+    static let maxAttempts = 5
+
+    /// A lock policy small enough to walk through: a lock every 3 failures,
+    /// 900 s doubling up to 3600 s, TOTP refused from 9 failures.
+    static let policy = LockPolicy(failuresPerLock: 3, firstLock: 900, maxLock: 3_600, ceiling: 9)
+
+    /// A link no store has.
+    static func unknownLink() -> LinkUse { LinkUse(tokenHash: tokenHash(), maxAttempts: maxAttempts) }
+}
+
+extension LinkRecord {
+    /// The link as a completion uses it, allowing ``Fixture/maxAttempts`` failures.
+    var use: LinkUse { LinkUse(tokenHash: tokenHash, maxAttempts: Fixture.maxAttempts) }
+}

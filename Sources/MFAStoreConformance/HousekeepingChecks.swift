@@ -58,9 +58,10 @@ enum HousekeepingChecks {
 
     static let keepsLiveLimitWindows = StoreCheck("purgeExpired keeps limit windows that have not ended") { store in
         let limit = RateLimit(count: 2, window: 900)
-        for _ in 0..<2 { _ = try await store.countEvent(key: "k", limit: limit, now: Fixture.start) }
+        let events = [LimitedEvent(key: "k", limit: limit)]
+        for _ in 0..<2 { _ = try await store.countEvents(events, now: Fixture.start) }
         try await store.purgeExpired(now: Fixture.start + 899, finishedMailRetention: 86_400)
-        #expect(try await store.countEvent(key: "k", limit: limit, now: Fixture.start + 899) == Fixture.start + 900)
+        #expect(try await store.countEvents(events, now: Fixture.start + 899) == Fixture.start + 900)
     }
 
     static let answersHealthChecks = StoreCheck("checkHealth succeeds on a working store") { store in

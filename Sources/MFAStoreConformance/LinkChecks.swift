@@ -2,12 +2,12 @@ import Foundation
 import MFACore
 import Testing
 
-/// Pending registrations, issuing links, looking them up and attempting them.
+/// Pending registrations, issuing links and looking them up.
 enum LinkChecks {
     static let all = [
         keepsAPendingRegistrationUntilItExpires, replacesTheOlderRegistration, keepsOtherAddressesRegistrations,
         findsALinkUntilItExpires, replacesTheOlderLinkOfAPurpose, keepsLinksOfOtherPurposesAndSubjects,
-        queuesTheLinksMail, attemptsOnlyForTheLinksPurpose, countsAttempts, refusesAtMaxAttempts,
+        queuesTheLinksMail, attemptsOnlyForTheLinksPurpose, looksWithoutCounting, refusesAtMaxAttempts,
         refusesAttemptsOnExpiredOrUnknownLinks,
     ]
 
@@ -33,12 +33,12 @@ enum LinkChecks {
 
         #expect(try await store.pendingRegistration(emailKey: emailKey, now: Fixture.start) == newer)
         #expect(try await !store.isUsable(olderLink))
-        #expect(try await store.beginLinkAttempt(tokenHash: olderLink.tokenHash, purpose: .createAccount, maxAttempts: 5, now: Fixture.start) == nil)
+        #expect(try await store.usableLink(tokenHash: olderLink.tokenHash, purpose: .createAccount, maxAttempts: 5, now: Fixture.start) == nil)
         let account = Fixture.account(email: emailKey)
         await #expect(throws: MFAStoreError.linkNotUsable) {
-            try await store.createAccount(account, recoveryCodeHashes: [], consumingLink: olderLink.tokenHash, now: Fixture.start)
+            try await store.createAccount(account, recoveryCodeHashes: [], consumingLink: olderLink.use, now: Fixture.start)
         }
-        try await store.createAccount(account, recoveryCodeHashes: [], consumingLink: newerLink.tokenHash, now: Fixture.start)
+        try await store.createAccount(account, recoveryCodeHashes: [], consumingLink: newerLink.use, now: Fixture.start)
         #expect(try await store.claimAllMailIDs().contains(mail.id))
     }
 
@@ -69,7 +69,7 @@ enum LinkChecks {
         let newer = try await store.issue(.login, for: subject)
 
         #expect(try await !store.isUsable(older))
-        #expect(try await store.beginLinkAttempt(tokenHash: older.tokenHash, purpose: .login, maxAttempts: 5, now: Fixture.start) == nil)
+        #expect(try await store.usableLink(tokenHash: older.tokenHash, purpose: .login, maxAttempts: 5, now: Fixture.start) == nil)
         #expect(try await store.isUsable(newer))
     }
 
@@ -91,41 +91,36 @@ enum LinkChecks {
         #expect(try await store.claimAllMailIDs() == [mail.id])
     }
 
-    static let attemptsOnlyForTheLinksPurpose = StoreCheck("beginLinkAttempt refuses a link made for another purpose, counting nothing") { store in
+    static let attemptsOnlyForTheLinksPurpose = StoreCheck("usableLink refuses a link made for another purpose, counting nothing") { store in
         let link = try await store.issue(.passwordReset, for: Fixture.id())
         for purpose in LinkPurpose.allCases where purpose != .passwordReset {
-            #expect(try await store.beginLinkAttempt(tokenHash: link.tokenHash, purpose: purpose, maxAttempts: 5, now: Fixture.start) == nil)
+            #expect(try await store.usableLink(tokenHash: link.tokenHash, purpose: purpose, maxAttempts: 5, now: Fixture.start) == nil)
         }
         #expect(try await store.link(tokenHash: link.tokenHash, now: Fixture.start)?.attempts == 0)
     }
 
-    static let countsAttempts = StoreCheck("beginLinkAttempt counts each attempt and returns the link") { store in
+    static let looksWithoutCounting = StoreCheck("usableLink returns the link and counts no attempt") { store in
         let link = try await store.issue(.login, for: Fixture.id())
-        let first = try await store.beginLinkAttempt(tokenHash: link.tokenHash, purpose: .login, maxAttempts: 5, now: Fixture.start)
-        let second = try await store.beginLinkAttempt(tokenHash: link.tokenHash, purpose: .login, maxAttempts: 5, now: Fixture.start + 1)
-
-        #expect(first?.subject == link.subject)
-        #expect(first?.expiresAt == link.expiresAt)
-        #expect(first?.attempts == 1)
-        #expect(second?.attempts == 2)
-        #expect(try await store.link(tokenHash: link.tokenHash, now: Fixture.start)?.attempts == 2)
+        for second in 0..<10 {
+            let found = try await store.usableLink(tokenHash: link.tokenHash, purpose: .login, maxAttempts: 5, now: Fixture.start + Double(second))
+            #expect(found == link)
+        }
+        #expect(try await store.link(tokenHash: link.tokenHash, now: Fixture.start)?.attempts == 0)
     }
 
-    static let refusesAtMaxAttempts = StoreCheck("beginLinkAttempt refuses a link that made maxAttempts attempts") { store in
+    static let refusesAtMaxAttempts = StoreCheck("usableLink refuses a link that counted maxAttempts failures") { store in
         let link = try await store.issue(.login, for: Fixture.id())
-        for _ in 0..<3 {
-            #expect(try await store.beginLinkAttempt(tokenHash: link.tokenHash, purpose: .login, maxAttempts: 3, now: Fixture.start) != nil)
-        }
-        for _ in 0..<2 {
-            #expect(try await store.beginLinkAttempt(tokenHash: link.tokenHash, purpose: .login, maxAttempts: 3, now: Fixture.start) == nil)
-        }
-        #expect(try await store.link(tokenHash: link.tokenHash, now: Fixture.start)?.attempts == 3)
+        for _ in 0..<2 { _ = try await store.fail(nil, through: link.use) }
+        #expect(try await store.usableLink(tokenHash: link.tokenHash, purpose: .login, maxAttempts: 3, now: Fixture.start)?.attempts == 2)
+        _ = try await store.fail(nil, through: link.use)
+        #expect(try await store.usableLink(tokenHash: link.tokenHash, purpose: .login, maxAttempts: 3, now: Fixture.start) == nil)
+        #expect(try await store.usableLink(tokenHash: link.tokenHash, purpose: .login, maxAttempts: 4, now: Fixture.start) != nil)
     }
 
-    static let refusesAttemptsOnExpiredOrUnknownLinks = StoreCheck("beginLinkAttempt refuses an expired or unknown link") { store in
+    static let refusesAttemptsOnExpiredOrUnknownLinks = StoreCheck("usableLink refuses an expired or unknown link") { store in
         let link = try await store.issue(.login, for: Fixture.id())
-        #expect(try await store.beginLinkAttempt(tokenHash: link.tokenHash, purpose: .login, maxAttempts: 5, now: Fixture.start + 600) == nil)
-        #expect(try await store.beginLinkAttempt(tokenHash: Fixture.tokenHash(), purpose: .login, maxAttempts: 5, now: Fixture.start) == nil)
-        #expect(try await store.beginLinkAttempt(tokenHash: link.tokenHash, purpose: .login, maxAttempts: 5, now: Fixture.start + 599) != nil)
+        #expect(try await store.usableLink(tokenHash: link.tokenHash, purpose: .login, maxAttempts: 5, now: Fixture.start + 600) == nil)
+        #expect(try await store.usableLink(tokenHash: Fixture.tokenHash(), purpose: .login, maxAttempts: 5, now: Fixture.start) == nil)
+        #expect(try await store.usableLink(tokenHash: link.tokenHash, purpose: .login, maxAttempts: 5, now: Fixture.start + 599) != nil)
     }
 }

@@ -9,7 +9,8 @@ import Testing
 enum RaceChecks {
     static let all = [
         createsOnceThroughOneLink, commitsOnceThroughOneLink, deletesOnceThroughOneLink, acceptsOneTimeStepOnce,
-        usesOneRecoveryCodeOnce, allowsMaxAttemptsOnALink, admitsTheLimitOfEvents, locksOncePerMaxFailures,
+        usesOneRecoveryCodeOnce, allowsMaxAttemptsOnALink, commitsOrFailsOnTheLastAttempt, admitsTheLimitOfEvents,
+        locksOncePerMaxFailures,
         keepsOneLinkOfConcurrentIssues, keepsOneOfConcurrentRegistrations, neverHandsOneMessageToTwoWorkers,
     ]
 
@@ -20,7 +21,7 @@ enum RaceChecks {
         let link = try await store.issue(.createAccount, for: email.lowercased())
         let results = await concurrently(tasks) { _ in
             try await store.createAccount(
-                Fixture.account(email: email), recoveryCodeHashes: Fixture.recoveryCodes(), consumingLink: link.tokenHash, now: Fixture.start
+                Fixture.account(email: email), recoveryCodeHashes: Fixture.recoveryCodes(), consumingLink: link.use, now: Fixture.start
             )
         }
         expect(results, winners: 1, losersSee: .linkNotUsable)
@@ -32,18 +33,18 @@ enum RaceChecks {
         let link = try await store.issue(.passwordReset, for: account.id)
         let results = await concurrently(tasks) { _ in
             try await store.commit(AuthenticatedChange(
-                accountID: account.id, consumingLink: link.tokenHash, newPasswordHash: Fixture.passwordHash(), now: Fixture.start
+                accountID: account.id, consumingLink: link.use, newPasswordHash: Fixture.passwordHash(), now: Fixture.start
             ))
         }
         expect(results, winners: 1, losersSee: .linkNotUsable)
     }
 
-    static let deletesOnceThroughOneLink = StoreCheck("50 concurrent deleteAccount with one link: exactly one succeeds, the others see linkNotUsable") { store in
+    static let deletesOnceThroughOneLink = StoreCheck("50 concurrent deleting commits with one link: exactly one succeeds, the others see linkNotUsable") { store in
         let account = try await store.register()
         let link = try await store.issue(.deleteAccount, for: account.id)
         let mail = (0..<tasks).map { _ in Fixture.mail() }
         let results = await concurrently(tasks) { index in
-            try await store.deleteAccount(id: account.id, consumingLink: link.tokenHash, mail: mail[index], now: Fixture.start)
+            try await store.commitDeletion(id: account.id, consumingLink: link.use, mail: mail[index], now: Fixture.start)
         }
         expect(results, winners: 1, losersSee: .linkNotUsable)
         #expect(try await store.account(id: account.id) == nil)
@@ -74,33 +75,56 @@ enum RaceChecks {
         #expect(try await store.recoveryCodeCount(accountID: account.id) == 9)
     }
 
-    static let allowsMaxAttemptsOnALink = StoreCheck("50 concurrent beginLinkAttempt with maxAttempts 5: exactly 5 succeed") { store in
+    static let allowsMaxAttemptsOnALink = StoreCheck(
+        "50 concurrent failures through one link allowing 5: exactly 5 are counted, the others see linkUnusable"
+    ) { store in
         let link = try await store.issue(.login, for: Fixture.id())
-        let results = await concurrently(tasks) { _ in
-            try await store.beginLinkAttempt(tokenHash: link.tokenHash, purpose: .login, maxAttempts: 5, now: Fixture.start)
-        }
-        let attempts = try results.compactMap { try $0.get()?.attempts }
-        #expect(attempts.sorted() == [1, 2, 3, 4, 5])
-        #expect(try await store.link(tokenHash: link.tokenHash, now: Fixture.start)?.attempts == 5)
+        let results = await concurrently(tasks) { _ in try await store.fail(nil, through: link.use) }
+        let outcomes = try results.map { try $0.get() }
+        #expect(outcomes.count { $0 == .counted(failures: 0, lockedUntil: nil) } == Fixture.maxAttempts)
+        #expect(outcomes.count { $0 == .linkUnusable } == tasks - Fixture.maxAttempts)
+        #expect(try await store.link(tokenHash: link.tokenHash, now: Fixture.start)?.attempts == Fixture.maxAttempts)
     }
 
-    static let admitsTheLimitOfEvents = StoreCheck("50 concurrent countEvent with a limit of 10: exactly 10 are admitted") { store in
+    static let commitsOrFailsOnTheLastAttempt = StoreCheck(
+        "25 commits racing 25 failures on a link with one attempt left: exactly one of the 50 goes through"
+    ) { store in
+        let account = try await store.register()
+        let link = try await store.issue(.login, for: account.id)
+        for _ in 0..<(Fixture.maxAttempts - 1) { _ = try await store.fail(nil, through: link.use) }
+        let results = await concurrently(tasks) { index in
+            if index.isMultiple(of: 2) {
+                _ = try await store.commit(AuthenticatedChange(accountID: account.id, consumingLink: link.use, now: Fixture.start))
+                return true
+            }
+            if case .counted = try await store.fail(account.id, through: link.use) { return true }
+            return false
+        }
+        #expect(results.count { (try? $0.get()) == true } == 1)
+        #expect(try await store.usableLink(tokenHash: link.tokenHash, purpose: .login, maxAttempts: Fixture.maxAttempts, now: Fixture.start) == nil)
+    }
+
+    static let admitsTheLimitOfEvents = StoreCheck("50 concurrent countEvents with a limit of 10: exactly 10 are admitted") { store in
         let limit = RateLimit(count: 10, window: 900)
         let results = await concurrently(tasks) { _ in
-            try await store.countEvent(key: "address:ada", limit: limit, now: Fixture.start)
+            try await store.countEvents([LimitedEvent(key: "address:ada", limit: limit)], now: Fixture.start)
         }
         let outcomes = try results.map { try $0.get() }
         #expect(outcomes.count { $0 == nil } == 10)
         #expect(outcomes.count { $0 == Fixture.start + 900 } == tasks - 10)
     }
 
-    static let locksOncePerMaxFailures = StoreCheck("50 concurrent recordFailure with maxFailures 10: exactly 5 lock the account") { store in
+    static let locksOncePerMaxFailures = StoreCheck(
+        "50 concurrent failures of one account: exactly failuresPerLock are counted, one locks, the others see the lock"
+    ) { store in
         let account = try await store.register()
-        let results = await concurrently(tasks) { _ in
-            try await store.recordFailure(accountID: account.id, maxFailures: 10, lockDuration: 900, now: Fixture.start)
-        }
-        let locks = try results.compactMap { try $0.get() }
-        #expect(locks == Array(repeating: Fixture.start + 900, count: 5))
+        let results = await concurrently(tasks) { _ in try await store.fail(account.id) }
+        let outcomes = try results.map { try $0.get() }
+        let perLock = Fixture.policy.failuresPerLock
+        #expect(outcomes.count { if case .counted = $0 { true } else { false } } == perLock)
+        #expect(outcomes.contains(.counted(failures: perLock, lockedUntil: Fixture.start + 900)))
+        #expect(outcomes.count { $0 == .accountLocked(until: Fixture.start + 900) } == tasks - perLock)
+        #expect(try await store.account(id: account.id)?.consecutiveFailures == perLock)
     }
 
     static let keepsOneLinkOfConcurrentIssues = StoreCheck("50 concurrent issueLink for one purpose and subject: exactly one link is left") { store in

@@ -2,7 +2,7 @@ import Foundation
 import MFACore
 import Testing
 
-/// `replaceAuthenticator`: a new TOTP secret through an emailed link.
+/// `commit` with `replacesAuthenticator`: a new TOTP secret through an emailed link.
 enum ReplacementChecks {
     static let all = [
         replacesEverythingTheOldSecretGuarded, refusesAnUnusableLink, refusesAnUnknownAccount, refusesAnotherAccountsLink,
@@ -15,26 +15,26 @@ enum ReplacementChecks {
         let grace = try await store.register()
         let link = try await store.issue(.newAuthenticator, for: grace.id)
         await #expect(throws: MFAStoreError.linkNotUsable) {
-            try await store.replaceAuthenticator(
+            try await store.commitReplacement(
                 accountID: ada.id, with: Fixture.authenticator(), recoveryCodeHashes: [],
-                consumingLink: link.tokenHash, mail: Fixture.mail(), now: Fixture.start
+                consumingLink: link.use, mail: Fixture.mail(), now: Fixture.start
             )
         }
         await #expect(throws: MFAStoreError.linkNotUsable) {
-            try await store.deleteAccount(id: ada.id, consumingLink: link.tokenHash, mail: Fixture.mail(), now: Fixture.start)
+            try await store.commitDeletion(id: ada.id, consumingLink: link.use, mail: Fixture.mail(), now: Fixture.start)
         }
         await #expect(throws: MFAStoreError.linkNotUsable) {
-            try await store.commit(AuthenticatedChange(accountID: ada.id, consumingLink: link.tokenHash, now: Fixture.start))
+            try await store.commit(AuthenticatedChange(accountID: ada.id, consumingLink: link.use, now: Fixture.start))
         }
         await #expect(throws: MFAStoreError.linkNotUsable) {
-            try await store.createAccount(Fixture.account(), recoveryCodeHashes: [], consumingLink: link.tokenHash, now: Fixture.start)
+            try await store.createAccount(Fixture.account(), recoveryCodeHashes: [], consumingLink: link.use, now: Fixture.start)
         }
         #expect(try await store.isUsable(link))
         #expect(try await store.account(id: ada.id) != nil)
     }
 
     static let replacesEverythingTheOldSecretGuarded = StoreCheck(
-        "replaceAuthenticator consumes the link, replaces authenticator and codes, forgets time steps, revokes sessions and queues its mail"
+        "commit replacing the authenticator consumes the link, replaces authenticator and codes, forgets time steps, revokes sessions and queues its mail"
     ) { store in
         let oldCodes = Fixture.recoveryCodes()
         let account = try await store.register(recoveryCodes: oldCodes)
@@ -43,9 +43,9 @@ enum ReplacementChecks {
         let link = try await store.issue(.newAuthenticator, for: account.id)
         let (authenticator, newCodes, mail) = (Fixture.authenticator(), Fixture.recoveryCodes(10), Fixture.mail())
 
-        try await store.replaceAuthenticator(
+        try await store.commitReplacement(
             accountID: account.id, with: authenticator, recoveryCodeHashes: newCodes,
-            consumingLink: link.tokenHash, mail: mail, now: Fixture.start
+            consumingLink: link.use, mail: mail, now: Fixture.start
         )
 
         let stored = try #require(try await store.account(id: account.id))
@@ -62,14 +62,14 @@ enum ReplacementChecks {
         _ = try await store.commit(AuthenticatedChange(accountID: account.id, acceptedTimeStep: 10, now: Fixture.start))
         #expect(try await store.claimAllMailIDs().contains(mail.id))
         await #expect(throws: MFAStoreError.linkNotUsable) {
-            try await store.replaceAuthenticator(
+            try await store.commitReplacement(
                 accountID: account.id, with: Fixture.authenticator(), recoveryCodeHashes: [],
-                consumingLink: link.tokenHash, mail: Fixture.mail(), now: Fixture.start
+                consumingLink: link.use, mail: Fixture.mail(), now: Fixture.start
             )
         }
     }
 
-    static let refusesAnUnusableLink = StoreCheck("replaceAuthenticator refuses an expired link, changing nothing") { store in
+    static let refusesAnUnusableLink = StoreCheck("commit replacing the authenticator refuses an expired link, changing nothing") { store in
         let codes = Fixture.recoveryCodes()
         let account = try await store.register(recoveryCodes: codes)
         _ = try await store.commit(AuthenticatedChange(accountID: account.id, acceptedTimeStep: 1_000, now: Fixture.start))
@@ -78,9 +78,9 @@ enum ReplacementChecks {
         let mail = Fixture.mail()
 
         await #expect(throws: MFAStoreError.linkNotUsable) {
-            try await store.replaceAuthenticator(
+            try await store.commitReplacement(
                 accountID: account.id, with: Fixture.authenticator(), recoveryCodeHashes: Fixture.recoveryCodes(),
-                consumingLink: link.tokenHash, mail: mail, now: Fixture.start + 600
+                consumingLink: link.use, mail: mail, now: Fixture.start + 600
             )
         }
         let stored = try #require(try await store.account(id: account.id))
@@ -91,13 +91,13 @@ enum ReplacementChecks {
         #expect(try await !store.claimAllMailIDs().contains(mail.id))
     }
 
-    static let refusesAnUnknownAccount = StoreCheck("replaceAuthenticator on an unknown account throws and consumes nothing") { store in
+    static let refusesAnUnknownAccount = StoreCheck("commit replacing the authenticator on an unknown account throws and consumes nothing") { store in
         let link = try await store.issue(.newAuthenticator, for: Fixture.id())
         let id = Fixture.id()
         await #expect(throws: MFAStoreError.self) {
-            try await store.replaceAuthenticator(
+            try await store.commitReplacement(
                 accountID: id, with: Fixture.authenticator(), recoveryCodeHashes: [],
-                consumingLink: link.tokenHash, mail: Fixture.mail(), now: Fixture.start
+                consumingLink: link.use, mail: Fixture.mail(), now: Fixture.start
             )
         }
         #expect(try await store.isUsable(link))

@@ -25,6 +25,7 @@ public enum StoreConformance {
     /// Every check, grouped by area: limits, links, accounts, commits,
     /// sessions, the outbox, housekeeping and races.
     public static let checks: [StoreCheck] =
-        LimitChecks.all + LinkChecks.all + AccountChecks.all + CommitChecks.all
+        EventLimitChecks.all + AddressKeyChecks.all
+        + FailureChecks.all + LinkChecks.all + AccountChecks.all + CommitChecks.all
         + SessionChecks.all + OutboxChecks.all + HousekeepingChecks.all + RaceChecks.all
 }

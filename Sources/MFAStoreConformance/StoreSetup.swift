@@ -7,7 +7,7 @@ extension MFAStore {
     /// Creates `account` through a ``LinkPurpose/createAccount`` link, as confirming a registration does.
     func register(_ account: AccountRecord = Fixture.account(), recoveryCodes: [[UInt8]] = Fixture.recoveryCodes()) async throws -> AccountRecord {
         let link = try await issue(.createAccount, for: account.emailKey)
-        try await createAccount(account, recoveryCodeHashes: recoveryCodes, consumingLink: link.tokenHash, now: Fixture.start)
+        try await createAccount(account, recoveryCodeHashes: recoveryCodes, consumingLink: link.use, now: Fixture.start)
         return account
     }
 
@@ -16,6 +16,34 @@ extension MFAStore {
         let link = Fixture.link(purpose, subject: subject, expiresAt: expiresAt)
         try await issueLink(link, mail: Fixture.mail())
         return link
+    }
+
+    /// Records a failed completion of `accountID` (through `link`) under ``Fixture/policy``.
+    func fail(
+        _ accountID: String?, through link: LinkUse? = nil, at now: Date = Fixture.start,
+        firstLockNotice: QueuedMail? = nil, ceilingNotice: QueuedMail? = nil
+    ) async throws -> FailureOutcome {
+        try await recordFailure(FailedCompletion(
+            link: link, accountID: accountID, policy: Fixture.policy,
+            firstLockNotice: firstLockNotice, ceilingNotice: ceilingNotice, now: now
+        ))
+    }
+
+    /// Replaces an account's authenticator through a link, as confirming a new authenticator does.
+    func commitReplacement(
+        accountID: String, with authenticator: SealedAuthenticator, recoveryCodeHashes: [[UInt8]],
+        consumingLink link: LinkUse, mail: QueuedMail, now: Date
+    ) async throws {
+        _ = try await commit(AuthenticatedChange(
+            accountID: accountID, consumingLink: link,
+            replacesAuthenticator: AuthenticatorReplacement(authenticator: authenticator, recoveryCodeHashes: recoveryCodeHashes),
+            revokedSessions: .all, mail: [mail], now: now
+        ))
+    }
+
+    /// Deletes an account through a link, as confirming a deletion does.
+    func commitDeletion(id: String, consumingLink link: LinkUse, mail: QueuedMail, now: Date) async throws {
+        _ = try await commit(AuthenticatedChange(accountID: id, consumingLink: link, deletesAccount: true, mail: [mail], now: now))
     }
 
     /// Opens a session for an account, as a login does.

@@ -19,9 +19,11 @@ import MFACoreTesting
         clock: clock
     )
     let outbox = MailDeliveryWorker(service: mfa, transport: mailer)
+    // Limits count per client network: pass the network each request comes from.
+    let client = try #require(ClientNetwork(ipAddress: "192.0.2.7"))
 
     // Sign up: the link travels by email.
-    try await mfa.requestAccountCreation(email: "ada@example.com", password: "correct horse battery staple")
+    try await mfa.requestAccountCreation(email: "ada@example.com", password: "correct horse battery staple", from: client)
     _ = try await outbox.deliverDueMail()
     let signUpLink = try #require(mailer.messages.last?.oneTimeToken)
     let enrollment = try await mfa.confirmAccountCreation(token: signUpLink, passwordAgain: "correct horse battery staple")
@@ -30,7 +32,7 @@ import MFACoreTesting
     let app = try #require(try OTPAuthURI(parsing: enrollment.otpauthURI).totp)
 
     // Sign in: link, then password and TOTP code.
-    try await mfa.requestLogin(email: "ada@example.com")
+    try await mfa.requestLogin(email: "ada@example.com", from: client)
     _ = try await outbox.deliverDueMail()
     let signInLink = try #require(mailer.messages.last?.oneTimeToken)
     let login = try await mfa.completeLogin(
@@ -42,7 +44,7 @@ import MFACoreTesting
     #expect(try await mfa.authenticate(sessionToken: login.sessionToken).email == "ada@example.com")
 
     // Links expire: move the clock instead of sleeping.
-    try await mfa.requestLogin(email: "ada@example.com")
+    try await mfa.requestLogin(email: "ada@example.com", from: client)
     _ = try await outbox.deliverDueMail()
     let lateLink = try #require(mailer.messages.last?.oneTimeToken)
     clock.advance(by: 601)

@@ -1,3 +1,5 @@
+import MFACore
+import MFACoreTesting
 import MFAMail
 import Testing
 
@@ -40,5 +42,28 @@ import Testing
     @Test(arguments: ["Name <a@example.com", "\"Unclosed <a@example.com>", "<>"])
     func refusesMalformedMailboxes(text: String) {
         #expect(throws: MailboxError.self) { try Mailbox(parsing: text) }
+    }
+
+    /// MFACore refuses every address MFAMail could not send to, so that no
+    /// user is told "check your mail" for mail that can never leave: over
+    /// thousands of generated addresses, every one `EmailAddress` accepts is a `Mailbox`.
+    @Test func everyAddressMFACoreAcceptsIsOneMFAMailDeliversTo() throws {
+        let pieces = [
+            "a", "Z", "7", ".", "-", "+", "_", "'", "\"", "@", "ë", "e\u{0308}", "\u{200B}", "\u{202E}", " ",
+            "[", "]", ":", "(", ",", "\r\n", "中", "\u{FF21}",
+        ]
+        let random = SeededRandomSource(seed: 0x5EED)
+        func pick(_ count: Int) -> Int { Int(random.bytes(count: 1)[0]) % count }
+        func piecesOrLetters() -> String {
+            (0..<1 + pick(4)).map { _ in pick(2) == 0 ? "ab" : pieces[pick(pieces.count)] }.joined()
+        }
+        var accepted = 0
+        for _ in 0..<5_000 {
+            let address = piecesOrLetters() + "@" + piecesOrLetters() + [".com", ".c", "", "."][pick(4)]
+            guard let valid = try? EmailAddress(address) else { continue }
+            accepted += 1
+            #expect(throws: Never.self, "\(address.debugDescription)") { try Mailbox(address: valid.value) }
+        }
+        #expect(accepted > 100)
     }
 }

@@ -40,7 +40,7 @@ struct OutboxDeliveryTests {
             let clock = ManualClock()
             let mfa = try Installation(database: directory.appending(path: "mfa.sqlite").path, key: .generate(), clock: clock, smtpPort: port)
             for address in Self.addresses {
-                try await mfa.service.requestAccountCreation(email: address, password: "correct horse battery staple")
+                try await mfa.service.requestAccountCreation(email: address, password: "correct horse battery staple", from: .testClient)
             }
             #expect(try await mfa.worker.deliverDueMail().retried == 5)
 
@@ -70,7 +70,7 @@ struct OutboxDeliveryTests {
                 do {
                     let stopped = try Installation(database: database, key: key, clock: clock, smtpPort: server.port)
                     for address in Self.addresses.prefix(3) {
-                        try await stopped.service.requestAccountCreation(email: address, password: "correct horse battery staple")
+                        try await stopped.service.requestAccountCreation(email: address, password: "correct horse battery staple", from: .testClient)
                     }
                 }
                 let restarted = try Installation(database: database, key: key, clock: clock, smtpPort: server.port)
@@ -87,7 +87,7 @@ struct OutboxDeliveryTests {
             let port = LoopbackSocket.unusedPort()
             let clock = ManualClock()
             let mfa = try Installation(database: directory.appending(path: "mfa.sqlite").path, key: .generate(), clock: clock, smtpPort: port)
-            try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "correct horse battery staple")
+            try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "correct horse battery staple", from: .testClient)
             #expect(try await mfa.worker.deliverDueMail().retried == 1)
             clock.advance(by: 600)
             var options = SMTPTestServer.Options()
@@ -109,7 +109,7 @@ struct OutboxDeliveryTests {
                 try await SMTPTestServer.run(options, in: directory.appending(path: "smtp")) { server in
                     let clock = ManualClock()
                     let mfa = try Installation(database: directory.appending(path: "mfa.sqlite").path, key: .generate(), clock: clock, smtpPort: server.port)
-                    try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "correct horse battery staple")
+                    try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "correct horse battery staple", from: .testClient)
                     let first = try await mfa.worker.deliverDueMail()
                     #expect(first.failed == (permanent ? 1 : 0) && first.retried == (permanent ? 0 : 1))
                     clock.advance(by: 300)

@@ -10,7 +10,12 @@ import Testing
     @Test(arguments: [
         ("ada@example.com", "MFAServer"),
         (EscapingTests.hostileEmail, EscapingTests.hostileIssuer),
-        ("a.very.long.address.for.a.bigger.symbol+\(String(repeating: "x", count: 150))@subdomain.example.org", "Example Corporation Identity Services"),
+        (
+            // The longest local part mail allows (64), and a long domain, for a bigger symbol.
+            "a.very.long.address.for.a.bigger.symbol+\(String(repeating: "x", count: 24))@"
+                + "\(String(repeating: "y", count: 60)).\(String(repeating: "z", count: 60)).example.org",
+            "Example Corporation Identity Services"
+        ),
     ])
     func theCodeOnThePageDecodesToTheOTPAuthURI(email: String, issuer: String) async throws {
         let enrollment = try await Workflow(issuer: issuer).createAccount(email)

@@ -7,7 +7,9 @@ import Testing
 /// Whatever a page echoes — a token from the URL, an address, an issuer, a
 /// message — arrives as text, never as markup.
 @Suite struct EscapingTests {
-    static let hostileEmail = #""'><script>alert(1)</script>&amp;@evil.example"#
+    /// Every character with a meaning in HTML that a deliverable address may
+    /// still hold (`<`, `>` and `"` are refused as undeliverable).
+    static let hostileEmail = #"o'neil&amp&lt`x`{=}/?#@evil.example"#
     static let hostileIssuer = #"Evil "Corp" <b>&'"#
 
     @Test(arguments: [

@@ -11,9 +11,9 @@ import Testing
     static let expectedFields: [LinkPurpose: [[String]]] = [
         .createAccount: [["password_again"]],
         .login: [["password", "totp_code"], ["password", "recovery_code"]],
-        .newAuthenticator: [[]],
+        .newAuthenticator: [["totp_code"], ["recovery_code"]],
         .passwordReset: [["new_password", "totp_code"], ["new_password", "recovery_code"]],
-        .deleteAccount: [[]],
+        .deleteAccount: [["totp_code"], ["recovery_code"]],
     ]
 
     @Test(arguments: LinkPurpose.allCases)

@@ -28,9 +28,11 @@ import Testing
 
     @Test func aNewAuthenticatorUsesTheSameLayoutUnderItsOwnHeading() async throws {
         let workflow = try Workflow()
-        _ = try await workflow.createAccount("ada@example.com")
-        try await workflow.service.requestNewAuthenticator(email: "ada@example.com", password: Workflow.password)
-        let enrollment = try await workflow.service.confirmNewAuthenticator(token: workflow.lastToken(to: "ada@example.com"))
+        let original = try await workflow.createAccount("ada@example.com")
+        try await workflow.service.requestNewAuthenticator(email: "ada@example.com", password: Workflow.password, from: .testClient)
+        let enrollment = try await workflow.service.confirmNewAuthenticator(
+            token: workflow.lastToken(to: "ada@example.com"), secondFactor: .recoveryCode(original.recoveryCodes[0])
+        )
         let page = try PageOutline(Pages.authenticatorReplaced(enrollment))
         #expect(page.text.contains("New authenticator secret issued"))
         #expect(page.text.contains("no longer work"))

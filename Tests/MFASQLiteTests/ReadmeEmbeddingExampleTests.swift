@@ -25,7 +25,8 @@ struct MyLinks: LinkBuilder {
             links: MyLinks()  // your LinkBuilder: where the pages that complete links live
         )
         let outbox = Task { await MailDeliveryWorker(service: mfa, transport: RecordingMailTransport()).run() }
-        try await mfa.requestLogin(email: "ada@example.com")
+        let client = ClientNetwork(ipAddress: "192.0.2.7") ?? .unidentified  // the peer address of the request
+        try await mfa.requestLogin(email: "ada@example.com", from: client)
         outbox.cancel()
         // END README EMBEDDING EXAMPLE
         await outbox.value

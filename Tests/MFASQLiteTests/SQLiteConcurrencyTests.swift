@@ -25,7 +25,7 @@ import Testing
                             authenticator: SealedAuthenticator(sealedSecret: [0], algorithm: .sha1, digits: 6, period: 30), createdAt: now
                         )
                         do {
-                            try await stores[contender % 2].createAccount(account, recoveryCodeHashes: [], consumingLink: link.tokenHash, now: now)
+                            try await stores[contender % 2].createAccount(account, recoveryCodeHashes: [], consumingLink: LinkUse(tokenHash: link.tokenHash, maxAttempts: 5), now: now)
                             return true
                         } catch MFAStoreError.linkNotUsable {
                             return false
@@ -36,5 +36,36 @@ import Testing
             }
             #expect(wins == 1, "round \(round): \(wins) winners")
         }
+    }
+
+    /// Two processes counting one address's link requests from several networks
+    /// admit exactly the total, never more than a network's own budget, and
+    /// count nothing they refuse.
+    @Test func twoPoolsHoldBothLinkLimitsOfOneAddress() async throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        let stores = [try database.open(), try database.open()]
+        let now = Date()
+        let total = LimitedEvent(key: "total", limit: RateLimit(count: 8, window: 3_600))
+        func events(network: Int) -> [LimitedEvent] {
+            [LimitedEvent(key: "network-\(network)", limit: RateLimit(count: 3, window: 900)), total]
+        }
+        let admitted = try await withThrowingTaskGroup(of: Int?.self) { group in
+            for request in 0..<60 {
+                group.addTask {
+                    let network = request % 4
+                    return try await stores[request % 2].countEvents(events(network: network), now: now) == nil ? network : nil
+                }
+            }
+            return try await group.reduce(into: [Int]()) { if let network = $1 { $0.append(network) } }
+        }
+        #expect(admitted.count == 8)
+        #expect((0..<4).allSatisfy { network in admitted.count { $0 == network } <= 3 })
+        var countedPerNetwork = 0
+        for network in 0..<4 {
+            let own = [LimitedEvent(key: "network-\(network)", limit: RateLimit(count: 3, window: 900))]
+            while try await stores[network % 2].countEvents(own, now: now) == nil { countedPerNetwork += 1 }
+        }
+        #expect(countedPerNetwork == 4 * 3 - 8)
     }
 }

@@ -24,17 +24,17 @@ import MFACoreTesting
             return token
         }
 
-        try await mfa.requestAccountCreation(email: "ada@example.com", password: password)
+        try await mfa.requestAccountCreation(email: "ada@example.com", password: password, from: .testClient)
         let enrollment = try await mfa.confirmAccountCreation(token: nextToken(), passwordAgain: password)
         let totp = try #require(try OTPAuthURI(parsing: enrollment.otpauthURI).totp)
-        try await mfa.requestLogin(email: "ada@example.com")
+        try await mfa.requestLogin(email: "ada@example.com", from: .testClient)
         let login = try await mfa.completeLogin(token: nextToken(), password: password, secondFactor: .totpCode(totp.code(at: clock.now())))
-        try await mfa.requestLogin(email: "ada@example.com")
+        try await mfa.requestLogin(email: "ada@example.com", from: .testClient)
         let recovery = try await mfa.completeLogin(token: nextToken(), password: password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0]))
         // Sent mail stays in the outbox (sealed) until purged: its links must not leak either.
-        try await mfa.requestDeletion(email: "ada@example.com", password: password)
+        try await mfa.requestDeletion(email: "ada@example.com", password: password, from: .testClient)
         _ = try await nextToken()
-        try await mfa.requestPasswordReset(email: "ada@example.com")
+        try await mfa.requestPasswordReset(email: "ada@example.com", from: .testClient)
         _ = try await nextToken()
 
         let raw = try database.rawBytes()
@@ -65,11 +65,14 @@ import MFACoreTesting
                 id: "gone", email: marker, emailKey: marker, fullName: "Forgotten Person", passwordHash: "$h$",
                 authenticator: SealedAuthenticator(sealedSecret: [0], algorithm: .sha1, digits: 6, period: 30), createdAt: now
             ),
-            recoveryCodeHashes: [], consumingLink: link.tokenHash, now: now
+            recoveryCodeHashes: [], consumingLink: LinkUse(tokenHash: link.tokenHash, maxAttempts: 5), now: now
         )
         let deletion = LinkRecord(tokenHash: [4, 5, 6], purpose: .deleteAccount, subject: "gone", expiresAt: now + 600)
         try await store.issueLink(deletion, mail: QueuedMail(id: "m2", sealedMessage: [1], notBefore: now, expiresAt: nil))
-        try await store.deleteAccount(id: "gone", consumingLink: deletion.tokenHash, mail: QueuedMail(id: "m3", sealedMessage: [1], notBefore: now, expiresAt: nil), now: now)
+        _ = try await store.commit(AuthenticatedChange(
+            accountID: "gone", consumingLink: LinkUse(tokenHash: deletion.tokenHash, maxAttempts: 5), deletesAccount: true,
+            mail: [QueuedMail(id: "m3", sealedMessage: [1], notBefore: now, expiresAt: nil)], now: now
+        ))
         #expect(!(try database.rawBytes()).containsBytes(Array(marker.utf8)))
     }
 }

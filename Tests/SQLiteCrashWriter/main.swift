@@ -27,11 +27,11 @@ func writeAccounts(writer: Int) async throws {
         )
         if index % 5 == 4 {
             do {
-                try await store.createAccount(account, recoveryCodeHashes: [], consumingLink: Array("no \(id)".utf8), now: now)
+                try await store.createAccount(account, recoveryCodeHashes: [], consumingLink: LinkUse(tokenHash: Array("no \(id)".utf8), maxAttempts: 5), now: now)
                 fatalError("\(id) was created through a link that does not exist")
             } catch MFAStoreError.linkNotUsable {}
         }
-        try await store.createAccount(account, recoveryCodeHashes: [Array(id.utf8)], consumingLink: link.tokenHash, now: now)
+        try await store.createAccount(account, recoveryCodeHashes: [Array(id.utf8)], consumingLink: LinkUse(tokenHash: link.tokenHash, maxAttempts: 5), now: now)
         // Unbuffered, one write(2) per line, so that what is printed is exactly what returned.
         FileHandle.standardOutput.write(Data("\(id)\n".utf8))
     }

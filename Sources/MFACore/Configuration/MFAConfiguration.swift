@@ -16,16 +16,17 @@ public struct MFAConfiguration: Sendable {
     public var totpDigits = 6
     /// The TOTP period in seconds for new enrolments.
     public var totpPeriod = 30
-    /// Link-sending requests allowed per email address, existing or not.
+    /// Link-sending requests allowed per email address, existing or not, from one client network.
     public var linksPerAddress = RateLimit(count: 5, window: 900)
-    /// Requests allowed per client address, counted by ``MFAService/admitRequest(fromClient:)``.
+    /// Link-sending requests allowed per email address from all client networks together.
+    public var linksPerAddressTotal = RateLimit(count: 20, window: 3600)
+    /// Requests allowed per client network, counted by ``MFAService/admitRequest(from:)``.
     public var requestsPerClient = RateLimit(count: 60, window: 60)
     /// Failed attempts after which a link is burned.
     public var attemptsPerLink = 5
-    /// Consecutive failed completions after which an account locks.
-    public var failuresPerAccount = 10
-    /// How long a locked account stays locked, in seconds.
-    public var accountLockDuration: TimeInterval = 900
+    /// How consecutive failed completions lock an account, and the ceiling
+    /// from which TOTP codes are refused.
+    public var lockPolicy = LockPolicy()
     /// How many password hashes run at once; each Argon2id hash holds 19 MiB.
     public var concurrentPasswordHashes = ProcessInfo.processInfo.activeProcessorCount
     /// How many password hashes may wait for a turn before requests fail fast as overloaded.

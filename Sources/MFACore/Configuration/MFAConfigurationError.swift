@@ -29,12 +29,16 @@ extension MFAConfiguration {
         try require(sessionLifetime >= 60, "sessionLifetime", "must be at least 60 seconds")
         try require((6...8).contains(totpDigits), "totpDigits", "must be 6, 7 or 8")
         try require((1...120).contains(totpPeriod), "totpPeriod", "must be 1 to 120 seconds")
-        for (name, limit) in [("linksPerAddress", linksPerAddress), ("requestsPerClient", requestsPerClient)] {
+        for (name, limit) in [
+            ("linksPerAddress", linksPerAddress), ("linksPerAddressTotal", linksPerAddressTotal), ("requestsPerClient", requestsPerClient),
+        ] {
             try require(limit.count >= 1 && limit.window >= 1, name, "needs a count and a window of at least 1")
         }
         try require(attemptsPerLink >= 1, "attemptsPerLink", "must be at least 1")
-        try require(failuresPerAccount >= 1, "failuresPerAccount", "must be at least 1")
-        try require(accountLockDuration >= 1, "accountLockDuration", "must be at least 1 second")
+        try require(lockPolicy.failuresPerLock >= 1, "lockPolicy.failuresPerLock", "must be at least 1")
+        try require(lockPolicy.firstLock >= 1, "lockPolicy.firstLock", "must be at least 1 second")
+        try require(lockPolicy.maxLock >= lockPolicy.firstLock, "lockPolicy.maxLock", "must be at least the first lock")
+        try require(lockPolicy.ceiling >= lockPolicy.failuresPerLock, "lockPolicy.ceiling", "must be at least the failures per lock")
         try require(concurrentPasswordHashes >= 1, "concurrentPasswordHashes", "must be at least 1")
         try require(queuedPasswordHashes >= 0, "queuedPasswordHashes", "must not be negative")
     }

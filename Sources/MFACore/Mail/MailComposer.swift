@@ -61,6 +61,27 @@ public struct MailComposer: Sendable {
             """)
     }
 
+    /// *Repeated failed sign-in attempts*: sent at the first lock of a series
+    /// of failures, and again when the failures reach the ceiling and TOTP
+    /// codes stop being accepted.
+    public func repeatedFailures(to recipient: String, failures: Int, totpRefused: Bool) -> MailMessage {
+        let consequence = totpRefused
+            ? """
+                Codes from your authenticator app are no longer accepted for your account.
+                Sign in with one of your recovery codes to accept them again.
+                """
+            : "Your account is locked for a while; each further series of failures locks it longer."
+        return MailMessage(recipient: recipient, subject: "Repeated failed sign-in attempts", textBody: """
+            Hello,
+
+            There were \(failures) failed attempts in a row to sign in to your account or to
+            confirm a change to it with a wrong password or code. \(consequence)
+
+            If this was not you, someone knows your email address and may have access to your
+            mailbox: change your email password and then your password here.
+            """)
+    }
+
     /// The notice that the authenticator was replaced.
     public func authenticatorReset(to recipient: String) -> MailMessage {
         notice(to: recipient, subject: "Your authenticator was reset", what: """

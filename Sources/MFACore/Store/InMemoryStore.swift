@@ -13,29 +13,37 @@ public final class InMemoryStore: MFAStore {
     /// Creates an empty store.
     public init() {}
 
-    public func countEvent(key: String, limit: RateLimit, now: Date) async throws -> Date? {
+    public func countEvents(_ events: [LimitedEvent], now: Date) async throws -> Date? {
         state.withLock { state in
-            var window = state.limitWindows[key] ?? LimitWindow(end: now + limit.window, count: 0)
-            if now >= window.end { window = LimitWindow(end: now + limit.window, count: 0) }
-            guard window.count < limit.count else { return window.end }
-            window.count += 1
-            state.limitWindows[key] = window
+            let windows = events.map { event in
+                state.limitWindows[event.key].flatMap { now < $0.end ? $0 : nil } ?? LimitWindow(end: now + event.limit.window, count: 0)
+            }
+            let fullUntil = zip(events, windows).filter { $1.count >= $0.limit.count }.map(\.1.end).max()
+            guard fullUntil == nil else { return fullUntil }
+            for (event, window) in zip(events, windows) {
+                state.limitWindows[event.key] = LimitWindow(end: window.end, count: window.count + 1)
+            }
             return nil
         }
     }
 
-    public func recordFailure(accountID: String, maxFailures: Int, lockDuration: TimeInterval, now: Date) async throws -> Date? {
+    public func recordFailure(_ failure: FailedCompletion) async throws -> FailureOutcome {
         state.withLock { state in
-            guard var account = state.accounts[accountID] else { return nil }
-            account.consecutiveFailures += 1
-            var lockedUntil: Date?
-            if account.consecutiveFailures >= maxFailures {
-                lockedUntil = now + lockDuration
-                account.lockedUntil = lockedUntil
-                account.consecutiveFailures = 0
+            let account = failure.accountID.flatMap { state.accounts[$0] }
+            if let lockedUntil = account?.lockedUntil, lockedUntil > failure.now { return .accountLocked(until: lockedUntil) }
+            if let use = failure.link {
+                guard var link = state.links[use.tokenHash], link.isUsable(use, now: failure.now) else { return .linkUnusable }
+                link.attempts += 1
+                state.links[use.tokenHash] = link
             }
-            state.accounts[accountID] = account
-            return lockedUntil
+            guard var account else { return .counted(failures: 0, lockedUntil: nil) }
+            account.consecutiveFailures += 1
+            let failures = account.consecutiveFailures
+            let lockedUntil = failure.policy.lockDuration(atFailures: failures).map { failure.now + $0 }
+            if let lockedUntil { account.lockedUntil = lockedUntil }
+            state.accounts[account.id] = account
+            if let notice = failure.notice(atFailures: failures) { state.outbox[notice.id] = state.outboxEntry(notice) }
+            return .counted(failures: failures, lockedUntil: lockedUntil)
         }
     }
 
@@ -74,22 +82,19 @@ public final class InMemoryStore: MFAStore {
         }
     }
 
-    public func beginLinkAttempt(tokenHash: [UInt8], purpose: LinkPurpose, maxAttempts: Int, now: Date) async throws -> LinkRecord? {
+    public func usableLink(tokenHash: [UInt8], purpose: LinkPurpose, maxAttempts: Int, now: Date) async throws -> LinkRecord? {
         state.withLock { state in
-            guard var link = state.links[tokenHash], link.purpose == purpose, link.expiresAt > now,
-                  link.attempts < maxAttempts
-            else { return nil }
-            link.attempts += 1
-            state.links[tokenHash] = link
-            return link
+            state.links[tokenHash].flatMap { link in
+                link.purpose == purpose && link.isUsable(LinkUse(tokenHash: tokenHash, maxAttempts: maxAttempts), now: now) ? link : nil
+            }
         }
     }
 
-    public func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink tokenHash: [UInt8], now: Date) async throws {
+    public func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink link: LinkUse, now: Date) async throws {
         try state.withLock { state in
-            try state.checkUsable(link: tokenHash, subject: account.emailKey, now: now)
+            try state.checkUsable(link: link, subject: account.emailKey, now: now)
             guard state.accountIDs[account.emailKey] == nil else { throw MFAStoreError.emailTaken }
-            state.links[tokenHash] = nil
+            state.links[link.tokenHash] = nil
             state.pendingRegistrations[account.emailKey] = nil
             state.accounts[account.id] = account
             state.accountIDs[account.emailKey] = account.id
@@ -99,8 +104,11 @@ public final class InMemoryStore: MFAStore {
 
     public func commit(_ change: AuthenticatedChange) async throws -> AuthenticatedChangeOutcome {
         try state.withLock { state in
+            // The link first: when racing callers share it, every loser must see it used.
+            if let link = change.consumingLink { try state.checkUsable(link: link, subject: change.accountID, now: change.now) }
             guard var account = state.accounts[change.accountID] else { throw MFAStoreError.accountNotFound }
-            if let link = change.consumingLink { try state.checkUsable(link: link, subject: account.id, now: change.now) }
+            if let lockedUntil = account.lockedUntil, lockedUntil > change.now { throw MFAStoreError.accountLocked(until: lockedUntil) }
+            if change.refusesTOTP(atFailures: account.consecutiveFailures) { throw MFAStoreError.totpRefusedAtCeiling }
             if let step = change.acceptedTimeStep {
                 if let last = account.lastAcceptedTimeStep, step <= last { throw MFAStoreError.timeStepAlreadyUsed }
                 account.lastAcceptedTimeStep = step
@@ -109,56 +117,33 @@ public final class InMemoryStore: MFAStore {
             if let code = change.recoveryCodeHash {
                 guard codes.remove(code) != nil else { throw MFAStoreError.recoveryCodeNotFound }
             }
+            // Every check passed: from here on nothing throws.
+            if let link = change.consumingLink { state.links[link.tokenHash] = nil }
+            for mail in change.mail { state.outbox[mail.id] = state.outboxEntry(mail) }
+            if change.deletesAccount {
+                state.delete(account)
+                return AuthenticatedChangeOutcome(previousLoginAt: nil, recoveryCodesRemaining: 0)
+            }
             let previousLogin = account.lastLoginAt
             if change.recordsLogin { account.lastLoginAt = change.now }
             if let hash = change.newPasswordHash { account.passwordHash = hash }
+            if let replacement = change.replacesAuthenticator {
+                account.authenticator = replacement.authenticator
+                account.lastAcceptedTimeStep = nil
+                codes = Set(replacement.recoveryCodeHashes)
+            }
             account.consecutiveFailures = 0
             account.lockedUntil = nil
 
-            if let link = change.consumingLink { state.links[link] = nil }
             state.accounts[account.id] = account
             state.recoveryCodes[account.id] = codes
             state.revokeSessions(of: account.id, change.revokedSessions)
             if let session = change.newSession { state.sessions[session.tokenHash] = session }
-            for mail in change.mail { state.outbox[mail.id] = state.outboxEntry(mail) }
+            if let notice = change.recoveryCodeNotice?(codes.count) { state.outbox[notice.id] = state.outboxEntry(notice) }
             return AuthenticatedChangeOutcome(
                 previousLoginAt: change.recordsLogin ? previousLogin : nil,
                 recoveryCodesRemaining: codes.count
             )
-        }
-    }
-
-    public func replaceAuthenticator(
-        accountID: String, with authenticator: SealedAuthenticator, recoveryCodeHashes: [[UInt8]],
-        consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date
-    ) async throws {
-        try state.withLock { state in
-            // The link first: when racing callers share it, every loser must see it used.
-            try state.checkUsable(link: tokenHash, subject: accountID, now: now)
-            guard var account = state.accounts[accountID] else { throw MFAStoreError.accountNotFound }
-            state.links[tokenHash] = nil
-            account.authenticator = authenticator
-            account.lastAcceptedTimeStep = nil
-            state.accounts[accountID] = account
-            state.recoveryCodes[accountID] = Set(recoveryCodeHashes)
-            state.revokeSessions(of: accountID, .all)
-            state.outbox[mail.id] = state.outboxEntry(mail)
-        }
-    }
-
-    public func deleteAccount(id: String, consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date) async throws {
-        try state.withLock { state in
-            // The link first: when racing callers share it, the losers find the
-            // account gone, and must still be told that the link was used.
-            try state.checkUsable(link: tokenHash, subject: id, now: now)
-            guard let account = state.accounts[id] else { throw MFAStoreError.accountNotFound }
-            state.accounts[id] = nil
-            state.accountIDs[account.emailKey] = nil
-            state.pendingRegistrations[account.emailKey] = nil
-            state.recoveryCodes[id] = nil
-            state.links = state.links.filter { $0.value.subject != id && $0.value.subject != account.emailKey }
-            state.revokeSessions(of: id, .all)
-            state.outbox[mail.id] = state.outboxEntry(mail)
         }
     }
 
@@ -207,8 +192,8 @@ public final class InMemoryStore: MFAStore {
         state.withLock { state in
             state.links = state.links.filter { $0.value.expiresAt > now }
             state.sessions = state.sessions.filter { $0.value.expiresAt > now }
-            state.pendingRegistrations = state.pendingRegistrations.filter { $0.value.expiresAt > now }
-            state.limitWindows = state.limitWindows.filter { $0.value.end > now }
+            state.pendingRegistrations = state.pendingRegistrations.filter { $0.expiresAt > now }
+            state.limitWindows = state.limitWindows.filter { $0.end > now }
             state.outbox = state.outbox.filter { entry in
                 entry.value.finishedAt.map { $0 > now - finishedMailRetention } ?? true
             }
@@ -247,7 +232,7 @@ extension InMemoryStore {
                 sessions: Array(state.sessions.values),
                 recoveryCodeHashes: state.recoveryCodes,
                 outbox: state.outbox.values.map(\.mail),
-                limitKeys: Array(state.limitWindows.keys)
+                limitKeys: state.limitWindows.keys
             )
         }
     }
@@ -255,18 +240,30 @@ extension InMemoryStore {
 
 private struct State {
     var accounts: [String: AccountRecord] = [:]
-    var accountIDs: [String: String] = [:]
-    var pendingRegistrations: [String: PendingRegistration] = [:]
+    var accountIDs: ExactKeyDictionary<String> = [:]
+    var pendingRegistrations: ExactKeyDictionary<PendingRegistration> = [:]
     var links: [[UInt8]: LinkRecord] = [:]
     var recoveryCodes: [String: Set<[UInt8]>] = [:]
     var sessions: [[UInt8]: SessionRecord] = [:]
-    var limitWindows: [String: LimitWindow] = [:]
+    var limitWindows: ExactKeyDictionary<LimitWindow> = [:]
     var outbox: [String: OutboxEntry] = [:]
     var queuedMailCount = 0
 
-    /// A link is usable by the account (or address) it was made for, until it expires.
-    func checkUsable(link tokenHash: [UInt8], subject: String, now: Date) throws {
-        guard let link = links[tokenHash], link.subject == subject, link.expiresAt > now else { throw MFAStoreError.linkNotUsable }
+    /// A link is usable by the account (or address) it was made for, until it expires or burns.
+    func checkUsable(link use: LinkUse, subject: String, now: Date) throws {
+        guard let link = links[use.tokenHash], link.subject.hasSameBytes(as: subject), link.isUsable(use, now: now) else {
+            throw MFAStoreError.linkNotUsable
+        }
+    }
+
+    /// Deletes an account and everything that belongs to it.
+    mutating func delete(_ account: AccountRecord) {
+        accounts[account.id] = nil
+        accountIDs[account.emailKey] = nil
+        pendingRegistrations[account.emailKey] = nil
+        recoveryCodes[account.id] = nil
+        links = links.filter { $0.value.subject != account.id && !$0.value.subject.hasSameBytes(as: account.emailKey) }
+        revokeSessions(of: account.id, .all)
     }
 
     /// Numbers queued mail so that mail due at the same time leaves in order.
@@ -276,7 +273,7 @@ private struct State {
     }
 
     mutating func replaceLinks(with link: LinkRecord) {
-        links = links.filter { $0.value.purpose != link.purpose || $0.value.subject != link.subject }
+        links = links.filter { $0.value.purpose != link.purpose || !$0.value.subject.hasSameBytes(as: link.subject) }
         links[link.tokenHash] = link
     }
 
@@ -286,6 +283,13 @@ private struct State {
         case .all: sessions = sessions.filter { $0.value.accountID != accountID }
         case .allExcept(let kept): sessions = sessions.filter { $0.value.accountID != accountID || $0.key == kept }
         }
+    }
+}
+
+extension LinkRecord {
+    /// Whether the link still works for `use` at `now`: unexpired and not burned.
+    fileprivate func isUsable(_ use: LinkUse, now: Date) -> Bool {
+        expiresAt > now && attempts < use.maxAttempts
     }
 }
 

@@ -12,18 +12,26 @@ import Foundation
 public protocol MFAStore: Sendable {
     // MARK: Limits
 
-    /// Counts one event for `key` in a fixed window of `limit.window` seconds.
+    /// Counts one request against several limits at once, all or nothing: each
+    /// event counts for its key in a fixed window of its `limit.window` seconds.
     ///
-    /// - Returns: `nil` when the event is within `limit.count` for the current
-    ///   window; otherwise the time the window ends (and the event is not counted).
-    func countEvent(key: String, limit: RateLimit, now: Date) async throws -> Date?
+    /// A request that one limit refuses counts against none, so that refused
+    /// requests never use up another budget.
+    ///
+    /// - Parameter events: the limits to count against, with distinct keys.
+    /// - Returns: `nil` when every event is within its `limit.count` for its
+    ///   current window, and all were counted; otherwise the latest end among
+    ///   the windows that are full, and nothing was counted.
+    func countEvents(_ events: [LimitedEvent], now: Date) async throws -> Date?
 
-    /// Counts one failed completion against an account, locking it for
-    /// `lockDuration` seconds when this makes `maxFailures` in a row; locking
-    /// starts the count again from zero.
+    /// Records a completion refused for wrong credentials, all at once.
     ///
-    /// - Returns: the end of the lock when this failure locked the account.
-    func recordFailure(accountID: String, maxFailures: Int, lockDuration: TimeInterval, now: Date) async throws -> Date?
+    /// When the account is locked at `now` nothing is counted (``FailureOutcome/accountLocked(until:)``);
+    /// when the link is gone, expired or burned nothing is counted (``FailureOutcome/linkUnusable``).
+    /// Otherwise the link's attempts and the account's consecutive failures go up by one; the
+    /// account locks for ``LockPolicy/lockDuration(atFailures:)`` when that count locks it, and
+    /// ``FailedCompletion/notice(atFailures:)`` is queued when there is one.
+    func recordFailure(_ failure: FailedCompletion) async throws -> FailureOutcome
 
     // MARK: Reading
 
@@ -53,42 +61,34 @@ public protocol MFAStore: Sendable {
     /// subject, and queues `mail`, all at once.
     func issueLink(_ link: LinkRecord, mail: QueuedMail) async throws
 
-    /// Counts one completion attempt on a link and returns it, if it exists,
-    /// serves `purpose`, is unexpired and has made fewer than `maxAttempts` attempts.
-    func beginLinkAttempt(tokenHash: [UInt8], purpose: LinkPurpose, maxAttempts: Int, now: Date) async throws -> LinkRecord?
+    /// The link whose token hashes to `tokenHash`, if it serves `purpose`, is
+    /// unexpired and has counted fewer than `maxAttempts` failures. Counts nothing:
+    /// only ``recordFailure(_:)`` spends an attempt, so a request refused for a
+    /// lock or an overload leaves the link as it was.
+    func usableLink(tokenHash: [UInt8], purpose: LinkPurpose, maxAttempts: Int, now: Date) async throws -> LinkRecord?
 
     // MARK: Changes completed through a link or a session
 
     /// Consumes the link, deletes the address's pending registration and creates
     /// the account with its recovery codes, all at once.
     ///
-    /// - Throws: ``MFAStoreError/linkNotUsable`` when the link is gone or expired;
+    /// - Throws: ``MFAStoreError/linkNotUsable`` when the link is gone, expired or burned;
     ///   ``MFAStoreError/emailTaken`` when an account has the address already.
-    func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink tokenHash: [UInt8], now: Date) async throws
+    func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink link: LinkUse, now: Date) async throws
 
-    /// Applies a change that a password and second factor just authorised, all at once.
+    /// Applies a change that a password and second factor just authorised, all at once,
+    /// queueing every mail it promises in the same step.
     ///
-    /// - Throws: ``MFAStoreError/linkNotUsable``, ``MFAStoreError/timeStepAlreadyUsed``,
-    ///   ``MFAStoreError/recoveryCodeNotFound`` or ``MFAStoreError/accountNotFound``,
+    /// The link is checked first, so every loser of a race on it sees
+    /// ``MFAStoreError/linkNotUsable`` even when the winner deleted the account.
+    /// A lock and the failure ceiling are checked again here, because the
+    /// caller's look at the account may be stale by the time it commits.
+    ///
+    /// - Throws: ``MFAStoreError/linkNotUsable``, ``MFAStoreError/accountNotFound``,
+    ///   ``MFAStoreError/accountLocked(until:)``, ``MFAStoreError/totpRefusedAtCeiling``,
+    ///   ``MFAStoreError/timeStepAlreadyUsed`` or ``MFAStoreError/recoveryCodeNotFound``,
     ///   changing nothing.
     func commit(_ change: AuthenticatedChange) async throws -> AuthenticatedChangeOutcome
-
-    /// Consumes the link, replaces the account's authenticator and recovery codes,
-    /// forgets its accepted time steps, revokes every session and queues `mail`, all at once.
-    ///
-    /// - Throws: ``MFAStoreError/linkNotUsable`` when the link is gone or expired (checked
-    ///   first, so every loser of a race sees it); ``MFAStoreError/accountNotFound``.
-    func replaceAuthenticator(
-        accountID: String, with authenticator: SealedAuthenticator, recoveryCodeHashes: [[UInt8]],
-        consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date
-    ) async throws
-
-    /// Consumes the link, deletes the account and everything that belongs to it
-    /// (sessions, recovery codes, links, pending registration), and queues `mail`, all at once.
-    ///
-    /// - Throws: ``MFAStoreError/linkNotUsable`` when the link is gone or expired (checked
-    ///   first, so every loser of a race sees it); ``MFAStoreError/accountNotFound``.
-    func deleteAccount(id: String, consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date) async throws
 
     // MARK: Sessions
 
@@ -121,46 +121,81 @@ public protocol MFAStore: Sendable {
 }
 
 /// A change to an account that a password and a second factor just authorised:
-/// a login, a password reset or a password change.
+/// a login, a password reset or change, a new authenticator, or a deletion.
 public struct AuthenticatedChange: Sendable {
     /// The account changed.
     public var accountID: String
     /// The link to consume, if the change came through one.
-    public var consumingLink: [UInt8]?
+    public var consumingLink: LinkUse?
     /// The TOTP time step used; must be later than every step accepted before.
     public var acceptedTimeStep: UInt64?
     /// The hash of the recovery code used; it must exist and is used up.
     public var recoveryCodeHash: [UInt8]?
+    /// Consecutive failures from which a TOTP time step is refused; `nil` for no ceiling.
+    public var failureCeiling: Int?
     /// Whether this is a login: the previous login time is returned and replaced by `now`.
     public var recordsLogin: Bool
     /// A new password hash to store (a changed password, or a rehash at login).
     public var newPasswordHash: String?
+    /// A new authenticator and recovery codes; the accepted time steps are forgotten.
+    public var replacesAuthenticator: AuthenticatorReplacement?
+    /// Whether the account and everything it owns (sessions, recovery codes,
+    /// links, pending registration) are deleted.
+    public var deletesAccount: Bool
     /// The sessions to revoke.
     public var revokedSessions: SessionRevocation
     /// A session to create.
     public var newSession: SessionRecord?
     /// Mail to queue with the change.
     public var mail: [QueuedMail]
+    /// Mail to queue with the change that needs the number of recovery codes
+    /// left after it, known only inside the store's transaction.
+    public var recoveryCodeNotice: (@Sendable (_ remaining: Int) -> QueuedMail)?
     /// The time of the change.
     public var now: Date
 
     /// Creates a change; every effect defaults to none.
     public init(
-        accountID: String, consumingLink: [UInt8]? = nil, acceptedTimeStep: UInt64? = nil,
-        recoveryCodeHash: [UInt8]? = nil, recordsLogin: Bool = false, newPasswordHash: String? = nil,
-        revokedSessions: SessionRevocation = .none, newSession: SessionRecord? = nil,
-        mail: [QueuedMail] = [], now: Date
+        accountID: String, consumingLink: LinkUse? = nil, acceptedTimeStep: UInt64? = nil,
+        recoveryCodeHash: [UInt8]? = nil, failureCeiling: Int? = nil, recordsLogin: Bool = false,
+        newPasswordHash: String? = nil, replacesAuthenticator: AuthenticatorReplacement? = nil,
+        deletesAccount: Bool = false, revokedSessions: SessionRevocation = .none, newSession: SessionRecord? = nil,
+        mail: [QueuedMail] = [], recoveryCodeNotice: (@Sendable (_ remaining: Int) -> QueuedMail)? = nil, now: Date
     ) {
         self.accountID = accountID
         self.consumingLink = consumingLink
         self.acceptedTimeStep = acceptedTimeStep
         self.recoveryCodeHash = recoveryCodeHash
+        self.failureCeiling = failureCeiling
         self.recordsLogin = recordsLogin
         self.newPasswordHash = newPasswordHash
+        self.replacesAuthenticator = replacesAuthenticator
+        self.deletesAccount = deletesAccount
         self.revokedSessions = revokedSessions
         self.newSession = newSession
         self.mail = mail
+        self.recoveryCodeNotice = recoveryCodeNotice
         self.now = now
+    }
+
+    /// Whether the TOTP time step must be refused for an account with `failures` consecutive failures.
+    public func refusesTOTP(atFailures failures: Int) -> Bool {
+        guard acceptedTimeStep != nil, let failureCeiling else { return false }
+        return failures >= failureCeiling
+    }
+}
+
+/// A new authenticator and recovery codes, replacing the old ones.
+public struct AuthenticatorReplacement: Sendable, Hashable {
+    /// The new sealed TOTP secret and its parameters.
+    public var authenticator: SealedAuthenticator
+    /// The hashes of the new recovery codes.
+    public var recoveryCodeHashes: [[UInt8]]
+
+    /// Creates a replacement.
+    public init(authenticator: SealedAuthenticator, recoveryCodeHashes: [[UInt8]]) {
+        self.authenticator = authenticator
+        self.recoveryCodeHashes = recoveryCodeHashes
     }
 }
 
@@ -178,7 +213,7 @@ public enum SessionRevocation: Sendable, Hashable {
 public struct AuthenticatedChangeOutcome: Sendable, Hashable {
     /// The login before this one, when the change records a login.
     public var previousLoginAt: Date?
-    /// The unused recovery codes left after the change.
+    /// The unused recovery codes left after the change (0 after a deletion).
     public var recoveryCodesRemaining: Int
 
     /// Creates an outcome.
@@ -224,6 +259,10 @@ public enum MFAStoreError: Error, Sendable, Equatable {
     case recoveryCodeNotFound
     /// The account does not exist (any more).
     case accountNotFound
+    /// The account is locked after failed completions until the given time.
+    case accountLocked(until: Date)
+    /// The account reached the failure ceiling: TOTP codes are refused until a recovery-code success.
+    case totpRefusedAtCeiling
     /// Another account has this address.
     case emailTaken
     /// The store cannot be reached or failed; the description is for logs only.

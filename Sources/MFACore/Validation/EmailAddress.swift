@@ -1,16 +1,20 @@
-/// An email address that passed the contract's rules.
+import Foundation
+
+/// An email address that passed the contract's rules and that mail can be delivered to.
 ///
-/// Addresses are stored as given (after trimming) and compared
-/// case-insensitively through ``key``.
+/// Addresses are stored as given (after trimming) and compared through
+/// ``key``, so that every spelling of one address finds one account.
 public struct EmailAddress: Sendable, Hashable {
     /// The address as the user typed it, trimmed.
     public let value: String
 
-    /// The form addresses are compared and looked up by: lowercased.
-    public var key: String { value.lowercased() }
+    /// The form addresses are compared and looked up by: see ``key(of:)``.
+    public var key: String { Self.key(of: value) }
 
     /// Checks `text` against the contract: 3...254 characters, exactly one `@`,
-    /// a non-empty local part, a domain with a dot, no spaces or control characters.
+    /// a non-empty local part, a domain with a dot, no spaces, control or
+    /// format characters (Unicode category Cf, such as U+200B or U+202E), and
+    /// an address MFAMail can deliver to (``MailAddressSyntax``).
     ///
     /// - Throws: ``MFAError/invalidFields(_:)`` naming `field`.
     public init(_ text: String, field: Field = .email) throws(MFAError) {
@@ -22,12 +26,19 @@ public struct EmailAddress: Sendable, Hashable {
         throw .invalid(field, problem)
     }
 
+    /// The key of an address: its Unicode NFC form, lowercased (and normalised
+    /// again, because lowercasing may undo NFC). Stores compare keys exactly,
+    /// so canonically equivalent spellings must become one key here.
+    public static func key(of address: String) -> String {
+        address.precomposedStringWithCanonicalMapping.lowercased().precomposedStringWithCanonicalMapping
+    }
+
     private static func problem(with address: String) -> String? {
         guard (3...254).contains(address.count) else {
             return "An email address has 3 to 254 characters."
         }
-        guard !address.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) else {
-            return "An email address has no spaces or control characters."
+        guard !address.unicodeScalars.contains(where: isRefusedCharacter) else {
+            return "An email address has no spaces, control characters or invisible formatting characters."
         }
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return "An email address has exactly one @." }
@@ -35,7 +46,14 @@ public struct EmailAddress: Sendable, Hashable {
         guard !parts[0].isEmpty, domain.contains("."), domain.first != ".", domain.last != "." else {
             return "An email address needs a name before the @ and a domain with a dot after it."
         }
+        guard MailAddressSyntax.isDeliverable(address) else {
+            return "An email address uses only ASCII letters, digits and the signs mail allows (such as . - _ +), with no dots next to each other."
+        }
         return nil
+    }
+
+    private static func isRefusedCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || [.control, .format].contains(scalar.properties.generalCategory)
     }
 }
 

@@ -7,8 +7,9 @@ extension MFAService {
     /// has one, *An account already exists for this address* is queued instead,
     /// with no link. Both paths hash the password, so they cost the same.
     ///
+    /// - Parameter client: the network the request comes from.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
-    public func requestAccountCreation(email: String, password: String, fullName: String? = nil) async throws(MFAError) {
+    public func requestAccountCreation(email: String, password: String, fullName: String? = nil, from client: ClientNetwork) async throws(MFAError) {
         var validation = FieldValidation()
         let address = validation.check { () throws(MFAError) in try EmailAddress(email) }
         let password = validation.check { () throws(MFAError) in try passwordPolicy.validate(password, as: .password) }
@@ -18,7 +19,7 @@ extension MFAService {
 
         try await perform {
             let now = clock.now()
-            try await admitLinkRequest(for: address, now: now)
+            try await admitLinkRequest(for: address, from: client, now: now)
             let passwordHash = try await passwords.hash(password)
             if try await store.account(emailKey: address.key) != nil {
                 try await store.enqueue(queue(composer.accountExists(to: address.value), now: now))
@@ -43,12 +44,12 @@ extension MFAService {
         let password = try passwordPolicy.validateForVerification(passwordAgain, as: .passwordAgain)
         return try await perform {
             let now = clock.now()
-            let link = try await beginAttempt(on: token, for: .createAccount, now: now)
+            let link = try await usableLink(token, for: .createAccount, now: now)
             guard let registration = try await store.pendingRegistration(emailKey: link.subject, now: now) else {
                 throw MFAError.linkInvalid
             }
             guard try await passwords.verify(password, against: registration.passwordHash) != .mismatch else {
-                throw MFAError.authenticationFailed
+                throw try await failCompletion(of: nil, through: use(of: link), now: now)
             }
             let accountID = random.uuidString()
             let (enrollment, authenticator, recoveryCodeHashes) = enroll(accountID: accountID, email: registration.email)
@@ -57,7 +58,7 @@ extension MFAService {
                 fullName: registration.fullName, passwordHash: registration.passwordHash,
                 authenticator: authenticator, createdAt: now
             )
-            try await store.createAccount(account, recoveryCodeHashes: recoveryCodeHashes, consumingLink: link.tokenHash, now: now)
+            try await store.createAccount(account, recoveryCodeHashes: recoveryCodeHashes, consumingLink: use(of: link), now: now)
             return enrollment
         }
     }

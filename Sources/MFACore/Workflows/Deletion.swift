@@ -3,25 +3,30 @@ import Foundation
 extension MFAService {
     /// Queues *Confirm account deletion*, only when the password is correct.
     ///
+    /// - Parameter client: the network the request comes from.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
-    public func requestDeletion(email: String, password: String) async throws(MFAError) {
-        try await sendLinkIfPasswordMatches(.deleteAccount, email: email, password: password)
+    public func requestDeletion(email: String, password: String, from client: ClientNetwork) async throws(MFAError) {
+        try await sendLinkIfPasswordMatches(.deleteAccount, email: email, password: password, from: client)
     }
 
     /// Deletes the account and everything that belongs to it through the
-    /// emailed link, and queues *Your account was deleted*. The address can
-    /// register again.
+    /// emailed link, with a current second factor, and queues *Your account
+    /// was deleted*. A wrong factor counts like a failed login. The address
+    /// can register again.
     ///
-    /// - Throws: ``MFAError/linkInvalid``, ``MFAError/unavailable``.
-    public func confirmDeletion(token: String) async throws(MFAError) {
+    /// - Throws: ``MFAError/linkInvalid``, ``MFAError/authenticationFailed``,
+    ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
+    public func confirmDeletion(token: String, secondFactor: SecondFactor) async throws(MFAError) {
+        let factor = try validateShape(of: secondFactor)
         try await perform {
             let now = clock.now()
-            let link = try await beginAttempt(on: token, for: .deleteAccount, now: now)
-            guard let account = try await store.account(id: link.subject) else { throw MFAError.linkInvalid }
-            try await store.deleteAccount(
-                id: account.id, consumingLink: link.tokenHash,
-                mail: queue(composer.accountDeleted(to: account.email), now: now), now: now
+            let (link, account, accepted) = try await secondFactorCompletion(token, for: .deleteAccount, with: factor, now: now)
+            let change = AuthenticatedChange(
+                accountID: account.id, consumingLink: use(of: link),
+                acceptedTimeStep: accepted.timeStep, recoveryCodeHash: accepted.recoveryCodeHash, deletesAccount: true,
+                mail: [queue(composer.accountDeleted(to: account.email), now: now)], now: now
             )
+            _ = try await commit(change, by: account)
         }
     }
 }

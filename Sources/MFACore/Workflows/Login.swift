@@ -4,23 +4,23 @@ extension MFAService {
     /// Queues *Your sign-in link* when the address has an account.
     ///
     /// Answers the same for unknown addresses, and counts against the
-    /// address's limit either way.
+    /// address's limits either way (see ``admitLinkRequest(for:from:now:)``).
     ///
+    /// - Parameter client: the network the request comes from.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
-    public func requestLogin(email: String) async throws(MFAError) {
-        try await sendLinkIfAccountExists(.login, email: email)
+    public func requestLogin(email: String, from client: ClientNetwork) async throws(MFAError) {
+        try await sendLinkIfAccountExists(.login, email: email, from: client)
     }
 
     /// Completes a login with the password and a TOTP or recovery code.
     ///
-    /// A TOTP time step is accepted once per account. Wrong input counts
-    /// against the link (burned after five attempts) and the account (locked
-    /// after ten failures in a row). A password hashed with older parameters
-    /// is rehashed.
+    /// A TOTP time step is accepted once per account. Only wrong input counts,
+    /// against the link (burned after five attempts) and the account (see
+    /// ``LockPolicy``). A password hashed with older parameters is rehashed.
     ///
     /// - Throws: ``MFAError/linkInvalid``, ``MFAError/authenticationFailed``,
-    ///   ``MFAError/rateLimited(retryAfterSeconds:)`` while the account is locked,
-    ///   ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
+    ///   ``MFAError/rateLimited(retryAfterSeconds:)`` while the account is locked
+    ///   or for a TOTP code at the failure ceiling, ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
     public func completeLogin(token: String, password: String, secondFactor: SecondFactor) async throws(MFAError) -> LoginResult {
         var validation = FieldValidation()
         let password = validation.check { () throws(MFAError) in try passwordPolicy.validateForVerification(password, as: .password) }
@@ -30,19 +30,19 @@ extension MFAService {
 
         return try await perform {
             let now = clock.now()
-            let link = try await beginAttempt(on: token, for: .login, now: now)
+            let link = try await usableLink(token, for: .login, now: now)
             guard let account = try await store.account(id: link.subject) else { throw MFAError.linkInvalid }
-            try checkNotLocked(account, now: now)
+            try admit(factor, for: account, now: now)
 
             let verification = try await passwords.verify(password, against: account.passwordHash)
             guard verification != .mismatch, let accepted = try accept(factor, for: account, now: now) else {
                 observer.record(.loginFailed)
-                throw try await failCompletion(of: account, now: now)
+                throw try await failCompletion(of: account, through: use(of: link), now: now)
             }
             let session = OpaqueToken.generate(using: random)
             let expiresAt = now + configuration.sessionLifetime
             let change = AuthenticatedChange(
-                accountID: account.id, consumingLink: link.tokenHash,
+                accountID: account.id, consumingLink: use(of: link),
                 acceptedTimeStep: accepted.timeStep, recoveryCodeHash: accepted.recoveryCodeHash,
                 recordsLogin: true,
                 newPasswordHash: verification == .matchNeedsRehash ? try await passwords.hash(password) : nil,
@@ -58,32 +58,13 @@ extension MFAService {
         }
     }
 
-    /// Commits an authenticated change, counting a lost race on the second
-    /// factor (a replayed step, a code used meanwhile) as a failed completion,
-    /// and telling the owner when a recovery code was used.
-    func commit(_ change: AuthenticatedChange, by account: AccountRecord) async throws -> AuthenticatedChangeOutcome {
-        let outcome: AuthenticatedChangeOutcome
-        do {
-            outcome = try await store.commit(change)
-        } catch MFAStoreError.timeStepAlreadyUsed, MFAStoreError.recoveryCodeNotFound {
-            if change.recordsLogin { observer.record(.loginFailed) }
-            throw try await failCompletion(of: account, now: change.now)
-        }
-        if change.recoveryCodeHash != nil {
-            // Queued after the commit because the count is only known then.
-            let notice = composer.recoveryCodeUsed(to: account.email, remaining: outcome.recoveryCodesRemaining)
-            try await store.enqueue(queue(notice, now: change.now))
-        }
-        return outcome
-    }
-
     /// Validates the address, counts the request, and queues a link of
     /// `purpose` if the address has an account.
-    func sendLinkIfAccountExists(_ purpose: LinkPurpose, email: String) async throws(MFAError) {
+    func sendLinkIfAccountExists(_ purpose: LinkPurpose, email: String, from client: ClientNetwork) async throws(MFAError) {
         let address = try EmailAddress(email)
         try await perform {
             let now = clock.now()
-            try await admitLinkRequest(for: address, now: now)
+            try await admitLinkRequest(for: address, from: client, now: now)
             guard let account = try await store.account(emailKey: address.key) else { return }
             try await sendLink(purpose, subject: account.id, to: account.email, now: now)
         }

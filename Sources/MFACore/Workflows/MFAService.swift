@@ -13,7 +13,10 @@ import Synchronization
 ///     secretKey: .generate(),
 ///     links: MyLinks()
 /// )
-/// try await mfa.requestAccountCreation(email: "ada@example.com", password: "correct horse battery")
+/// try await mfa.requestAccountCreation(
+///     email: "ada@example.com", password: "correct horse battery",
+///     from: ClientNetwork(ipAddress: "192.0.2.7") ?? .unidentified
+/// )
 /// ```
 ///
 /// Every method throws only ``MFAError``. Emails are queued in the store's
@@ -27,11 +30,11 @@ import Synchronization
 /// - ``configuration``
 ///
 /// ### Account creation
-/// - ``requestAccountCreation(email:password:fullName:)``
+/// - ``requestAccountCreation(email:password:fullName:from:)``
 /// - ``confirmAccountCreation(token:passwordAgain:)``
 ///
 /// ### Login
-/// - ``requestLogin(email:)``
+/// - ``requestLogin(email:from:)``
 /// - ``completeLogin(token:password:secondFactor:)``
 ///
 /// ### Sessions
@@ -39,23 +42,23 @@ import Synchronization
 /// - ``logout(sessionToken:)``
 ///
 /// ### New authenticator
-/// - ``requestNewAuthenticator(email:password:)``
-/// - ``confirmNewAuthenticator(token:)``
+/// - ``requestNewAuthenticator(email:password:from:)``
+/// - ``confirmNewAuthenticator(token:secondFactor:)``
 ///
 /// ### Passwords
-/// - ``requestPasswordReset(email:)``
+/// - ``requestPasswordReset(email:from:)``
 /// - ``confirmPasswordReset(token:newPassword:secondFactor:)``
 /// - ``changePassword(sessionToken:currentPassword:newPassword:totpCode:)``
 ///
 /// ### Account deletion
-/// - ``requestDeletion(email:password:)``
-/// - ``confirmDeletion(token:)``
+/// - ``requestDeletion(email:password:from:)``
+/// - ``confirmDeletion(token:secondFactor:)``
 ///
 /// ### Links
 /// - ``checkLink(token:purpose:)``
 ///
 /// ### Operations
-/// - ``admitRequest(fromClient:)``
+/// - ``admitRequest(from:)``
 /// - ``purgeExpired()``
 /// - ``checkHealth()``
 public final class MFAService: Sendable {
@@ -119,7 +122,7 @@ public final class MFAService: Sendable {
         } catch let error as MFAError {
             throw error
         } catch let error as MFAStoreError {
-            throw error.asMFAError
+            throw error.asMFAError(now: clock.now(), policy: configuration.lockPolicy)
         } catch {
             throw .unavailable
         }
@@ -134,31 +137,27 @@ public final class MFAService: Sendable {
         return hash
     }
 
-    /// Counts a link-sending request against the address's limit.
-    func admitLinkRequest(for address: EmailAddress, now: Date) async throws {
-        try await admit(key: "address:" + Self.digest(address.key), limit: configuration.linksPerAddress, now: now)
+    /// Counts a link-sending request against the address's budget for the
+    /// client's network and against the address's total from all networks, all
+    /// or nothing: someone exhausting their own budget for a victim's address
+    /// leaves the victim's own network its budget, up to the total.
+    func admitLinkRequest(for address: EmailAddress, from client: ClientNetwork, now: Date) async throws {
+        try await admit([
+            limitedEvent("address:" + address.key + " client:" + client.key, configuration.linksPerAddress),
+            limitedEvent("address:" + address.key, configuration.linksPerAddressTotal),
+        ], now: now)
     }
 
-    func admit(key: String, limit: RateLimit, now: Date) async throws {
-        if let retryAt = try await store.countEvent(key: key, limit: limit, now: now) {
+    /// Counts a request against every limit of `events` at once, or refuses it with the time to wait.
+    func admit(_ events: [LimitedEvent], now: Date) async throws {
+        if let retryAt = try await store.countEvents(events, now: now) {
             throw MFAError.rateLimited(retryAfterSeconds: Self.seconds(from: now, to: retryAt))
         }
     }
 
-    /// Refuses completions on a locked account, even with correct input.
-    func checkNotLocked(_ account: AccountRecord, now: Date) throws {
-        if let lockedUntil = account.lockedUntil, lockedUntil > now {
-            throw MFAError.rateLimited(retryAfterSeconds: Self.seconds(from: now, to: lockedUntil))
-        }
-    }
-
-    /// Records a failed completion and answers it.
-    func failCompletion(of account: AccountRecord, now: Date) async throws -> MFAError {
-        _ = try await store.recordFailure(
-            accountID: account.id, maxFailures: configuration.failuresPerAccount,
-            lockDuration: configuration.accountLockDuration, now: now
-        )
-        return .authenticationFailed
+    /// The event of one limit whose key text is `text`, kept in the store as a digest.
+    func limitedEvent(_ text: String, _ limit: RateLimit) -> LimitedEvent {
+        LimitedEvent(key: Self.digest(text), limit: limit)
     }
 
     /// Issues a link of `purpose` for `subject` and queues the email that carries it.
@@ -182,16 +181,6 @@ public final class MFAService: Sendable {
         return outbox.queue(message, now: now)
     }
 
-    /// Starts an attempt on the link `token` of `purpose`, or refuses it as invalid.
-    func beginAttempt(on token: String, for purpose: LinkPurpose, now: Date) async throws -> LinkRecord {
-        let attempt = try await store.beginLinkAttempt(
-            tokenHash: OpaqueToken.hash(of: token), purpose: purpose,
-            maxAttempts: configuration.attemptsPerLink, now: now
-        )
-        guard let attempt else { throw MFAError.linkInvalid }
-        return attempt
-    }
-
     static func digest(_ text: String) -> String {
         SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
@@ -202,10 +191,13 @@ public final class MFAService: Sendable {
 }
 
 extension MFAStoreError {
-    var asMFAError: MFAError {
+    func asMFAError(now: Date, policy: LockPolicy) -> MFAError {
         switch self {
         case .linkNotUsable, .accountNotFound, .emailTaken: .linkInvalid
         case .timeStepAlreadyUsed, .recoveryCodeNotFound: .authenticationFailed
+        case .accountLocked(let until): .rateLimited(retryAfterSeconds: MFAService.seconds(from: now, to: until))
+        // No time ends the refusal; a day is as long as any lock lasts.
+        case .totpRefusedAtCeiling: .rateLimited(retryAfterSeconds: Int(policy.maxLock))
         case .unavailable: .unavailable
         }
     }

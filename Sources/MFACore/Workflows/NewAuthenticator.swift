@@ -6,33 +6,40 @@ extension MFAService {
     /// Answers the same either way, and costs one password verification even
     /// for unknown addresses.
     ///
+    /// - Parameter client: the network the request comes from.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
-    public func requestNewAuthenticator(email: String, password: String) async throws(MFAError) {
-        try await sendLinkIfPasswordMatches(.newAuthenticator, email: email, password: password)
+    public func requestNewAuthenticator(email: String, password: String, from client: ClientNetwork) async throws(MFAError) {
+        try await sendLinkIfPasswordMatches(.newAuthenticator, email: email, password: password, from: client)
     }
 
-    /// Issues a new TOTP secret and recovery codes through the emailed link.
-    /// The old ones stop working, every session is revoked, and *Your
-    /// authenticator was reset* is queued.
+    /// Issues a new TOTP secret and recovery codes through the emailed link,
+    /// with a current second factor: a password and a mailbox alone never
+    /// replace the authenticator. A wrong factor counts like a failed login.
+    /// The old secret and codes stop working, every session is revoked, and
+    /// *Your authenticator was reset* is queued.
     ///
-    /// - Throws: ``MFAError/linkInvalid``, ``MFAError/unavailable``.
-    public func confirmNewAuthenticator(token: String) async throws(MFAError) -> Enrollment {
-        try await perform {
+    /// - Throws: ``MFAError/linkInvalid``, ``MFAError/authenticationFailed``,
+    ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
+    public func confirmNewAuthenticator(token: String, secondFactor: SecondFactor) async throws(MFAError) -> Enrollment {
+        let factor = try validateShape(of: secondFactor)
+        return try await perform {
             let now = clock.now()
-            let link = try await beginAttempt(on: token, for: .newAuthenticator, now: now)
-            guard let account = try await store.account(id: link.subject) else { throw MFAError.linkInvalid }
+            let (link, account, accepted) = try await secondFactorCompletion(token, for: .newAuthenticator, with: factor, now: now)
             let (enrollment, authenticator, recoveryCodeHashes) = enroll(accountID: account.id, email: account.email)
-            try await store.replaceAuthenticator(
-                accountID: account.id, with: authenticator, recoveryCodeHashes: recoveryCodeHashes,
-                consumingLink: link.tokenHash, mail: queue(composer.authenticatorReset(to: account.email), now: now), now: now
+            let change = AuthenticatedChange(
+                accountID: account.id, consumingLink: use(of: link),
+                acceptedTimeStep: accepted.timeStep, recoveryCodeHash: accepted.recoveryCodeHash,
+                replacesAuthenticator: AuthenticatorReplacement(authenticator: authenticator, recoveryCodeHashes: recoveryCodeHashes),
+                revokedSessions: .all, mail: [queue(composer.authenticatorReset(to: account.email), now: now)], now: now
             )
+            _ = try await commit(change, by: account)
             return enrollment
         }
     }
 
     /// Validates the credentials' shape, counts the request, and queues a link
     /// of `purpose` only if the address has an account and the password matches.
-    func sendLinkIfPasswordMatches(_ purpose: LinkPurpose, email: String, password: String) async throws(MFAError) {
+    func sendLinkIfPasswordMatches(_ purpose: LinkPurpose, email: String, password: String, from client: ClientNetwork) async throws(MFAError) {
         var validation = FieldValidation()
         let address = validation.check { () throws(MFAError) in try EmailAddress(email) }
         let password = validation.check { () throws(MFAError) in try passwordPolicy.validateForVerification(password, as: .password) }
@@ -41,7 +48,7 @@ extension MFAService {
 
         try await perform {
             let now = clock.now()
-            try await admitLinkRequest(for: address, now: now)
+            try await admitLinkRequest(for: address, from: client, now: now)
             let account = try await store.account(emailKey: address.key)
             let storedHash = if let account { account.passwordHash } else { try await decoyPasswordHash() }
             let verification = try await passwords.verify(password, against: storedHash)

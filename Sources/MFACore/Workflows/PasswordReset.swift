@@ -3,9 +3,10 @@ import Foundation
 extension MFAService {
     /// Queues *Reset your password* when the address has an account.
     ///
+    /// - Parameter client: the network the request comes from.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
-    public func requestPasswordReset(email: String) async throws(MFAError) {
-        try await sendLinkIfAccountExists(.passwordReset, email: email)
+    public func requestPasswordReset(email: String, from client: ClientNetwork) async throws(MFAError) {
+        try await sendLinkIfAccountExists(.passwordReset, email: email, from: client)
     }
 
     /// Sets a new password through a reset link. The second factor is required,
@@ -23,14 +24,9 @@ extension MFAService {
 
         try await perform {
             let now = clock.now()
-            let link = try await beginAttempt(on: token, for: .passwordReset, now: now)
-            guard let account = try await store.account(id: link.subject) else { throw MFAError.linkInvalid }
-            try checkNotLocked(account, now: now)
-            guard let accepted = try accept(factor, for: account, now: now) else {
-                throw try await failCompletion(of: account, now: now)
-            }
+            let (link, account, accepted) = try await secondFactorCompletion(token, for: .passwordReset, with: factor, now: now)
             let change = AuthenticatedChange(
-                accountID: account.id, consumingLink: link.tokenHash,
+                accountID: account.id, consumingLink: use(of: link),
                 acceptedTimeStep: accepted.timeStep, recoveryCodeHash: accepted.recoveryCodeHash,
                 newPasswordHash: try await passwords.hash(password), revokedSessions: .all,
                 mail: [queue(composer.passwordChanged(to: account.email), now: now)], now: now
@@ -58,10 +54,10 @@ extension MFAService {
 
         try await perform {
             let now = clock.now()
-            try checkNotLocked(account, now: now)
+            try admit(factor, for: account, now: now)
             let verification = try await passwords.verify(current, against: account.passwordHash)
             guard verification != .mismatch, let accepted = try accept(factor, for: account, now: now) else {
-                throw try await failCompletion(of: account, now: now)
+                throw try await failCompletion(of: account, through: nil, now: now)
             }
             let change = AuthenticatedChange(
                 accountID: account.id, acceptedTimeStep: accepted.timeStep,

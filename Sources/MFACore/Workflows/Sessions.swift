@@ -30,12 +30,12 @@ extension MFAService {
         }
     }
 
-    /// Counts a request from a client address against the per-client limit.
+    /// Counts a request from a client network against the per-client limit.
     ///
     /// - Throws: ``MFAError/rateLimited(retryAfterSeconds:)``.
-    public func admitRequest(fromClient clientAddress: String) async throws(MFAError) {
+    public func admitRequest(from client: ClientNetwork) async throws(MFAError) {
         try await perform {
-            try await admit(key: "client:" + Self.digest(clientAddress), limit: configuration.requestsPerClient, now: clock.now())
+            try await admit([limitedEvent("client:" + client.key, configuration.requestsPerClient)], now: clock.now())
         }
     }
 

@@ -1,10 +1,10 @@
+import MFACore
+
 /// An email address with an optional display name, as in `MFA Server <no-reply@example.com>`.
 ///
-/// Addresses are deliberately strict: an ASCII dot-atom local part (no quoted
-/// local parts) and a domain name or address literal, so that an address can
-/// never smuggle a line break, a second recipient or an SMTP parameter into a
-/// header or an SMTP command. Internationalized addresses (SMTPUTF8) are not
-/// supported; display names may use any Unicode text.
+/// Addresses follow MFACore's ``MFACore/MailAddressSyntax``, the rule MFACore
+/// also checks every user's address against, so that the service never accepts
+/// an address its mail cannot reach. Display names may use any Unicode text.
 public struct Mailbox: Sendable, Hashable, CustomStringConvertible {
     /// The name shown to readers, such as `MFA Server`, if any.
     public let displayName: String?
@@ -16,7 +16,7 @@ public struct Mailbox: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``MailboxError`` when the address is not a plain `local@domain`
     ///   address or the display name contains a control character.
     public init(displayName: String? = nil, address: String) throws(MailboxError) {
-        guard Self.isValidAddress(address) else { throw .invalidAddress }
+        guard MailAddressSyntax.isDeliverable(address) else { throw .invalidAddress }
         if let displayName, displayName.unicodeScalars.contains(where: Self.isControl) {
             throw .invalidDisplayName
         }
@@ -69,41 +69,6 @@ public struct Mailbox: Sendable, Hashable, CustomStringConvertible {
         }
         guard !escaping else { throw .malformed }
         return result
-    }
-
-    private static func isValidAddress(_ address: String) -> Bool {
-        guard address.utf8.count <= 254, let at = address.lastIndex(of: "@") else { return false }
-        let local = address[..<at]
-        let domain = address[address.index(after: at)...]
-        return local.utf8.count <= 64 && isDotAtom(local, allowed: isAtomText) && isValidDomain(domain)
-    }
-
-    static func isValidDomain(_ domain: Substring) -> Bool {
-        if domain.hasPrefix("[") {
-            let literal = domain.dropFirst()
-            return literal.hasSuffix("]") && literal.dropLast().unicodeScalars.allSatisfy {
-                $0.isASCII && (isLetterOrDigit($0) || ".:".unicodeScalars.contains($0))
-            } && literal.count > 1
-        }
-        return isDotAtom(domain) { isLetterOrDigit($0) || $0 == "-" }
-            && !domain.split(separator: ".").contains { $0.hasPrefix("-") || $0.hasSuffix("-") }
-    }
-
-    /// True when `text` is one or more non-empty runs of `allowed` characters separated by single dots.
-    private static func isDotAtom(_ text: Substring, allowed: (Unicode.Scalar) -> Bool) -> Bool {
-        let atoms = text.split(separator: ".", omittingEmptySubsequences: false)
-        return atoms.allSatisfy { atom in
-            !atom.isEmpty && atom.unicodeScalars.allSatisfy { $0.isASCII && allowed($0) }
-        }
-    }
-
-    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-    }
-
-    /// RFC 5322 `atext`.
-    static func isAtomText(_ scalar: Unicode.Scalar) -> Bool {
-        isLetterOrDigit(scalar) || "!#$%&'*+-/=?^_`{|}~".unicodeScalars.contains(scalar)
     }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import MFACore
 
 /// Header field text that any mail reader decodes back to the exact Unicode it was made from.
 ///
@@ -23,7 +24,7 @@ enum HeaderText {
     static func phrase(_ text: String) -> String {
         if needsEncoding(text) { return encodedWords(text).joined(separator: folding) }
         let isAtoms = text.split(separator: " ", omittingEmptySubsequences: false).allSatisfy { word in
-            !word.isEmpty && word.unicodeScalars.allSatisfy(Mailbox.isAtomText)
+            !word.isEmpty && word.unicodeScalars.allSatisfy(MailAddressSyntax.isAtomText)
         }
         if isAtoms { return text }
         let escaped = text.unicodeScalars.map { $0 == "\\" || $0 == "\"" ? "\\\($0)" : "\($0)" }.joined()

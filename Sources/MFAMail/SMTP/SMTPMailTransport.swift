@@ -43,7 +43,7 @@ public struct SMTPMailTransport: MailTransport {
         configuration: SMTPConfiguration,
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) throws(SMTPConfigurationError) {
-        guard Mailbox.isValidDomain(Substring(configuration.clientHostname)) else { throw .invalidClientHostname }
+        guard MailAddressSyntax.isValidDomain(Substring(configuration.clientHostname)) else { throw .invalidClientHostname }
         if configuration.security == .none, configuration.credentials != nil,
            !configuration.allowsCredentialsWithoutEncryption
         {

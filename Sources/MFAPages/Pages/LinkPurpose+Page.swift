@@ -47,8 +47,12 @@ extension LinkPurpose {
                 introduction: [
                     "This issues a new secret for your authenticator app and ten new recovery codes.",
                     "Your current authenticator codes and recovery codes stop working, and every signed-in session is signed out.",
+                    "Prove it is you with your current second factor: a password and a mailbox alone never replace it.",
                 ],
-                form: LinkForm(id: "new-authenticator", fields: [], submitLabel: "Issue a new secret")
+                form: LinkForm(id: "new-authenticator", fields: [Self.totpCodeField], submitLabel: "Issue a new secret"),
+                alternative: Self.recoveryAlternative(
+                    id: "new-authenticator-recovery", submitLabel: "Issue a new secret with a recovery code"
+                )
             )
         case .passwordReset:
             LinkPage(
@@ -76,10 +80,23 @@ extension LinkPurpose {
                 introduction: [
                     "This deletes your account, its sessions and its recovery codes for good. It cannot be undone.",
                     "Opening this link deleted nothing. A GET never deletes, because mail scanners open links: only the button below does.",
+                    "Confirm with your current second factor.",
                 ],
-                form: LinkForm(id: "delete", fields: [], submitLabel: "Delete my account", isDestructive: true)
+                form: LinkForm(id: "delete", fields: [Self.totpCodeField], submitLabel: "Delete my account", isDestructive: true),
+                alternative: Self.recoveryAlternative(
+                    id: "delete-recovery", submitLabel: "Delete my account with a recovery code", isDestructive: true
+                )
             )
         }
+    }
+
+    /// The form that takes a recovery code instead of an authenticator code, and nothing else.
+    private static func recoveryAlternative(id: String, submitLabel: String, isDestructive: Bool = false) -> LinkPage.Alternative {
+        .init(
+            summary: "No authenticator at hand? Use a recovery code instead",
+            explanation: "Each recovery code works once.",
+            form: LinkForm(id: id, fields: [recoveryCodeField], submitLabel: submitLabel, isDestructive: isDestructive)
+        )
     }
 
     private static let totpCodeField = FormField(

@@ -32,7 +32,10 @@ enum APIRules {
     ]
 
     static let validation: [Rule] = [
-        (Field.email.wireName, "3 to 254 characters, exactly one @, a non-empty local part and a domain with a dot; no spaces or control characters."),
+        (
+            Field.email.wireName,
+            "3 to 254 characters, exactly one @, a non-empty local part and a domain with a dot; no spaces, control or invisible format characters (Unicode Cf); only addresses mail can be delivered to (ASCII letters, digits and the signs . ! # $ % & ' * + - / = ? ^ _ ` { | } ~ before the @, a host name or [address literal] after it). Compared in Unicode NFC form, case-insensitively."
+        ),
         (Field.password.wireName, "8 to 128 characters after Unicode NFKC normalisation; any characters allowed; no composition rules."),
         (Field.fullName.wireName, "Optional, at most 200 characters."),
         (Field.totpCode.wireName, "The configured number of digits; spaces ignored."),
@@ -44,12 +47,20 @@ enum APIRules {
 
     static let limits: [Limit] = [
         (
-            "Link-sending requests (/users/create/, /users/login/, /users/mfa/new_totp_code/, /users/delete/, /users/password/reset/) per email address, existing or not",
+            "Link-sending requests (/users/create/, /users/login/, /users/mfa/new_totp_code/, /users/delete/, /users/password/reset/) per email address and client network, existing address or not",
             "5 per 15 minutes", "429"
         ),
-        ("Requests to POST /users/… per client address", "60 per minute", "429"),
-        ("Failed attempts per link", "5", "link burned, 410"),
-        ("Consecutive failed completions per account", "10", "locked 15 minutes, 429 even for correct input"),
+        ("The same requests per email address, from all clients together", "20 per hour", "429"),
+        ("Requests to POST /users/… per client network (the peer's IPv4 address, or its IPv6 /64; IPv4-mapped IPv6 counts as IPv4)", "60 per minute", "429"),
+        ("Failed attempts per link (only wrong credentials count; a request refused for a lock or overload does not)", "5", "link burned, 410"),
+        (
+            "Consecutive failed completions per account; the count resets only on success",
+            "every 10th locks: 15 minutes, each further lock twice the previous, at most 24 hours", "429 with Retry-After, even for correct input"
+        ),
+        (
+            "Consecutive failed completions per account, ceiling",
+            "100", "TOTP codes refused (429) until a recovery-code sign-in or an operator's unlock"
+        ),
     ]
 
     /// The rules as CommonMark, for the OpenAPI document's `info.description`.

@@ -63,14 +63,14 @@ public enum Endpoints {
     /// The `POST` that completes an emailed link, as JSON or from the page's form.
     private static func linkCompletion(
         _ purpose: LinkPurpose, group: String, summary: String, description: String,
-        request: [BodySchema], isRequired: Bool = true, success: Endpoint.Success, errors: [any HTTPProblem],
+        request: [BodySchema], success: Endpoint.Success, errors: [any HTTPProblem],
         handler: @escaping Endpoint.Handler
     ) -> Endpoint {
         Endpoint(
             group: group, method: .post, path: linkPath(for: purpose), summary: summary,
             description: description + " A form-encoded request gets an HTML page back instead of JSON.",
             access: .link,
-            request: .init(alternatives: request, acceptsForm: true, isRequired: isRequired),
+            request: .init(alternatives: request, acceptsForm: true),
             success: success,
             errors: bodyErrors + errors + [limited] + serverErrors,
             handler: handler
@@ -125,8 +125,9 @@ public enum Endpoints {
             description: """
                 Checks the password and a TOTP code (the previous, current and next time step; each step once per account) \
                 or a recovery code (once), and opens a session. Wrong password or code: 401, the same for either. \
-                A link allows 5 failed attempts; 10 consecutive failures lock the account for 15 minutes (429, even for \
-                correct input).
+                A link allows 5 failed attempts; every 10th consecutive failure locks the account, first for 15 minutes and \
+                each further lock twice as long, at most a day (429, even for correct input); after 100 consecutive failures \
+                TOTP codes are refused (429) until a recovery code signs in. A code of another length is 422 and counts nothing.
                 """,
             request: [Schemas.loginWithTOTPCode, Schemas.loginWithRecoveryCode],
             success: .init(status: 200, description: "Login successful.", content: .jsonOrPage(Schemas.loginSucceeded)),
@@ -145,17 +146,18 @@ public enum Endpoints {
         ),
         linkPage(
             .newAuthenticator, group: "New authenticator", summary: "Page confirming a new authenticator",
-            description: "An HTML page with a button."
+            description: "An HTML form asking for a current second factor: a TOTP code, or a recovery code instead."
         ),
         linkCompletion(
             .newAuthenticator, group: "New authenticator", summary: "Issue a new authenticator secret",
             description: """
-                Issues a new TOTP secret and ten new recovery codes. The old secret and codes stop working, every session \
-                of the account is revoked, and an email says so.
+                Issues a new TOTP secret and ten new recovery codes, given a current second factor: a password and a \
+                mailbox alone never replace the authenticator. A wrong code is 401, counted exactly like a failed login. \
+                The old secret and codes stop working, every session of the account is revoked, and an email says so.
                 """,
-            request: [Schemas.emptyRequest],
+            request: [Schemas.totpCodeRequest, Schemas.recoveryCodeRequest],
             success: .init(status: 200, description: "New authenticator secret issued.", content: .jsonOrPage(Schemas.authenticatorReplaced)),
-            errors: [MFAError.linkInvalid],
+            errors: [MFAError.authenticationFailed, MFAError.linkInvalid, invalid],
             handler: { $0.confirmNewAuthenticator($1) }
         ),
     ]
@@ -170,17 +172,17 @@ public enum Endpoints {
         ),
         linkPage(
             .deleteAccount, group: "Account deletion", summary: "Page confirming a deletion",
-            description: "An HTML page with a button. A GET never deletes: mail scanners open links."
+            description: "An HTML page asking for a current second factor, with a button. A GET never deletes: mail scanners open links."
         ),
         linkCompletion(
             .deleteAccount, group: "Account deletion", summary: "Delete the account",
             description: """
-                Deletes the account, its sessions, recovery codes and pending links, and emails a notice. \
-                The address can register again. The body may be empty.
+                Deletes the account, its sessions, recovery codes and pending links, given a current second factor \
+                (a wrong code is 401, counted like a failed login), and emails a notice. The address can register again.
                 """,
-            request: [Schemas.emptyRequest], isRequired: false,
+            request: [Schemas.totpCodeRequest, Schemas.recoveryCodeRequest],
             success: .init(status: 200, description: "Account deleted.", content: .jsonOrPage(Schemas.detail)),
-            errors: [MFAError.linkInvalid],
+            errors: [MFAError.authenticationFailed, MFAError.linkInvalid, invalid],
             handler: { $0.confirmDeletion($1) }
         ),
     ]

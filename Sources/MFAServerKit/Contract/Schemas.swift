@@ -67,8 +67,14 @@ enum Schemas {
         ]
     )
 
-    static let emptyRequest = BodySchema(
-        name: "EmptyRequest", description: "An empty object (an empty form from the HTML page).", properties: []
+    static let totpCodeRequest = BodySchema(
+        name: "TOTPCodeRequest", description: "The current second factor: an authenticator code.",
+        properties: [.init(Field.totpCode.wireName, code, totpCodeRule)]
+    )
+
+    static let recoveryCodeRequest = BodySchema(
+        name: "RecoveryCodeRequest", description: "The current second factor: a recovery code instead of an authenticator code.",
+        properties: [.init(Field.recoveryCode.wireName, code, recoveryCodeRule)]
     )
 
     static let passwordChangeRequest = BodySchema(
@@ -175,7 +181,7 @@ enum Schemas {
     static let all: [BodySchema] = [
         createAccountRequest, emailRequest, credentialsRequest, confirmAccountRequest,
         loginWithTOTPCode, loginWithRecoveryCode, resetWithTOTPCode, resetWithRecoveryCode,
-        emptyRequest, passwordChangeRequest,
+        totpCodeRequest, recoveryCodeRequest, passwordChangeRequest,
         detail, totpEnrollment, accountCreated, authenticatorReplaced, loginSucceeded, profile, health,
         problem, validationProblem, fieldError,
     ]

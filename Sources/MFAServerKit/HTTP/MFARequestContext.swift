@@ -1,8 +1,9 @@
 import Hummingbird
+import MFACore
 import NIOCore
 
 /// The request context of `mfa-server`: Hummingbird's core storage and the
-/// peer address, which the per-client limit counts against.
+/// peer address, whose network the per-client limits count against.
 public struct MFARequestContext: RequestContext, RemoteAddressRequestContext {
     /// Hummingbird's per-request storage.
     public var coreContext: CoreRequestContextStorage
@@ -19,11 +20,12 @@ public struct MFARequestContext: RequestContext, RemoteAddressRequestContext {
     /// body, and the problem middleware answers it `413 payload_too_large`.
     public var maxUploadSize: Int { 16 * 1024 }
 
-    /// The key the per-client limit counts under: the peer's IP address.
+    /// The network the per-client limits count under: the peer's IPv4
+    /// address or IPv6 /64; peers without an IP address share one network.
     ///
     /// No proxy header is trusted, so behind a reverse proxy every request
-    /// counts against the proxy's address.
-    var clientAddress: String {
-        remoteAddress?.ipAddress ?? "unknown"
+    /// counts against the proxy's network.
+    var clientNetwork: ClientNetwork {
+        remoteAddress?.ipAddress.flatMap(ClientNetwork.init(ipAddress:)) ?? .unidentified
     }
 }

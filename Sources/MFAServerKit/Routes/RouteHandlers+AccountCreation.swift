@@ -4,12 +4,12 @@ import MFAPages
 
 extension RouteHandlers {
     func requestAccountCreation(_ success: Endpoint.Success) -> RouteHandler {
-        linkRequest(success) { fields in
+        linkRequest(success) { fields, client in
             let email = try fields.required(.email)
             let password = try fields.required(.password)
             let fullName = try fields.optional(.fullName)
             try fields.checkComplete()
-            try await service.requestAccountCreation(email: email, password: password, fullName: fullName)
+            try await service.requestAccountCreation(email: email, password: password, fullName: fullName, from: client)
         }
     }
 

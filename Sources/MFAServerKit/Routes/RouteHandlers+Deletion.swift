@@ -4,18 +4,22 @@ import MFAPages
 
 extension RouteHandlers {
     func requestDeletion(_ success: Endpoint.Success) -> RouteHandler {
-        linkRequest(success) { fields in
+        linkRequest(success) { fields, client in
             let email = try fields.required(.email)
             let password = try fields.required(.password)
             try fields.checkComplete()
-            try await service.requestDeletion(email: email, password: password)
+            try await service.requestDeletion(email: email, password: password, from: client)
         }
     }
 
     func confirmDeletion(_ success: Endpoint.Success) -> RouteHandler {
         linkCompletion(
             .deleteAccount, status: success.httpStatus,
-            complete: { _, token in try await service.confirmDeletion(token: token) },
+            complete: { fields, token in
+                let factor = try fields.secondFactor()
+                try fields.checkComplete()
+                try await service.confirmDeletion(token: token, secondFactor: factor)
+            },
             json: { _ in DetailBody(detail: success.description) },
             page: { _ in Pages.accountDeleted() }
         )

@@ -4,10 +4,10 @@ import MFAPages
 
 extension RouteHandlers {
     func requestLogin(_ success: Endpoint.Success) -> RouteHandler {
-        linkRequest(success) { fields in
+        linkRequest(success) { fields, client in
             let email = try fields.required(.email)
             try fields.checkComplete()
-            try await service.requestLogin(email: email)
+            try await service.requestLogin(email: email, from: client)
         }
     }
 

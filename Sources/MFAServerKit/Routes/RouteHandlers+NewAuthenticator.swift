@@ -4,18 +4,22 @@ import MFAPages
 
 extension RouteHandlers {
     func requestNewAuthenticator(_ success: Endpoint.Success) -> RouteHandler {
-        linkRequest(success) { fields in
+        linkRequest(success) { fields, client in
             let email = try fields.required(.email)
             let password = try fields.required(.password)
             try fields.checkComplete()
-            try await service.requestNewAuthenticator(email: email, password: password)
+            try await service.requestNewAuthenticator(email: email, password: password, from: client)
         }
     }
 
     func confirmNewAuthenticator(_ success: Endpoint.Success) -> RouteHandler {
         linkCompletion(
             .newAuthenticator, status: success.httpStatus,
-            complete: { _, token in try await service.confirmNewAuthenticator(token: token) },
+            complete: { fields, token in
+                let factor = try fields.secondFactor()
+                try fields.checkComplete()
+                return try await service.confirmNewAuthenticator(token: token, secondFactor: factor)
+            },
             json: { EnrollmentBody(detail: success.description, includingEmail: false, enrollment: $0) },
             page: Pages.authenticatorReplaced
         )

@@ -4,10 +4,10 @@ import MFAPages
 
 extension RouteHandlers {
     func requestPasswordReset(_ success: Endpoint.Success) -> RouteHandler {
-        linkRequest(success) { fields in
+        linkRequest(success) { fields, client in
             let email = try fields.required(.email)
             try fields.checkComplete()
-            try await service.requestPasswordReset(email: email)
+            try await service.requestPasswordReset(email: email, from: client)
         }
     }
 

@@ -13,9 +13,9 @@ struct RouteHandlers: Sendable {
     let service: MFAService
     let metrics: PrometheusCollectorRegistry
 
-    /// Counts a `POST /users/...` request against the client's limit.
+    /// Counts a `POST /users/...` request against the client network's limit.
     func admit(_ context: MFARequestContext) async throws(MFAError) {
-        try await service.admitRequest(fromClient: context.clientAddress)
+        try await service.admitRequest(from: context.clientNetwork)
     }
 
     /// Admits the client and reads a JSON body's fields.
@@ -26,15 +26,15 @@ struct RouteHandlers: Sendable {
     }
 
     /// A route that emails a link: admits the client, reads the fields with
-    /// `request`, and answers the table's status with its sentence, the same
-    /// whatever happened.
+    /// `request` (given the client's network, which the link limits count by),
+    /// and answers the table's status with its sentence, the same whatever happened.
     func linkRequest(
         _ success: Endpoint.Success,
-        _ request: @escaping @Sendable (inout RequestFields) async throws -> Void
+        _ request: @escaping @Sendable (inout RequestFields, ClientNetwork) async throws -> Void
     ) -> RouteHandler {
         { httpRequest, context in
             var fields = try await jsonFields(httpRequest, context)
-            try await request(&fields)
+            try await request(&fields, context.clientNetwork)
             return try .json(DetailBody(detail: success.description), status: success.httpStatus)
         }
     }

@@ -27,7 +27,7 @@ public struct ServerSetting: Hashable, Sendable, CustomStringConvertible {
     public static let allCases: [ServerSetting] = [
         host, port, publicURL, dataDirectory, databaseURL, secretKeyFile, mailURL, mailFrom, issuer,
         linkLifetime, sessionLifetime, totpAlgorithm, totpDigits, totpPeriod,
-        linksPerAddress, requestsPerClient, attemptsPerLink, accountFailures,
+        linksPerAddress, linksPerAddressTotal, requestsPerClient, attemptsPerLink, accountFailures, failureCeiling,
         passwordHash, allowWeakHash, retention, logLevel, logFormat,
     ]
 
@@ -76,24 +76,34 @@ public struct ServerSetting: Hashable, Sendable, CustomStringConvertible {
     public static let totpDigits = ServerSetting("MFA_TOTP_DIGITS", default: "6", "TOTP digits for new enrolments: 6, 7 or 8.")
     /// The TOTP period of new enrolments.
     public static let totpPeriod = ServerSetting("MFA_TOTP_PERIOD", default: "30", "TOTP period for new enrolments, in seconds.")
-    /// Link-sending requests per address.
+    /// Link-sending requests per address and client network.
     public static let linksPerAddress = ServerSetting(
         "MFA_LIMIT_LINKS_PER_ADDRESS", default: "5/900",
-        "Link-sending requests per email address per window (count/seconds)."
+        "Link-sending requests per email address and client network per window (count/seconds)."
     )
-    /// `POST /users/...` requests per client.
+    /// Link-sending requests per address from all client networks.
+    public static let linksPerAddressTotal = ServerSetting(
+        "MFA_LIMIT_LINKS_PER_ADDRESS_TOTAL", default: "20/3600",
+        "Link-sending requests per email address from all client networks per window (count/seconds)."
+    )
+    /// `POST /users/...` requests per client network.
     public static let requestsPerClient = ServerSetting(
         "MFA_LIMIT_REQUESTS_PER_CLIENT", default: "60/60",
-        "POST /users/... requests per client address (the peer's IP; no proxy header is trusted) per window (count/seconds)."
+        "POST /users/... requests per client network (the peer's IPv4 address or IPv6 /64; no proxy header is trusted) per window (count/seconds)."
     )
     /// Failed attempts that burn a link.
     public static let attemptsPerLink = ServerSetting(
         "MFA_LIMIT_LINK_ATTEMPTS", default: "5", "Failed attempts before a link is burned."
     )
-    /// Failures that lock an account, and for how long.
+    /// Failures that lock an account, and how long the first lock of a series lasts.
     public static let accountFailures = ServerSetting(
         "MFA_LIMIT_ACCOUNT_FAILURES", default: "10/900",
-        "Consecutive failures before the account locks / lock seconds (count/seconds)."
+        "Consecutive failures per lock / first lock's seconds; each further lock doubles, at most 86400 (count/seconds)."
+    )
+    /// Consecutive failures from which TOTP codes are refused.
+    public static let failureCeiling = ServerSetting(
+        "MFA_LIMIT_FAILURE_CEILING", default: "100",
+        "Consecutive failures after which TOTP codes are refused until a recovery-code sign-in or an operator's unlock."
     )
     /// How passwords are hashed.
     public static let passwordHash = ServerSetting(

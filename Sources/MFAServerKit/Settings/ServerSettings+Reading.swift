@@ -34,12 +34,14 @@ extension ServerSettings {
         service.totpDigits = try reader.integer(.totpDigits, problem: "must be 6, 7 or 8") ?? service.totpDigits
         service.totpPeriod = try reader.integer(.totpPeriod, problem: seconds) ?? service.totpPeriod
         service.linksPerAddress = try reader.rate(.linksPerAddress) ?? service.linksPerAddress
+        service.linksPerAddressTotal = try reader.rate(.linksPerAddressTotal) ?? service.linksPerAddressTotal
         service.requestsPerClient = try reader.rate(.requestsPerClient) ?? service.requestsPerClient
         service.attemptsPerLink = try reader.integer(.attemptsPerLink, problem: "must be a whole number") ?? service.attemptsPerLink
         if let failures = try reader.rate(.accountFailures) {
-            service.failuresPerAccount = failures.count
-            service.accountLockDuration = failures.window
+            service.lockPolicy.failuresPerLock = failures.count
+            service.lockPolicy.firstLock = failures.window
         }
+        service.lockPolicy.ceiling = try reader.integer(.failureCeiling, problem: "must be a whole number") ?? service.lockPolicy.ceiling
         try Self.check(service, publicURL: publicURL(listeningOn: port))
 
         let allowWeak = try reader.boolean(.allowWeakHash) ?? false
@@ -60,9 +62,10 @@ extension ServerSettings {
         "publicURL": .publicURL, "issuer": .issuer,
         "linkLifetime": .linkLifetime, "sessionLifetime": .sessionLifetime,
         "totpDigits": .totpDigits, "totpPeriod": .totpPeriod,
-        "linksPerAddress": .linksPerAddress, "requestsPerClient": .requestsPerClient,
+        "linksPerAddress": .linksPerAddress, "linksPerAddressTotal": .linksPerAddressTotal, "requestsPerClient": .requestsPerClient,
         "attemptsPerLink": .attemptsPerLink,
-        "failuresPerAccount": .accountFailures, "accountLockDuration": .accountFailures,
+        "lockPolicy.failuresPerLock": .accountFailures, "lockPolicy.firstLock": .accountFailures,
+        "lockPolicy.maxLock": .accountFailures, "lockPolicy.ceiling": .failureCeiling,
     ]
 
     /// Runs MFACore's own checks and names the failing setting as the server spells it.

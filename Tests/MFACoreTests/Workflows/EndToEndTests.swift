@@ -1,5 +1,6 @@
 import Foundation
 import MFACore
+import MFATestSupport
 import Testing
 
 @Suite struct EndToEndTests {
@@ -19,13 +20,16 @@ import Testing
         #expect(second.lastLogin == firstLoginTime)
         #expect(try await mfa.service.authenticate(sessionToken: second.sessionToken).email == "ada@example.com")
 
-        try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password)
-        let renewed = try await mfa.service.confirmNewAuthenticator(token: mfa.lastToken(to: "ada@example.com"))
+        try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password, from: .testClient)
+        mfa.nextStep()
+        let renewed = try await mfa.service.confirmNewAuthenticator(
+            token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: enrollment))
+        )
         #expect(renewed.secret != enrollment.secret)
         await expect(.unauthorized) { try await mfa.service.authenticate(sessionToken: second.sessionToken) }
 
         mfa.nextStep()
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.authenticationFailed) {
             try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
@@ -33,8 +37,9 @@ import Testing
         let third = try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: renewed)))
         #expect(third.lastLogin != nil)
 
-        try await mfa.service.requestDeletion(email: "ada@example.com", password: Harness.password)
-        try await mfa.service.confirmDeletion(token: mfa.lastToken(to: "ada@example.com"))
+        try await mfa.service.requestDeletion(email: "ada@example.com", password: Harness.password, from: .testClient)
+        mfa.nextStep()
+        try await mfa.service.confirmDeletion(token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: renewed)))
         #expect(try await mfa.lastMail(to: "ada@example.com").subject == "Your account was deleted")
         #expect(mfa.store.snapshot().accounts.isEmpty)
 

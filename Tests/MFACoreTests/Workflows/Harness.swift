@@ -43,7 +43,7 @@ struct Harness {
     /// Registers and confirms an account.
     @discardableResult
     func createAccount(_ email: String = "ada@example.com", password: String = Harness.password) async throws -> Enrollment {
-        try await service.requestAccountCreation(email: email, password: password, fullName: "Ada Lovelace")
+        try await service.requestAccountCreation(email: email, password: password, fullName: "Ada Lovelace", from: .testClient)
         return try await service.confirmAccountCreation(token: lastToken(to: email), passwordAgain: password)
     }
 
@@ -56,7 +56,7 @@ struct Harness {
     /// Requests a login link and completes it with a fresh TOTP code.
     @discardableResult
     func login(_ email: String = "ada@example.com", enrollment: Enrollment, password: String = Harness.password) async throws -> LoginResult {
-        try await service.requestLogin(email: email)
+        try await service.requestLogin(email: email, from: .testClient)
         let token = try await lastToken(to: email)
         return try await service.completeLogin(token: token, password: password, secondFactor: .totpCode(code(for: enrollment)))
     }

@@ -1,12 +1,13 @@
 import Foundation
 import MFACore
+import MFATestSupport
 import Testing
 import MFACoreTesting
 
 @Suite struct LinkRuleTests {
     @Test func aLinkIsA43CharacterBase64URLTokenStoredOnlyAsItsHash() async throws {
         let mfa = try Harness()
-        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password)
+        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         #expect(token.count == 43)
         #expect(token.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
@@ -16,7 +17,7 @@ import MFACoreTesting
 
     @Test func aLinkWorksOnce() async throws {
         let mfa = try Harness()
-        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password)
+        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         _ = try await mfa.service.confirmAccountCreation(token: token, passwordAgain: Harness.password)
         await expect(.linkInvalid) { try await mfa.service.confirmAccountCreation(token: token, passwordAgain: Harness.password) }
@@ -25,7 +26,7 @@ import MFACoreTesting
     @Test func aLinkExpiresAfterItsLifetime() async throws {
         let mfa = try Harness()
         let enrollment = try await mfa.createAccount()
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         mfa.clock.advance(by: 600)
         await expect(.linkInvalid) {
@@ -37,25 +38,27 @@ import MFACoreTesting
     @Test func aLinkServesOnlyItsPurpose() async throws {
         let mfa = try Harness()
         let enrollment = try await mfa.createAccount()
-        try await mfa.service.requestDeletion(email: "ada@example.com", password: Harness.password)
+        try await mfa.service.requestDeletion(email: "ada@example.com", password: Harness.password, from: .testClient)
         let deletionToken = try await mfa.lastToken(to: "ada@example.com")
         await expect(.linkInvalid) {
             try await mfa.service.completeLogin(token: deletionToken, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
         }
-        await expect(.linkInvalid) { try await mfa.service.confirmNewAuthenticator(token: deletionToken) }
+        await expect(.linkInvalid) {
+            try await mfa.service.confirmNewAuthenticator(token: deletionToken, secondFactor: .totpCode(mfa.code(for: enrollment)))
+        }
         await expect(.linkInvalid) { try await mfa.service.checkLink(token: deletionToken, purpose: .login) }
         try await mfa.service.checkLink(token: deletionToken, purpose: .deleteAccount)
-        try await mfa.service.confirmDeletion(token: deletionToken)
+        try await mfa.service.confirmDeletion(token: deletionToken, secondFactor: .totpCode(mfa.code(for: enrollment)))
     }
 
     @Test func aNewerLinkReplacesTheOlderOfTheSamePurpose() async throws {
         let mfa = try Harness()
         let enrollment = try await mfa.createAccount()
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let older = try await mfa.lastToken(to: "ada@example.com")
-        try await mfa.service.requestPasswordReset(email: "ada@example.com")
+        try await mfa.service.requestPasswordReset(email: "ada@example.com", from: .testClient)
         let reset = try await mfa.lastToken(to: "ada@example.com")
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let newer = try await mfa.lastToken(to: "ada@example.com")
         await expect(.linkInvalid) { try await mfa.service.checkLink(token: older, purpose: .login) }
         try await mfa.service.checkLink(token: reset, purpose: .passwordReset)
@@ -64,9 +67,9 @@ import MFACoreTesting
 
     @Test func aSecondRegistrationReplacesThePendingOne() async throws {
         let mfa = try Harness()
-        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password)
+        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient)
         let older = try await mfa.lastToken(to: "ada@example.com")
-        try await mfa.service.requestAccountCreation(email: "ADA@example.com", password: "another good passphrase")
+        try await mfa.service.requestAccountCreation(email: "ADA@example.com", password: "another good passphrase", from: .testClient)
         let newer = try await mfa.lastToken(to: "ada@example.com")
         await expect(.linkInvalid) { try await mfa.service.confirmAccountCreation(token: older, passwordAgain: Harness.password) }
         let enrollment = try await mfa.service.confirmAccountCreation(token: newer, passwordAgain: "another good passphrase")
@@ -75,7 +78,7 @@ import MFACoreTesting
 
     @Test func fiveFailedAttemptsBurnALink() async throws {
         let mfa = try Harness()
-        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password)
+        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         for _ in 1...5 {
             await expect(.authenticationFailed) { try await mfa.service.confirmAccountCreation(token: token, passwordAgain: "not the password") }
@@ -86,7 +89,7 @@ import MFACoreTesting
 
     @Test func checkingALinkConsumesNothing() async throws {
         let mfa = try Harness()
-        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password)
+        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         for _ in 1...10 { try await mfa.service.checkLink(token: token, purpose: .createAccount) }
         _ = try await mfa.service.confirmAccountCreation(token: token, passwordAgain: Harness.password)
@@ -94,7 +97,7 @@ import MFACoreTesting
 
     @Test func emailedLinksPointAtThePublicURL() async throws {
         let mfa = try Harness()
-        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password)
+        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient)
         let mail = try await mfa.lastMail(to: "ada@example.com")
         #expect(mail.subject == "Confirm your new account")
         let token = try #require(mail.oneTimeToken)

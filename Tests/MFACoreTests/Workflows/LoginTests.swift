@@ -1,5 +1,6 @@
 import Foundation
 import MFACore
+import MFATestSupport
 import Testing
 import MFACoreTesting
 
@@ -9,7 +10,7 @@ import MFACoreTesting
         let enrollment = try await mfa.createAccount()
         let code = try mfa.code(for: enrollment)
         _ = try await mfa.login(enrollment: enrollment)
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.authenticationFailed) {
             try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(code))
@@ -27,14 +28,14 @@ import MFACoreTesting
         for offset in [-1, 1] {
             let mfa = try Harness()
             let enrollment = try await mfa.createAccount()
-            try await mfa.service.requestLogin(email: "ada@example.com")
+            try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
             let token = try await mfa.lastToken(to: "ada@example.com")
             let code = try mfa.code(for: enrollment, offsetSteps: offset)
             _ = try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(code))
         }
         let mfa = try Harness()
         let enrollment = try await mfa.createAccount()
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.authenticationFailed) {
             try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment, offsetSteps: 2)))
@@ -44,7 +45,7 @@ import MFACoreTesting
     @Test func wrongPasswordAndWrongCodeGetTheSameAnswer() async throws {
         let mfa = try Harness()
         let enrollment = try await mfa.createAccount()
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         let right = try mfa.code(for: enrollment)
         let wrong = right == "000000" ? "111111" : "000000"
@@ -59,7 +60,7 @@ import MFACoreTesting
     @Test func spacesInACodeAreIgnoredAndMalformedCodesAreRefusedUncounted() async throws {
         let mfa = try Harness()
         let enrollment = try await mfa.createAccount()
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         for _ in 1...6 {
             await expect(.invalidFields([.init(field: .totpCode, message: "A code has 6 to 8 digits.")])) {
@@ -75,7 +76,7 @@ import MFACoreTesting
         let mfa = try Harness()
         let enrollment = try await mfa.createAccount()
         for _ in 0..<2 {
-            try await mfa.service.requestLogin(email: "ada@example.com")
+            try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
             let token = try await mfa.lastToken(to: "ada@example.com")
             for _ in 1...5 {
                 await expect(.authenticationFailed) {
@@ -83,13 +84,13 @@ import MFACoreTesting
                 }
             }
         }
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.rateLimited(retryAfterSeconds: 900)) {
             try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
         }
         mfa.clock.advance(by: 900)
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         _ = try await mfa.service.completeLogin(
             token: mfa.lastToken(to: "ada@example.com"), password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment))
         )
@@ -99,7 +100,7 @@ import MFACoreTesting
         let mfa = try Harness()
         let enrollment = try await mfa.createAccount()
         for round in 0..<3 {
-            try await mfa.service.requestLogin(email: "ada@example.com")
+            try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
             let token = try await mfa.lastToken(to: "ada@example.com")
             for _ in 1...4 {
                 await expect(.authenticationFailed) {
@@ -135,13 +136,13 @@ import MFACoreTesting
         let key = SecretKey.generate()
         let mailer = RecordingMailTransport()
         let before = try MFAService(configuration: .init(), store: store, secretKey: key, links: TestLinkBuilder(), passwordHasher: weak, clock: clock)
-        try await before.requestAccountCreation(email: "ada@example.com", password: Harness.password)
+        try await before.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient)
         _ = try await MailDeliveryWorker(service: before, transport: mailer).deliverDueMail()
         let enrollment = try await before.confirmAccountCreation(token: #require(mailer.messages.last?.oneTimeToken), passwordAgain: Harness.password)
         #expect(store.snapshot().accounts[0].passwordHash.contains("m=32,"))
 
         let after = try MFAService(configuration: .init(), store: store, secretKey: key, links: TestLinkBuilder(), passwordHasher: Harness.fastHasher, clock: clock)
-        try await after.requestLogin(email: "ada@example.com")
+        try await after.requestLogin(email: "ada@example.com", from: .testClient)
         _ = try await MailDeliveryWorker(service: after, transport: mailer).deliverDueMail()
         let code = try #require(try OTPAuthURI(parsing: enrollment.otpauthURI).totp).code(at: clock.now())
         _ = try await after.completeLogin(token: #require(mailer.messages.last?.oneTimeToken), password: Harness.password, secondFactor: .totpCode(code))

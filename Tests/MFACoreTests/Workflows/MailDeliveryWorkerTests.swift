@@ -1,5 +1,6 @@
 import Foundation
 import MFACore
+import MFATestSupport
 import Synchronization
 import Testing
 
@@ -8,10 +9,10 @@ import Testing
         let mfa = try Harness()
         let flaky = ScriptedTransport([.transient("421 try later"), .transient("timeout")])
         let worker = MailDeliveryWorker(service: mfa.service, transport: flaky)
-        try await mfa.service.requestLogin(email: "nobody@example.com")
+        try await mfa.service.requestLogin(email: "nobody@example.com", from: .testClient)
         _ = try await mfa.createAccount()
         _ = try await mfa.worker.deliverDueMail()
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
 
         #expect(try await worker.deliverDueMail().retried == 1)
         #expect(try await worker.deliverDueMail().isEmpty, "a retry waits for its backoff")
@@ -27,7 +28,7 @@ import Testing
         let mfa = try Harness()
         let refusing = ScriptedTransport([.permanent("550 no such user")])
         let worker = MailDeliveryWorker(service: mfa.service, transport: refusing)
-        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password)
+        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient)
         #expect(try await worker.deliverDueMail().failed == 1)
         mfa.clock.advance(by: 3600)
         #expect(try await worker.deliverDueMail().isEmpty)
@@ -36,7 +37,7 @@ import Testing
 
     @Test func aMessageWhoseLinkExpiredIsDroppedNotSent() async throws {
         let mfa = try Harness()
-        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password)
+        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient)
         mfa.clock.advance(by: 600)
         #expect(try await mfa.worker.deliverDueMail().dropped == 1)
         #expect(mfa.mailer.messages.isEmpty)
@@ -49,7 +50,7 @@ import Testing
             service: mfa.service, transport: ScriptedTransport([.transient("421 busy")]),
             onFailure: { line in reports.withLock { $0.append(line) } }
         )
-        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password)
+        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient)
         _ = try await worker.deliverDueMail()
         let token = try #require(mfa.store.snapshot().links.first).tokenHash
         #expect(reports.withLock { $0.count } == 1)

@@ -1,24 +1,28 @@
 import Foundation
 import MFACore
+import MFATestSupport
 import Testing
 
 @Suite struct NotificationTests {
     @Test func everyEmailOfTheContractIsSentWithItsSubject() async throws {
         let mfa = try Harness { $0.linksPerAddress = RateLimit(count: 10, window: 900) }
         let enrollment = try await mfa.createAccount()
-        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password)
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient)
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let login = try await mfa.service.completeLogin(
             token: mfa.lastToken(to: "ada@example.com"), password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0])
         )
-        try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password)
-        let renewed = try await mfa.service.confirmNewAuthenticator(token: mfa.lastToken(to: "ada@example.com"))
-        try await mfa.service.requestPasswordReset(email: "ada@example.com")
+        try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password, from: .testClient)
+        let renewed = try await mfa.service.confirmNewAuthenticator(
+            token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: enrollment))
+        )
+        try await mfa.service.requestPasswordReset(email: "ada@example.com", from: .testClient)
         try await mfa.service.confirmPasswordReset(
             token: mfa.lastToken(to: "ada@example.com"), newPassword: "a brand new passphrase", secondFactor: .totpCode(mfa.code(for: renewed))
         )
-        try await mfa.service.requestDeletion(email: "ada@example.com", password: "a brand new passphrase")
-        try await mfa.service.confirmDeletion(token: mfa.lastToken(to: "ada@example.com"))
+        try await mfa.service.requestDeletion(email: "ada@example.com", password: "a brand new passphrase", from: .testClient)
+        mfa.nextStep()
+        try await mfa.service.confirmDeletion(token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: renewed)))
         _ = try await mfa.worker.deliverDueMail()
 
         #expect(login.recoveryCodesRemaining == 9)

@@ -1,5 +1,6 @@
 import Foundation
 import MFACore
+import MFATestSupport
 import Testing
 import MFACoreTesting
 
@@ -8,7 +9,7 @@ import MFACoreTesting
         let mfa = try Harness()
         let enrollment = try await mfa.createAccount()
         let session = try await mfa.login(enrollment: enrollment)
-        try await mfa.service.requestPasswordReset(email: "ada@example.com")
+        try await mfa.service.requestPasswordReset(email: "ada@example.com", from: .testClient)
         let resetMail = try await mfa.lastMail(to: "ada@example.com")
         #expect(resetMail.subject == "Reset your password")
         let token = try #require(resetMail.oneTimeToken)
@@ -27,9 +28,9 @@ import MFACoreTesting
     }
 
     @Test func failedResetsCountTowardsTheLock() async throws {
-        let mfa = try Harness { $0.failuresPerAccount = 3 }
+        let mfa = try Harness { $0.lockPolicy.failuresPerLock = 3 }
         let enrollment = try await mfa.createAccount()
-        try await mfa.service.requestPasswordReset(email: "ada@example.com")
+        try await mfa.service.requestPasswordReset(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         for _ in 1...3 {
             await expect(.authenticationFailed) {
@@ -69,17 +70,17 @@ import MFACoreTesting
     @Test func newPasswordsFollowThePolicy() async throws {
         let mfa = try Harness()
         let tooShort = MFAError.invalidFields([.init(field: .password, message: "A password has 8 to 128 characters.")])
-        await expect(tooShort) { try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "short") }
+        await expect(tooShort) { try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "short", from: .testClient) }
         await expect(.invalidFields([.init(field: .password, message: "This password is too common. Choose one that is harder to guess.")])) {
-            try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "Password123")
+            try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "Password123", from: .testClient)
         }
-        await expect(tooShort) { try await mfa.service.requestAccountCreation(email: "ada@example.com", password: String(repeating: "x", count: 129)) }
+        await expect(tooShort) { try await mfa.service.requestAccountCreation(email: "ada@example.com", password: String(repeating: "x", count: 129), from: .testClient) }
         // 128 characters after NFKC: the ligature "ﬁ" becomes two characters.
         await expect(tooShort) {
-            try await mfa.service.requestAccountCreation(email: "ada@example.com", password: String(repeating: "ﬁ", count: 65))
+            try await mfa.service.requestAccountCreation(email: "ada@example.com", password: String(repeating: "ﬁ", count: 65), from: .testClient)
         }
-        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: String(repeating: "ﬁ", count: 64))
-        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "密码很长而且不常见")
+        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: String(repeating: "ﬁ", count: 64), from: .testClient)
+        try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "密码很长而且不常见", from: .testClient)
         #expect(mfa.store.snapshot().pendingRegistrations.count == 1)
     }
 
@@ -87,7 +88,7 @@ import MFACoreTesting
         let mfa = try Harness()
         // U+212B ANGSTROM SIGN and U+00C5 are the same letter after NFKC.
         _ = try await mfa.createAccount(password: "\u{212B}ngstrom units")
-        try await mfa.service.requestDeletion(email: "ada@example.com", password: "\u{00C5}ngstrom units")
+        try await mfa.service.requestDeletion(email: "ada@example.com", password: "\u{00C5}ngstrom units", from: .testClient)
         #expect(try await mfa.lastMail(to: "ada@example.com").subject == "Confirm account deletion")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MFACore
+import MFATestSupport
 import Testing
 
 @Suite struct RecoveryCodeTests {
@@ -21,7 +22,7 @@ import Testing
         let enrollment = try await mfa.createAccount()
         let code = enrollment.recoveryCodes[3]
         let typed = " " + code.uppercased().replacingOccurrences(of: "-", with: " ") + " "
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let login = try await mfa.service.completeLogin(
             token: mfa.lastToken(to: "ada@example.com"), password: Harness.password, secondFactor: .recoveryCode(typed)
         )
@@ -30,7 +31,7 @@ import Testing
         #expect(notice.subject == "A recovery code was used")
         #expect(notice.textBody.contains("9 recovery codes remain"))
 
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.authenticationFailed) {
             try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .recoveryCode(code))
@@ -43,7 +44,7 @@ import Testing
         let mfa = try Harness()
         _ = try await mfa.createAccount()
         let grace = try await mfa.createAccount("grace@example.com")
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.authenticationFailed) {
             try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .recoveryCode(grace.recoveryCodes[0]))
@@ -53,10 +54,12 @@ import Testing
     @Test func aNewAuthenticatorReplacesTheCodes() async throws {
         let mfa = try Harness()
         let enrollment = try await mfa.createAccount()
-        try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password)
-        let renewed = try await mfa.service.confirmNewAuthenticator(token: mfa.lastToken(to: "ada@example.com"))
+        try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password, from: .testClient)
+        let renewed = try await mfa.service.confirmNewAuthenticator(
+            token: mfa.lastToken(to: "ada@example.com"), secondFactor: .recoveryCode(enrollment.recoveryCodes[1])
+        )
         #expect(Set(renewed.recoveryCodes).isDisjoint(with: enrollment.recoveryCodes))
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.authenticationFailed) {
             try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0]))
@@ -67,7 +70,7 @@ import Testing
     @Test func malformedCodesAreRefusedBeforeAnythingIsCounted() async throws {
         let mfa = try Harness()
         _ = try await mfa.createAccount()
-        try await mfa.service.requestLogin(email: "ada@example.com")
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.invalidFields([.init(field: .recoveryCode, message: "A recovery code has 16 letters and digits, as printed.")])) {
             try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .recoveryCode("too-short"))

@@ -8,9 +8,9 @@ import Testing
         let mfa = try Harness()
         let enrollment = try await mfa.createAccount()
         let login = try await mfa.login(enrollment: enrollment)
-        try await mfa.service.requestDeletion(email: "ada@example.com", password: Harness.password)
+        try await mfa.service.requestDeletion(email: "ada@example.com", password: Harness.password, from: .testClient)
         let pendingToken = try await mfa.lastToken(to: "ada@example.com")
-        try await mfa.service.requestAccountCreation(email: "grace@example.com", password: "grace's secret phrase")
+        try await mfa.service.requestAccountCreation(email: "grace@example.com", password: "grace's secret phrase", from: .testClient)
 
         let stored = String(describing: mfa.store.snapshot())
         let rawSecret = try Base32.decode(enrollment.secret)
@@ -40,7 +40,7 @@ import Testing
     @Test func errorsCarryNoSecrets() async throws {
         let mfa = try Harness()
         do {
-            try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "Password123")
+            try await mfa.service.requestAccountCreation(email: "ada@example.com", password: "Password123", from: .testClient)
         } catch {
             #expect(!String(describing: error).contains("Password123"))
             #expect(!error.detail.contains("Password123"))

@@ -1,5 +1,6 @@
 import Foundation
 import MFACore
+import MFATestSupport
 import Testing
 import MFACoreTesting
 
@@ -33,13 +34,13 @@ struct Workflow {
 
     /// Registers and confirms an account, returning what the "Account created" page shows.
     func createAccount(_ email: String) async throws -> Enrollment {
-        try await service.requestAccountCreation(email: email, password: Self.password)
+        try await service.requestAccountCreation(email: email, password: Self.password, from: .testClient)
         return try await service.confirmAccountCreation(token: lastToken(to: email), passwordAgain: Self.password)
     }
 
     /// Signs in through a link with the app's current code, or with `recoveryCode`.
     func login(_ email: String, enrollment: Enrollment, recoveryCode: String? = nil) async throws -> LoginResult {
-        try await service.requestLogin(email: email)
+        try await service.requestLogin(email: email, from: .testClient)
         let app = try #require(try OTPAuthURI(parsing: enrollment.otpauthURI).totp)
         let factor = recoveryCode.map(SecondFactor.recoveryCode) ?? .totpCode(app.code(at: clock.now()))
         return try await service.completeLogin(token: lastToken(to: email), password: Self.password, secondFactor: factor)

@@ -27,7 +27,7 @@ import Testing
         for variable in ["MFA_HOST", "MFA_PORT", "MFA_PUBLIC_URL", "MFA_DATA_DIR", "MFA_DATABASE_URL", "MFA_SECRET_KEY_FILE",
                          "MFA_MAIL_URL", "MFA_MAIL_FROM", "MFA_ISSUER", "MFA_LINK_TTL_SECONDS", "MFA_SESSION_TTL_SECONDS",
                          "MFA_TOTP_ALGORITHM", "MFA_TOTP_DIGITS", "MFA_TOTP_PERIOD", "MFA_LIMIT_LINKS_PER_ADDRESS",
-                         "MFA_LIMIT_REQUESTS_PER_CLIENT", "MFA_LIMIT_LINK_ATTEMPTS", "MFA_LIMIT_ACCOUNT_FAILURES",
+                         "MFA_LIMIT_LINKS_PER_ADDRESS_TOTAL", "MFA_LIMIT_REQUESTS_PER_CLIENT", "MFA_LIMIT_LINK_ATTEMPTS", "MFA_LIMIT_ACCOUNT_FAILURES", "MFA_LIMIT_FAILURE_CEILING",
                          "MFA_PASSWORD_HASH", "MFA_LOG_LEVEL", "MFA_LOG_FORMAT"] {
             #expect(page.text.contains(variable), "\(variable)")
         }

@@ -20,6 +20,7 @@ import Testing
         #expect(created.status == 201)
         let uri = try #require((try created.json["totp"] as? [String: Any])?["otpauth_uri"] as? String)
         let authenticator = try #require(try OTPAuthURI(parsing: uri).totp)
+        let recoveryCodes = try #require(try created.json["recovery_codes"] as? [String])
 
         #expect(try await http.post("/users/login/", json: ["email": email]).status == 202)
         let login = try await http.post(
@@ -31,7 +32,9 @@ import Testing
         #expect(try await http.get("/users/me", bearer: session).json["email"] as? String == email)
 
         #expect(try await http.post("/users/delete/", json: ["email": email, "password": Self.password]).status == 202)
-        let deleted = try await http.post("/users/delete/mfa/?one_time_url=\(try await outbox.token(linkingTo: "/users/delete/mfa/"))")
+        let deleted = try await http.post(
+            "/users/delete/mfa/?one_time_url=\(try await outbox.token(linkingTo: "/users/delete/mfa/"))", json: ["recovery_code": recoveryCodes[0]]
+        )
         #expect(deleted.status == 200)
         #expect(try deleted.json["detail"] as? String == "Account deleted.")
         #expect(try await http.get("/users/me", bearer: session).status == 401)

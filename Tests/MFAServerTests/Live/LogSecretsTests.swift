@@ -47,7 +47,10 @@ import Testing
         expectStatus(change, 200)
 
         expectStatus(try await http.post("/users/mfa/new_totp_code/", json: ["email": email, "password": newPassword]), 202)
-        let renewed = try await http.post("/users/mfa/new_totp_code/confirm/?one_time_url=\(try await token("/users/mfa/new_totp_code/confirm/"))")
+        let renewed = try await http.post(
+            "/users/mfa/new_totp_code/confirm/?one_time_url=\(try await token("/users/mfa/new_totp_code/confirm/"))",
+            json: ["recovery_code": account.recoveryCodes[1]]
+        )
         expectStatus(renewed, 200)
         account = try Enrolled(renewed.json)
         secrets += account.secrets
@@ -70,7 +73,12 @@ import Testing
         expectStatus(try await http.post("/users/login/mfa/?one_time_url=\(secrets[0])", json: ["password": password, "totp_code": "123456"]), 410)
 
         expectStatus(try await http.post("/users/delete/", json: ["email": email, "password": password]), 202)
-        expectStatus(try await http.post("/users/delete/mfa/?one_time_url=\(try await token("/users/delete/mfa/"))"), 200)
+        expectStatus(
+            try await http.post(
+                "/users/delete/mfa/?one_time_url=\(try await token("/users/delete/mfa/"))", json: ["recovery_code": account.recoveryCodes[2]]
+            ),
+            200
+        )
 
         #expect(try await server.terminate(within: .seconds(10)) == 0)
         let log = server.log

@@ -27,10 +27,20 @@ import MFACoreTesting
             #expect(message.subject == "Confirm account deletion")
             let token = try #require(message.oneTimeToken)
 
-            try expectJSON(try await client.send(.post, "/users/delete/mfa/?one_time_url=\(token)"), 200, ["detail": "Account deleted."])
+            try expectValidationFailure(
+                try await client.post("/users/delete/mfa/?one_time_url=\(token)", json: [:]), fields: ["totp_code", "recovery_code"]
+            )
+            try expectProblem(
+                try await client.post("/users/delete/mfa/?one_time_url=\(token)", json: ["totp_code": "000000"]), .authenticationFailed
+            )
+            server.clock.advance(by: 30)
+            let code = account.code(at: server.clock.now())
+            try expectJSON(
+                try await client.post("/users/delete/mfa/?one_time_url=\(token)", json: ["totp_code": code]), 200, ["detail": "Account deleted."]
+            )
             #expect(try await server.sentMail().last?.subject == "Your account was deleted")
             try expectProblem(try await client.get("/users/me", bearer: session), .unauthorized)
-            try expectProblem(try await client.send(.post, "/users/delete/mfa/?one_time_url=\(token)"), .linkInvalid)
+            try expectProblem(try await client.post("/users/delete/mfa/?one_time_url=\(token)", json: ["totp_code": code]), .linkInvalid)
         }
     }
 
@@ -39,7 +49,10 @@ import MFACoreTesting
         try await server.run { client in
             let account = try await client.signUp()
             _ = try await client.post("/users/delete/", json: ["email": account.email, "password": account.password])
-            _ = try await client.post("/users/delete/mfa/?one_time_url=\(try await server.lastToken(to: account.email))", json: [:])
+            _ = try await client.post(
+                "/users/delete/mfa/?one_time_url=\(try await server.lastToken(to: account.email))",
+                json: ["recovery_code": account.recoveryCodes[0]]
+            )
             let again = try await client.signUp(account.email)
             _ = try await client.signIn(again)
         }

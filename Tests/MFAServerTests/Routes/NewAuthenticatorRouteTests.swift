@@ -31,7 +31,9 @@ import Testing
             _ = try await client.post("/users/mfa/new_totp_code/", json: ["email": account.email, "password": account.password])
             let token = try await server.lastToken(to: account.email)
 
-            let response = try await client.post("/users/mfa/new_totp_code/confirm/?one_time_url=\(token)", json: [:])
+            let response = try await client.post(
+                "/users/mfa/new_totp_code/confirm/?one_time_url=\(token)", json: ["recovery_code": account.recoveryCodes[1]]
+            )
             #expect(response.status == .ok)
             let body = try response.json
             #expect(Set(body.keys) == ["detail", "totp", "recovery_codes"])
@@ -49,14 +51,19 @@ import Testing
         }
     }
 
-    @Test func theConfirmationAcceptsAnEmptyBody() async throws {
+    @Test func thePasswordAndTheMailboxAloneNeverReplaceTheAuthenticator() async throws {
         let server = try TestServer()
         try await server.run { client in
             let account = try await client.signUp()
             _ = try await client.post("/users/mfa/new_totp_code/", json: ["email": account.email, "password": account.password])
             let token = try await server.lastToken(to: account.email)
-            let response = try await client.send(.post, "/users/mfa/new_totp_code/confirm?one_time_url=\(token)")
-            #expect(response.status == .ok)
+            let path = "/users/mfa/new_totp_code/confirm?one_time_url=\(token)"
+            try expectValidationFailure(try await client.post(path, json: [:]), fields: ["totp_code", "recovery_code"])
+            // A code of another length than the account's is malformed, and spends no attempt.
+            try expectValidationFailure(try await client.post(path, json: ["totp_code": "1234567"]), fields: ["totp_code"])
+            for _ in 0..<5 { try expectProblem(try await client.post(path, json: ["totp_code": "000000"]), .authenticationFailed) }
+            server.clock.advance(by: 30)
+            try expectProblem(try await client.post(path, json: ["totp_code": account.code(at: server.clock.now())]), .linkInvalid)
         }
     }
 
@@ -65,7 +72,10 @@ import Testing
         try await server.run { client in
             let account = try await client.signUp()
             let token = try await client.loginLink(for: account)
-            try expectProblem(try await client.post("/users/mfa/new_totp_code/confirm/?one_time_url=\(token)", json: [:]), .linkInvalid)
+            let confirm = try await client.post(
+                "/users/mfa/new_totp_code/confirm/?one_time_url=\(token)", json: ["totp_code": account.code(at: server.clock.now())]
+            )
+            try expectProblem(confirm, .linkInvalid)
         }
     }
 }

@@ -19,10 +19,13 @@ import Testing
         #expect(settings.service.totpDigits == 6)
         #expect(settings.service.totpPeriod == 30)
         #expect(settings.service.linksPerAddress == RateLimit(count: 5, window: 900))
+        #expect(settings.service.linksPerAddressTotal == RateLimit(count: 20, window: 3_600))
         #expect(settings.service.requestsPerClient == RateLimit(count: 60, window: 60))
         #expect(settings.service.attemptsPerLink == 5)
-        #expect(settings.service.failuresPerAccount == 10)
-        #expect(settings.service.accountLockDuration == 900)
+        #expect(settings.service.lockPolicy.failuresPerLock == 10)
+        #expect(settings.service.lockPolicy.firstLock == 900)
+        #expect(settings.service.lockPolicy.maxLock == 86_400)
+        #expect(settings.service.lockPolicy.ceiling == 100)
         #expect(settings.passwordHashing.description == "argon2id:m=19456,t=2,p=1")
         #expect(settings.logLevel == .info)
         #expect(settings.logFormat == .text)
@@ -41,7 +44,7 @@ import Testing
             .databaseURL: "sqlite:///tmp/x.sqlite", .secretKeyFile: "/tmp/key", .mailURL: "log:",
             .mailFrom: "Auth <auth@example.com>", .issuer: "Example", .linkLifetime: "300", .sessionLifetime: "3600",
             .totpAlgorithm: "sha256", .totpDigits: "8", .totpPeriod: "60", .linksPerAddress: "3/60",
-            .requestsPerClient: "100/10", .attemptsPerLink: "3", .accountFailures: "4/120",
+            .linksPerAddressTotal: "7/600", .requestsPerClient: "100/10", .attemptsPerLink: "3", .accountFailures: "4/120", .failureCeiling: "40",
             .passwordHash: "scrypt:ln=17,r=8,p=1", .logLevel: "debug", .logFormat: "json",
         ])
         #expect(settings.host == "0.0.0.0")
@@ -58,10 +61,12 @@ import Testing
         #expect(settings.service.totpDigits == 8)
         #expect(settings.service.totpPeriod == 60)
         #expect(settings.service.linksPerAddress == RateLimit(count: 3, window: 60))
+        #expect(settings.service.linksPerAddressTotal == RateLimit(count: 7, window: 600))
         #expect(settings.service.requestsPerClient == RateLimit(count: 100, window: 10))
         #expect(settings.service.attemptsPerLink == 3)
-        #expect(settings.service.failuresPerAccount == 4)
-        #expect(settings.service.accountLockDuration == 120)
+        #expect(settings.service.lockPolicy.failuresPerLock == 4)
+        #expect(settings.service.lockPolicy.firstLock == 120)
+        #expect(settings.service.lockPolicy.ceiling == 40)
         #expect(settings.passwordHashing.description == "scrypt:ln=17,r=8,p=1")
         #expect(settings.logLevel == .debug)
         #expect(settings.logFormat == .json)
@@ -90,8 +95,10 @@ import Testing
         (.totpAlgorithm, "MD5", "must be one of SHA1, SHA256, SHA512"),
         (.totpDigits, "9", "must be 6, 7 or 8"),
         (.linksPerAddress, "5", "must be count/seconds with both at least 1, such as 5/900"),
+        (.linksPerAddressTotal, "20/0", "must be count/seconds with both at least 1, such as 20/3600"),
         (.requestsPerClient, "0/60", "must be count/seconds with both at least 1, such as 60/60"),
         (.accountFailures, "10/", "must be count/seconds with both at least 1, such as 10/900"),
+        (.failureCeiling, "5", "must be at least the failures per lock"),
         (.allowWeakHash, "maybe", "must be 1 or 0"),
         (.logLevel, "loud", "must be one of trace, debug, info, notice, warning, error, critical"),
         (.logFormat, "xml", "must be one of text, json"),

@@ -14,11 +14,11 @@ final class FlakyStore: MFAStore {
         if down.load(ordering: .sequentiallyConsistent) { throw MFAStoreError.unavailable("the test took the store down") }
     }
 
-    func countEvent(key: String, limit: RateLimit, now: Date) async throws -> Date? {
-        try check(); return try await base.countEvent(key: key, limit: limit, now: now)
+    func countEvents(_ events: [LimitedEvent], now: Date) async throws -> Date? {
+        try check(); return try await base.countEvents(events, now: now)
     }
-    func recordFailure(accountID: String, maxFailures: Int, lockDuration: TimeInterval, now: Date) async throws -> Date? {
-        try check(); return try await base.recordFailure(accountID: accountID, maxFailures: maxFailures, lockDuration: lockDuration, now: now)
+    func recordFailure(_ failure: FailedCompletion) async throws -> FailureOutcome {
+        try check(); return try await base.recordFailure(failure)
     }
     func account(emailKey: String) async throws -> AccountRecord? {
         try check(); return try await base.account(emailKey: emailKey)
@@ -41,26 +41,14 @@ final class FlakyStore: MFAStore {
     func issueLink(_ link: LinkRecord, mail: QueuedMail) async throws {
         try check(); try await base.issueLink(link, mail: mail)
     }
-    func beginLinkAttempt(tokenHash: [UInt8], purpose: LinkPurpose, maxAttempts: Int, now: Date) async throws -> LinkRecord? {
-        try check(); return try await base.beginLinkAttempt(tokenHash: tokenHash, purpose: purpose, maxAttempts: maxAttempts, now: now)
+    func usableLink(tokenHash: [UInt8], purpose: LinkPurpose, maxAttempts: Int, now: Date) async throws -> LinkRecord? {
+        try check(); return try await base.usableLink(tokenHash: tokenHash, purpose: purpose, maxAttempts: maxAttempts, now: now)
     }
-    func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink tokenHash: [UInt8], now: Date) async throws {
-        try check(); try await base.createAccount(account, recoveryCodeHashes: recoveryCodeHashes, consumingLink: tokenHash, now: now)
+    func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink link: LinkUse, now: Date) async throws {
+        try check(); try await base.createAccount(account, recoveryCodeHashes: recoveryCodeHashes, consumingLink: link, now: now)
     }
     func commit(_ change: AuthenticatedChange) async throws -> AuthenticatedChangeOutcome {
         try check(); return try await base.commit(change)
-    }
-    func replaceAuthenticator(
-        accountID: String, with authenticator: SealedAuthenticator, recoveryCodeHashes: [[UInt8]],
-        consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date
-    ) async throws {
-        try check()
-        try await base.replaceAuthenticator(
-            accountID: accountID, with: authenticator, recoveryCodeHashes: recoveryCodeHashes, consumingLink: tokenHash, mail: mail, now: now
-        )
-    }
-    func deleteAccount(id: String, consumingLink tokenHash: [UInt8], mail: QueuedMail, now: Date) async throws {
-        try check(); try await base.deleteAccount(id: id, consumingLink: tokenHash, mail: mail, now: now)
     }
     func session(tokenHash: [UInt8], now: Date) async throws -> SessionRecord? {
         try check(); return try await base.session(tokenHash: tokenHash, now: now)

@@ -22,6 +22,7 @@ struct TestServer: Sendable {
         var configuration = MFAConfiguration(publicURL: "https://auth.example.com")
         configuration.requestsPerClient = RateLimit(count: 10_000, window: 60)
         configuration.linksPerAddress = RateLimit(count: 10_000, window: 900)
+        configuration.linksPerAddressTotal = RateLimit(count: 10_000, window: 3_600)
         configure(&configuration)
         service = try MFAService(
             configuration: configuration,

@@ -1,0 +1,113 @@
+import Foundation
+
+/// The steps every completion shares — a login, a password reset or change,
+/// a new authenticator, a deletion, a registration — so that each is checked
+/// and counted the same way.
+///
+/// Order matters: the link is only looked at (an attempt is spent only by
+/// wrong credentials), then the factor's shape, the lock and the ceiling are
+/// checked on a snapshot so refused requests cost no hashing; the store checks
+/// the lock and the ceiling again inside the commit, where races cannot pass them.
+extension MFAService {
+    /// The usable link `token` of `purpose`, counting nothing.
+    ///
+    /// - Throws: ``MFAError/linkInvalid``.
+    func usableLink(_ token: String, for purpose: LinkPurpose, now: Date) async throws -> LinkRecord {
+        let link = try await store.usableLink(
+            tokenHash: OpaqueToken.hash(of: token), purpose: purpose,
+            maxAttempts: configuration.attemptsPerLink, now: now
+        )
+        guard let link else { throw MFAError.linkInvalid }
+        return link
+    }
+
+    /// The link as a completion consumes or counts it.
+    func use(of link: LinkRecord) -> LinkUse {
+        LinkUse(tokenHash: link.tokenHash, maxAttempts: configuration.attemptsPerLink)
+    }
+
+    /// The link `token` of `purpose`, its account, and `factor` accepted for it:
+    /// the part that completions through a link asking only for a second factor share.
+    ///
+    /// - Throws: ``MFAError/linkInvalid``, ``MFAError/invalidFields(_:)``, a lock or the
+    ///   ceiling (as ``MFAStoreError``), ``MFAError/authenticationFailed`` after counting a wrong factor.
+    func secondFactorCompletion(
+        _ token: String, for purpose: LinkPurpose, with factor: SecondFactor, now: Date
+    ) async throws -> (LinkRecord, AccountRecord, AcceptedFactor) {
+        let link = try await usableLink(token, for: purpose, now: now)
+        guard let account = try await store.account(id: link.subject) else { throw MFAError.linkInvalid }
+        try admit(factor, for: account, now: now)
+        guard let accepted = try accept(factor, for: account, now: now) else {
+            throw try await failCompletion(of: account, through: use(of: link), now: now)
+        }
+        return (link, account, accepted)
+    }
+
+    /// Refuses, counting nothing, a second factor that the account cannot
+    /// accept now: a TOTP code of another length (422), a locked account, or a
+    /// TOTP code at the failure ceiling (429).
+    func admit(_ factor: SecondFactor, for account: AccountRecord, now: Date) throws {
+        if case .totpCode(let code) = factor, code.count != account.authenticator.digits {
+            throw MFAError.invalid(.totpCode, "A code has \(account.authenticator.digits) digits.")
+        }
+        try admitCompletion(for: account, now: now)
+        if case .totpCode = factor, configuration.lockPolicy.refusesTOTP(atFailures: account.consecutiveFailures) {
+            throw MFAStoreError.totpRefusedAtCeiling
+        }
+    }
+
+    /// Refuses completions on a locked account, even with correct input.
+    func admitCompletion(for account: AccountRecord, now: Date) throws {
+        if let lockedUntil = account.lockedUntil, lockedUntil > now { throw MFAStoreError.accountLocked(until: lockedUntil) }
+    }
+
+    /// Records a failed completion in one store step and answers it: 401 when
+    /// counted, 429 when the account was locked meanwhile, 410 when the link
+    /// burned meanwhile.
+    func failCompletion(of account: AccountRecord?, through link: LinkUse?, now: Date) async throws -> MFAError {
+        let policy = configuration.lockPolicy
+        // Sealed before the transaction, queued by it only when this failure calls for one.
+        let notices = account.map { account in
+            (firstLock: outbox.queue(composer.repeatedFailures(to: account.email, failures: policy.failuresPerLock, totpRefused: false), now: now),
+             ceiling: outbox.queue(composer.repeatedFailures(to: account.email, failures: policy.ceiling, totpRefused: true), now: now))
+        }
+        let failure = FailedCompletion(
+            link: link, accountID: account?.id, policy: policy,
+            firstLockNotice: notices?.firstLock, ceilingNotice: notices?.ceiling, now: now
+        )
+        switch try await store.recordFailure(failure) {
+        case .counted(let failures, _):
+            if failure.notice(atFailures: failures) != nil { observer.record(.mailQueued) }
+            return .authenticationFailed
+        case .accountLocked(let until):
+            return .rateLimited(retryAfterSeconds: Self.seconds(from: now, to: until))
+        case .linkUnusable:
+            return .linkInvalid
+        }
+    }
+
+    /// Commits an authenticated change, counting a lost race on the second
+    /// factor (a replayed step, a code used meanwhile) as a failed completion.
+    /// A used recovery code's notice is queued inside the commit, which alone
+    /// knows how many codes remain; a new authenticator or a deletion has a
+    /// notice of its own, which the owner gets instead.
+    func commit(_ change: AuthenticatedChange, by account: AccountRecord) async throws -> AuthenticatedChangeOutcome {
+        var change = change
+        change.failureCeiling = configuration.lockPolicy.ceiling
+        if change.recoveryCodeHash != nil, change.replacesAuthenticator == nil, !change.deletesAccount {
+            let (outbox, composer, email, now) = (outbox, composer, account.email, change.now)
+            change.recoveryCodeNotice = { remaining in
+                outbox.queue(composer.recoveryCodeUsed(to: email, remaining: remaining), now: now)
+            }
+        }
+        let outcome: AuthenticatedChangeOutcome
+        do {
+            outcome = try await store.commit(change)
+        } catch MFAStoreError.timeStepAlreadyUsed, MFAStoreError.recoveryCodeNotFound {
+            if change.recordsLogin { observer.record(.loginFailed) }
+            throw try await failCompletion(of: account, through: change.consumingLink, now: change.now)
+        }
+        if change.recoveryCodeNotice != nil { observer.record(.mailQueued) }
+        return outcome
+    }
+}
