@@ -75,6 +75,7 @@ public final class MFAService: Sendable {
     let outbox: Outbox
     let observer: any MFAEventObserver
     private let decoyHash = Mutex<String?>(nil)
+    let lastHealthCheck = HealthCheckCache()
 
     /// Creates a service.
     ///
@@ -182,7 +183,7 @@ public final class MFAService: Sendable {
     }
 
     static func digest(_ text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Array(text.utf8)).lowercaseHex
     }
 
     static func seconds(from now: Date, to later: Date) -> Int {
