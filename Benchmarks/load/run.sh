@@ -54,7 +54,7 @@ measure() {
   local name=$1 pid=$2 connections=$3 script=$4 path=$5 duration=${6:-$seconds}
   local before after out
   before=$(cpu_ticks "$pid")
-  out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 30s -s "$script" "http://127.0.0.1:$( [[ $pid == "$bare_pid" ]] && echo "$bare_port" || echo "$LOAD_PORT")$path")
+  out=$(wrk -t"$(( connections < threads ? connections : threads ))" -c"$connections" -d"${duration}s" --timeout 30s -s "$script" "http://127.0.0.1:$( [[ $pid == "$bare_pid" ]] && echo "$bare_port" || echo "$LOAD_PORT")$path")
   after=$(cpu_ticks "$pid")
   rows+=("$(python3 - "$name" "$connections" "$((after - before))" "$clock_ticks" "${bare_rps:-0}" <<<"$out" <<'PY'
 import re, sys
