@@ -56,10 +56,10 @@ measure() {
   before=$(cpu_ticks "$pid")
   out=$(wrk -t"$(( connections < threads ? connections : threads ))" -c"$connections" -d"${duration}s" --timeout 30s -s "$script" "http://127.0.0.1:$( [[ $pid == "$bare_pid" ]] && echo "$bare_port" || echo "$LOAD_PORT")$path")
   after=$(cpu_ticks "$pid")
-  rows+=("$(python3 - "$name" "$connections" "$((after - before))" "$clock_ticks" "${bare_rps:-0}" <<<"$out" <<'PY'
-import re, sys
+  rows+=("$(WRK_OUT=$out python3 - "$name" "$connections" "$((after - before))" "$clock_ticks" "${bare_rps:-0}" <<'PY'
+import os, re, sys
 name, connections, ticks, hz, bare = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
-r = dict((k, int(v)) for k, v in re.findall(r"(\w+)=(\d+)", re.search(r"^RESULT .*$", sys.stdin.read(), re.M).group(0)))
+r = dict((k, int(v)) for k, v in re.findall(r"(\w+)=(\d+)", re.search(r"^RESULT .*$", os.environ["WRK_OUT"], re.M).group(0)))
 rps = r["requests"] / (r["duration_us"] / 1e6)
 cpu = ticks / hz * 1e6 / max(r["requests"], 1)
 ratio = f"{rps / bare:.2f}" if bare else "1.00"
