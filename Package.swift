@@ -22,9 +22,12 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        // Hummingbird's own dependency, named for NIOHTTPTypes: the request deadline watches decoded request parts.
+        .package(url: "https://github.com/apple/swift-nio-extras.git", exact: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
@@ -44,6 +47,8 @@ let package = Package(
                 "MFASecureBytes",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
+                // bcrypt, verified only: the Python prototype's hashes until their first sign-in.
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             resources: [
                 .copy("Resources/common-passwords.txt"),
@@ -63,7 +68,7 @@ let package = Package(
             ]
         ),
         .target(name: "MFAStoreConformance", dependencies: ["MFACore"]),
-        .target(name: "MFATestSupport", dependencies: ["MFACore"], path: "Tests/TestSupport", exclude: ["page_outline.py"]),
+        .target(name: "MFATestSupport", dependencies: ["MFACore"], path: "Tests/TestSupport", exclude: ["page_outline.py", "prototype_db.py"]),
         .executableTarget(
             name: "SQLiteCrashWriter",
             dependencies: ["MFACore", "MFASQLite"],
@@ -74,6 +79,7 @@ let package = Package(
             dependencies: [
                 "MFACore", "MFACoreTesting", "MFASQLite", "MFAStoreConformance", "MFATestSupport", "SQLiteCrashWriter",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(
@@ -94,6 +100,7 @@ let package = Package(
             name: "MFACoreTests",
             dependencies: [
                 "MFACore", "MFAOTP", "MFAPasswords", "MFACoreTesting", "MFATestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -137,9 +144,11 @@ let package = Package(
             name: "MFAServerKit",
             dependencies: [
                 "MFACore", "MFASQLite", "MFAMail", "MFAPages", "MFAFormats",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

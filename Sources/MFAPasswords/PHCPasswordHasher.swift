@@ -1,6 +1,8 @@
 /// The password hasher MFAPasswords ships: hashes with one configured scheme
 /// (Argon2id by default, or scrypt) and verifies PHC strings of either, so that
 /// an installation can change algorithm or parameters without resetting passwords.
+/// It also verifies bcrypt strings (`$2b$12$…`, as other systems store them),
+/// always answering a match with ``PasswordVerification/matchNeedsRehash``.
 ///
 /// ```swift
 /// let hasher = PHCPasswordHasher()                 // argon2id, m=19456, t=2, p=1
@@ -42,9 +44,11 @@ public struct PHCPasswordHasher: PasswordHasher {
             .encoded
     }
 
-    /// Checks `password` against `storedHash`, an Argon2id or scrypt PHC string.
+    /// Checks `password` against `storedHash`, an Argon2id or scrypt PHC string,
+    /// or a bcrypt string.
     ///
-    /// Returns ``PasswordVerification/matchNeedsRehash`` for a match whose stored
+    /// Returns ``PasswordVerification/matchNeedsRehash`` for a match with a bcrypt
+    /// hash, or with a PHC string whose stored
     /// hash uses another algorithm, less memory or fewer passes than ``scheme``
     /// (see ``PasswordHashingScheme/isAtLeastAsStrong(as:)``), or a salt or hash
     /// shorter than new hashes get.
@@ -52,6 +56,9 @@ public struct PHCPasswordHasher: PasswordHasher {
     /// - Throws: ``PHCStringError`` for a malformed string, ``PasswordHashingError``
     ///   for an unsupported algorithm, version or parameter.
     public func verify(_ password: String, against storedHash: String) throws -> PasswordVerification {
+        if BcryptHash.isBcrypt(storedHash) {
+            return try BcryptHash(storedHash).matches(password) ? .matchNeedsRehash : .mismatch
+        }
         let stored = try Self.parse(storedHash)
         let storedScheme = try PasswordHashingScheme(algorithm: stored.algorithm, parameters: stored.parameters)
         guard stored.version == storedScheme.version else {
@@ -67,8 +74,18 @@ public struct PHCPasswordHasher: PasswordHasher {
         return isCurrent ? .match : .matchNeedsRehash
     }
 
+    /// Whether `storedHash` is a well-formed bcrypt string, or a PHC string of
+    /// a supported algorithm, version and parameters.
+    public func recognizes(_ storedHash: String) -> Bool {
+        if BcryptHash.isBcrypt(storedHash) { return (try? BcryptHash(storedHash)) != nil }
+        guard let stored = try? Self.parse(storedHash),
+            let storedScheme = try? PasswordHashingScheme(algorithm: stored.algorithm, parameters: stored.parameters)
+        else { return false }
+        return stored.version == storedScheme.version
+    }
+
     /// Parses `storedHash`, reporting the strings of other algorithms (such as
-    /// bcrypt's `$2b$…`, which is not a PHC string) as unsupported, not malformed.
+    /// `$argon2i$…`) as unsupported, not malformed.
     private static func parse(_ storedHash: String) throws -> PHCString {
         do {
             return try PHCString(parsing: storedHash)

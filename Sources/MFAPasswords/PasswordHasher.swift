@@ -22,4 +22,8 @@ public protocol PasswordHasher: Sendable {
     /// Checks `password` against `storedHash`, a PHC string made by this or a
     /// supported older hasher, in time independent of where the bytes differ.
     func verify(_ password: String, against storedHash: String) throws -> PasswordVerification
+
+    /// Whether `storedHash` is of a form ``verify(_:against:)`` reads, known
+    /// without the slow work of a verification (for checking imported hashes).
+    func recognizes(_ storedHash: String) -> Bool
 }

@@ -31,6 +31,7 @@ extension Database {
             try run(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [hash, account.id])
         }
         if let replacement = change.replacesAuthenticator { try replaceAuthenticator(of: account.id, with: replacement) }
+        if let hashes = change.replacesRecoveryCodes { try replaceRecoveryCodes(of: account.id, with: hashes) }
         try run(sql: "UPDATE account SET consecutive_failures = 0, locked_until = NULL WHERE id = ?", arguments: [account.id])
         try revokeSessions(of: account.id, change.revokedSessions)
         if let session = change.newSession {
@@ -59,14 +60,21 @@ extension Database {
                 authenticator.digits, authenticator.period, accountID,
             ]
         )
+        try replaceRecoveryCodes(of: accountID, with: replacement.recoveryCodeHashes)
+    }
+
+    private func replaceRecoveryCodes(of accountID: String, with hashes: [[UInt8]]) throws {
         try run(sql: "DELETE FROM recovery_code WHERE account_id = ?", arguments: [accountID])
-        try insertRecoveryCodes(replacement.recoveryCodeHashes, accountID: accountID)
+        try insertRecoveryCodes(hashes, accountID: accountID)
     }
 
     /// Deletes an account; its sessions and recovery codes go with it (ON DELETE CASCADE).
-    private func delete(_ account: AccountRecord) throws {
+    func delete(_ account: AccountRecord) throws {
         try run(sql: "DELETE FROM account WHERE id = ?", arguments: [account.id])
-        try run(sql: "DELETE FROM link WHERE subject IN (?, ?)", arguments: [account.id, account.emailKey])
+        try run(
+            sql: "DELETE FROM link WHERE subject = ? OR subject IN (SELECT subject FROM pending_registration WHERE email_key = ?)",
+            arguments: [account.id, account.emailKey]
+        )
         try run(sql: "DELETE FROM pending_registration WHERE email_key = ?", arguments: [account.emailKey])
     }
 }

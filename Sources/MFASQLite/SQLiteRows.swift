@@ -83,6 +83,23 @@ extension Database {
         guard changesCount == 1 else { throw MFAStoreError.linkNotUsable }
     }
 
+    func insertAccount(_ account: AccountRecord) throws {
+        try run(
+            sql: """
+                INSERT INTO account (id, email, email_key, full_name, password_hash, totp_sealed_secret, totp_algorithm,
+                    totp_digits, totp_period, last_time_step, created_at, last_login_at, consecutive_failures, locked_until)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                account.id, account.email, account.emailKey, account.fullName, account.passwordHash,
+                Data(account.authenticator.sealedSecret), account.authenticator.algorithm.rawValue,
+                account.authenticator.digits, account.authenticator.period,
+                account.lastAcceptedTimeStep.map { Int64($0) }, account.createdAt.storedValue,
+                account.lastLoginAt?.storedValue, account.consecutiveFailures, account.lockedUntil?.storedValue,
+            ]
+        )
+    }
+
     func insertRecoveryCodes(_ hashes: [[UInt8]], accountID: String) throws {
         for hash in hashes {
             try run(sql: "INSERT INTO recovery_code (account_id, code_hash) VALUES (?, ?)", arguments: [accountID, Data(hash)])

@@ -73,6 +73,27 @@ enum SQLiteSchema {
                 CREATE INDEX outbox_due ON outbox(finished_at, not_before);
                 """)
         }
+        migrator.registerMigration("2 key ids and keyed hashes") { db in
+            // Limit windows and recovery-code rows hold unkeyed hashes, and links of
+            // pending registrations the address itself; the first service to start
+            // (when it loads the hash key, through upgradeLegacyRows) makes them keyed,
+            // as only it holds the hash key. The marker row says that is still to do;
+            // a new database gets none.
+            try db.execute(sql: """
+                CREATE TABLE data_key (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    sealed BLOB NOT NULL
+                ) WITHOUT ROWID;
+                ALTER TABLE pending_registration ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+                CREATE INDEX pending_registration_subject ON pending_registration(subject);
+                CREATE TABLE legacy_rows (
+                    pending INTEGER PRIMARY KEY NOT NULL
+                );
+                INSERT INTO legacy_rows (pending)
+                    SELECT 1 WHERE EXISTS (SELECT 1 FROM recovery_code) OR EXISTS (SELECT 1 FROM pending_registration)
+                        OR EXISTS (SELECT 1 FROM limit_window);
+                """)
+        }
         return migrator
     }
 }

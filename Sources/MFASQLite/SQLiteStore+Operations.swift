@@ -36,14 +36,14 @@ extension SQLiteStore {
         try await read { db in try db.account(id: id) }
     }
 
-    public func pendingRegistration(emailKey: String, now: Date) async throws -> PendingRegistration? {
+    public func pendingRegistration(subject: String, now: Date) async throws -> PendingRegistration? {
         try await read { db in
             try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM pending_registration WHERE email_key = ? AND expires_at > ?"),
-                arguments: [emailKey, now.storedValue]
+                db.cachedStatement(sql: "SELECT * FROM pending_registration WHERE subject = ? AND expires_at > ?"),
+                arguments: [subject, now.storedValue]
             ).map { row in
                 PendingRegistration(
-                    email: row["email"], emailKey: row["email_key"], fullName: row["full_name"],
+                    email: row["email"], emailKey: row["email_key"], subject: row["subject"], fullName: row["full_name"],
                     passwordHash: row["password_hash"], expiresAt: row.date("expires_at")
                 )
             }
@@ -68,11 +68,11 @@ extension SQLiteStore {
         try await write { db in
             try db.run(
                 sql: """
-                    INSERT OR REPLACE INTO pending_registration (email_key, email, full_name, password_hash, expires_at)
-                    VALUES (?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO pending_registration (email_key, email, subject, full_name, password_hash, expires_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    registration.emailKey, registration.email, registration.fullName,
+                    registration.emailKey, registration.email, registration.subject, registration.fullName,
                     registration.passwordHash, registration.expiresAt.storedValue,
                 ]
             )
@@ -99,41 +99,23 @@ extension SQLiteStore {
 
     public func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink link: LinkUse, now: Date) async throws {
         try await write { db in
-            try db.consumeLink(link, subject: account.emailKey, now: now)
+            try db.run(
+                sql: "DELETE FROM link WHERE token_hash = ? AND purpose = ? AND expires_at > ? AND attempts < ?",
+                arguments: [Data(link.tokenHash), LinkPurpose.createAccount.rawValue, now.storedValue, link.maxAttempts]
+            )
+            guard db.changesCount == 1 else { throw MFAStoreError.linkNotUsable }
             guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM account WHERE email_key = ?"), arguments: [account.emailKey]) == nil else {
                 throw MFAStoreError.emailTaken
             }
             try db.run(sql: "DELETE FROM pending_registration WHERE email_key = ?", arguments: [account.emailKey])
-            try db.run(
-                sql: """
-                    INSERT INTO account (id, email, email_key, full_name, password_hash, totp_sealed_secret, totp_algorithm,
-                        totp_digits, totp_period, last_time_step, created_at, last_login_at, consecutive_failures, locked_until)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    account.id, account.email, account.emailKey, account.fullName, account.passwordHash,
-                    Data(account.authenticator.sealedSecret), account.authenticator.algorithm.rawValue,
-                    account.authenticator.digits, account.authenticator.period,
-                    account.lastAcceptedTimeStep.map { Int64($0) }, account.createdAt.storedValue,
-                    account.lastLoginAt?.storedValue, account.consecutiveFailures, account.lockedUntil?.storedValue,
-                ]
-            )
+            try db.insertAccount(account)
             try db.insertRecoveryCodes(recoveryCodeHashes, accountID: account.id)
         }
     }
 
     public func commit(_ change: AuthenticatedChange) async throws -> AuthenticatedChangeOutcome {
         let outcome = try await write { db in try db.commit(change) }
-        if change.deletesAccount {
-            // secure_delete zeroes the freed pages, but the WAL still holds their
-            // earlier images until it is checkpointed and truncated. The deletion
-            // is committed already, so a failure here must not undo its answer.
-            do {
-                try await truncateWAL()
-            } catch {
-                logger.warning("WAL checkpoint after an account deletion failed; it will happen at a later checkpoint", metadata: ["error": "\(error)"])
-            }
-        }
+        if change.deletesAccount { await truncateWALAfterDeletion() }
         return outcome
     }
 

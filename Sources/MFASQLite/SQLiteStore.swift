@@ -81,6 +81,18 @@ public final class SQLiteStore: MFAStore {
         }
     }
 
+    /// After a committed deletion: secure_delete zeroes the freed pages, but the
+    /// WAL still holds their earlier images until it is checkpointed and
+    /// truncated. The deletion is committed already, so a failure here is logged
+    /// and must not undo its answer.
+    func truncateWALAfterDeletion() async {
+        do {
+            try await truncateWAL()
+        } catch {
+            logger.warning("WAL checkpoint after an account deletion failed; it will happen at a later checkpoint", metadata: ["error": "\(error)"])
+        }
+    }
+
     /// Runs a read, reporting failures as ``MFAStoreError/unavailable(_:)``.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {

@@ -29,12 +29,14 @@ enum AddressKeyChecks {
     }
 
     static let findsARegistrationUnderEitherSpelling = StoreCheck(
-        "a pending registration saved under the key of the NFC spelling of an address is found by the key of the NFD spelling"
+        "a pending registration saved under the key of the NFD spelling of an address replaces the one saved under the key of the NFC spelling"
     ) { store async throws in
-        let key = EmailAddress.key(of: composed)
-        let registration = Fixture.pendingRegistration(emailKey: key)
-        try await store.savePendingRegistration(registration, link: Fixture.link(.createAccount, subject: key), mail: Fixture.mail())
-        #expect(try await store.pendingRegistration(emailKey: EmailAddress.key(of: decomposed), now: Fixture.start) == registration)
-        #expect(try await store.pendingRegistration(emailKey: decomposed.lowercased(), now: Fixture.start) == nil)
+        let first = Fixture.pendingRegistration(emailKey: EmailAddress.key(of: composed))
+        try await store.savePendingRegistration(first, link: Fixture.link(.createAccount, subject: first.subject), mail: Fixture.mail())
+        var second = Fixture.pendingRegistration(emailKey: EmailAddress.key(of: decomposed))
+        second.subject = first.subject + "-again"
+        try await store.savePendingRegistration(second, link: Fixture.link(.createAccount, subject: second.subject), mail: Fixture.mail())
+        #expect(try await store.pendingRegistration(subject: first.subject, now: Fixture.start) == nil)
+        #expect(try await store.pendingRegistration(subject: second.subject, now: Fixture.start) == second)
     }
 }

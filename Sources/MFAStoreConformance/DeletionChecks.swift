@@ -12,7 +12,7 @@ enum DeletionChecks {
         let account = try await store.register()
         let session = try await store.openSession(for: account.id)
         let reset = try await store.issue(.passwordReset, for: account.id)
-        let pendingLink = Fixture.link(.createAccount, subject: account.emailKey)
+        let pendingLink = Fixture.link(.createAccount, subject: Fixture.registrationSubject(account.emailKey))
         try await store.savePendingRegistration(Fixture.pendingRegistration(emailKey: account.emailKey), link: pendingLink, mail: Fixture.mail())
         let other = try await store.register()
         let othersSession = try await store.openSession(for: other.id)
@@ -27,7 +27,7 @@ enum DeletionChecks {
         #expect(try await store.recoveryCodeCount(accountID: account.id) == 0)
         #expect(try await !store.isOpen(session))
         for link in [reset, pendingLink, deletion] { #expect(try await !store.isUsable(link)) }
-        #expect(try await store.pendingRegistration(emailKey: account.emailKey, now: Fixture.start) == nil)
+        #expect(try await store.pendingRegistration(subject: Fixture.registrationSubject(account.emailKey), now: Fixture.start) == nil)
 
         #expect(try await store.account(id: other.id) == other)
         #expect(try await store.recoveryCodeCount(accountID: other.id) == 10)

@@ -39,9 +39,12 @@ enum Fixture {
         (0..<count).map { _ in bytes() }
     }
 
+    /// Stands for the keyed hash of `emailKey` that services use as a registration's link subject.
+    static func registrationSubject(_ emailKey: String) -> String { "registration:" + emailKey }
+
     static func pendingRegistration(emailKey: String, expiresAt: Date = start + 600) -> PendingRegistration {
         PendingRegistration(
-            email: emailKey, emailKey: emailKey, fullName: "Ada \(id().prefix(4))",
+            email: emailKey, emailKey: emailKey, subject: registrationSubject(emailKey), fullName: "Ada \(id().prefix(4))",
             passwordHash: passwordHash(), expiresAt: expiresAt
         )
     }

@@ -22,11 +22,11 @@ enum HousekeepingChecks {
         let (expiredKey, liveKey) = (Fixture.email().lowercased(), Fixture.email().lowercased())
         try await store.savePendingRegistration(
             Fixture.pendingRegistration(emailKey: expiredKey, expiresAt: Fixture.start + 600),
-            link: Fixture.link(.createAccount, subject: expiredKey, expiresAt: Fixture.start + 600), mail: Fixture.mail()
+            link: Fixture.link(.createAccount, subject: Fixture.registrationSubject(expiredKey), expiresAt: Fixture.start + 600), mail: Fixture.mail()
         )
         try await store.savePendingRegistration(
             Fixture.pendingRegistration(emailKey: liveKey, expiresAt: Fixture.start + 1_200),
-            link: Fixture.link(.createAccount, subject: liveKey, expiresAt: Fixture.start + 1_200), mail: Fixture.mail()
+            link: Fixture.link(.createAccount, subject: Fixture.registrationSubject(liveKey), expiresAt: Fixture.start + 1_200), mail: Fixture.mail()
         )
 
         try await store.purgeExpired(now: Fixture.start + 600, finishedMailRetention: 86_400)
@@ -35,8 +35,8 @@ enum HousekeepingChecks {
         #expect(try await store.isUsable(liveLink))
         #expect(try await !store.isOpen(expiredSession))
         #expect(try await store.isOpen(liveSession))
-        #expect(try await store.pendingRegistration(emailKey: expiredKey, now: Fixture.start) == nil)
-        #expect(try await store.pendingRegistration(emailKey: liveKey, now: Fixture.start) != nil)
+        #expect(try await store.pendingRegistration(subject: Fixture.registrationSubject(expiredKey), now: Fixture.start) == nil)
+        #expect(try await store.pendingRegistration(subject: Fixture.registrationSubject(liveKey), now: Fixture.start) != nil)
         #expect(try await store.account(id: account.id) == account)
     }
 

@@ -13,25 +13,25 @@ enum LinkChecks {
 
     static let keepsAPendingRegistrationUntilItExpires = StoreCheck("pendingRegistration is found until it expires") { store in
         let registration = Fixture.pendingRegistration(emailKey: Fixture.email().lowercased())
-        let link = Fixture.link(.createAccount, subject: registration.emailKey)
+        let link = Fixture.link(.createAccount, subject: Fixture.registrationSubject(registration.emailKey))
         try await store.savePendingRegistration(registration, link: link, mail: Fixture.mail())
 
-        #expect(try await store.pendingRegistration(emailKey: registration.emailKey, now: Fixture.start + 599) == registration)
-        #expect(try await store.pendingRegistration(emailKey: registration.emailKey, now: Fixture.start + 600) == nil)
-        #expect(try await store.pendingRegistration(emailKey: Fixture.email().lowercased(), now: Fixture.start) == nil)
+        #expect(try await store.pendingRegistration(subject: Fixture.registrationSubject(registration.emailKey), now: Fixture.start + 599) == registration)
+        #expect(try await store.pendingRegistration(subject: Fixture.registrationSubject(registration.emailKey), now: Fixture.start + 600) == nil)
+        #expect(try await store.pendingRegistration(subject: Fixture.registrationSubject(Fixture.email().lowercased()), now: Fixture.start) == nil)
     }
 
     static let replacesTheOlderRegistration = StoreCheck(
         "savePendingRegistration replaces the address's older registration and link, and queues its mail"
     ) { store in
         let emailKey = Fixture.email().lowercased()
-        let (older, olderLink) = (Fixture.pendingRegistration(emailKey: emailKey), Fixture.link(.createAccount, subject: emailKey))
+        let (older, olderLink) = (Fixture.pendingRegistration(emailKey: emailKey), Fixture.link(.createAccount, subject: Fixture.registrationSubject(emailKey)))
         try await store.savePendingRegistration(older, link: olderLink, mail: Fixture.mail())
-        let (newer, newerLink) = (Fixture.pendingRegistration(emailKey: emailKey, expiresAt: Fixture.start + 700), Fixture.link(.createAccount, subject: emailKey))
+        let (newer, newerLink) = (Fixture.pendingRegistration(emailKey: emailKey, expiresAt: Fixture.start + 700), Fixture.link(.createAccount, subject: Fixture.registrationSubject(emailKey)))
         let mail = Fixture.mail()
         try await store.savePendingRegistration(newer, link: newerLink, mail: mail)
 
-        #expect(try await store.pendingRegistration(emailKey: emailKey, now: Fixture.start) == newer)
+        #expect(try await store.pendingRegistration(subject: Fixture.registrationSubject(emailKey), now: Fixture.start) == newer)
         #expect(try await !store.isUsable(olderLink))
         #expect(try await store.usableLink(tokenHash: olderLink.tokenHash, purpose: .createAccount, maxAttempts: 5, now: Fixture.start) == nil)
         let account = Fixture.account(email: emailKey)
@@ -45,13 +45,13 @@ enum LinkChecks {
     static let keepsOtherAddressesRegistrations = StoreCheck("savePendingRegistration keeps other addresses' registrations and links") { store in
         let (first, second) = (Fixture.email().lowercased(), Fixture.email().lowercased())
         let registration = Fixture.pendingRegistration(emailKey: first)
-        let link = Fixture.link(.createAccount, subject: first)
+        let link = Fixture.link(.createAccount, subject: Fixture.registrationSubject(first))
         try await store.savePendingRegistration(registration, link: link, mail: Fixture.mail())
         try await store.savePendingRegistration(
-            Fixture.pendingRegistration(emailKey: second), link: Fixture.link(.createAccount, subject: second), mail: Fixture.mail()
+            Fixture.pendingRegistration(emailKey: second), link: Fixture.link(.createAccount, subject: Fixture.registrationSubject(second)), mail: Fixture.mail()
         )
 
-        #expect(try await store.pendingRegistration(emailKey: first, now: Fixture.start) == registration)
+        #expect(try await store.pendingRegistration(subject: Fixture.registrationSubject(first), now: Fixture.start) == registration)
         #expect(try await store.isUsable(link))
     }
 

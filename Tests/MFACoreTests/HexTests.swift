@@ -5,6 +5,6 @@ import Testing
 @Suite struct HexTests {
     @Test func everyByteIsTwoLowercaseDigitsAsPrintfWritesThem() {
         let bytes = (0...255).map(UInt8.init)
-        #expect(bytes.lowercaseHex == bytes.map { String(format: "%02x", $0) }.joined())
+        #expect(bytes.hexString == bytes.map { String(format: "%02x", $0) }.joined())
     }
 }

@@ -12,7 +12,7 @@ import MFACoreTesting
     let mfa = try MFAService(
         configuration: MFAConfiguration(publicURL: "https://auth.example.com"),
         store: store,
-        secretKey: .generate(),
+        keys: SecretKey.generate(),
         links: TestLinkBuilder(),  // production: your LinkBuilder, placing links on your pages
         // Tiny Argon2id parameters keep tests fast; production uses the default.
         passwordHasher: PHCPasswordHasher.fastForTesting,

@@ -19,7 +19,7 @@ struct OutboxDeliveryTests {
         init(database: String, key: SecretKey, clock: ManualClock, smtpPort: Int) throws {
             store = try SQLiteStore(path: database)
             service = try MFAService(
-                configuration: MFAConfiguration(publicURL: "https://mfa.example.com"), store: store, secretKey: key, links: ContractLinkBuilder(),
+                configuration: MFAConfiguration(publicURL: "https://mfa.example.com"), store: store, keys: key, links: ContractLinkBuilder(),
                 passwordHasher: PHCPasswordHasher.fastForTesting,
                 clock: clock
             )

@@ -34,11 +34,19 @@ import Testing
         }
     }
 
+    @Test func anAddressKeptInItsFieldStaysOneAttributeValue() throws {
+        let html = Pages.start(for: .login, email: Self.hostileEmail, problem: .invalidFields([.init(field: .email, message: "Not an address.")]))
+        #expect(!html.contains("<script"))
+        #expect(html.contains("value=\"\(HTML.escape(Self.hostileEmail))\""))
+        #expect(!(try PageOutline(html).elements.contains("script")))
+    }
+
     @Test func anAddressAndIssuerFullOfMarkupStayText() async throws {
         let workflow = try Workflow(issuer: Self.hostileIssuer)
         let enrollment = try await workflow.createAccount(Self.hostileEmail)
         let login = try await workflow.login(Self.hostileEmail, enrollment: enrollment)
-        for html in [Pages.accountCreated(enrollment), Pages.authenticatorReplaced(enrollment), Pages.signedIn(login)] {
+        let overview = try await workflow.service.accountOverview(sessionToken: login.sessionToken)
+        for html in [Pages.accountCreated(enrollment), Pages.authenticatorReplaced(enrollment), Pages.account(overview)] {
             #expect(!html.contains("<script"))
             #expect(!html.contains("<b>"))
             let page = try PageOutline(html)

@@ -1,5 +1,5 @@
 import MFACore
-import MFAServerKit
+@testable import MFAServerKit
 import MFAPages
 import MFATestSupport
 import Testing
@@ -15,13 +15,21 @@ import Testing
         let forms = LinkPurpose.allCases.flatMap { purpose in
             [
                 (purpose.rawValue, Pages.form(for: purpose, token: token)),
+                ("start \(purpose.rawValue)", Pages.start(for: purpose)),
+                ("start \(purpose.rawValue) after 422", Pages.start(for: purpose, email: "ada@example.com", problem: .invalidFields([.init(field: .email, message: "Not an address.")]))),
                 ("\(purpose.rawValue) after 422", Pages.form(for: purpose, token: token, problem: .invalidFields([.init(field: .password, message: "Too short.")]))),
             ]
         }
         return forms + [
             ("account created", Pages.accountCreated(enrollment)),
             ("authenticator replaced", Pages.authenticatorReplaced(enrollment)),
-            ("signed in", Pages.signedIn(login)),
+            ("account", Pages.account(try await workflow.service.accountOverview(sessionToken: login.sessionToken))),
+            ("account after 401", Pages.account(
+                try await workflow.service.accountOverview(sessionToken: login.sessionToken), problem: .authenticationFailed
+            )),
+            ("home", Pages.home(link: Endpoints.requestPath(for:), account: Endpoints.accountPath)),
+            ("link sent", Pages.linkSent(detail: "If an account exists for this address, a sign-in link has been sent to it.", home: "/")),
+            ("signed out", Pages.signedOut(signIn: "/users/login/")),
             ("password changed", Pages.passwordChanged()),
             ("account deleted", Pages.accountDeleted()),
             ("410", Pages.error(.linkInvalid)),

@@ -21,9 +21,10 @@ struct MyLinks: LinkBuilder {
         let mfa = try MFAService(
             configuration: MFAConfiguration(publicURL: "https://auth.example.com"),
             store: try SQLiteStore(path: databasePath),
-            secretKey: key,
+            keys: key,
             links: MyLinks()  // your LinkBuilder: where the pages that complete links live
         )
+        try await mfa.prepare()  // once at start: loads the hash key, re-seals what older keys sealed
         let outbox = Task { await MailDeliveryWorker(service: mfa, transport: RecordingMailTransport()).run() }
         let client = ClientNetwork(ipAddress: "192.0.2.7") ?? .unidentified  // the peer address of the request
         try await mfa.requestLogin(email: "ada@example.com", from: client)

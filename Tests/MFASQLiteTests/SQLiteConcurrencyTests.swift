@@ -14,7 +14,7 @@ import Testing
             let email = "racer\(round)@example.com"
             let link = LinkRecord(tokenHash: Array("token-\(round)".utf8), purpose: .createAccount, subject: email, expiresAt: now + 600)
             try await stores[0].savePendingRegistration(
-                PendingRegistration(email: email, emailKey: email, fullName: nil, passwordHash: "$h$", expiresAt: now + 600),
+                PendingRegistration(email: email, emailKey: email, subject: email, fullName: nil, passwordHash: "$h$", expiresAt: now + 600),
                 link: link, mail: QueuedMail(id: "mail-\(round)", sealedMessage: [1], notBefore: now, expiresAt: nil)
             )
             let wins = try await withThrowingTaskGroup(of: Bool.self) { group in

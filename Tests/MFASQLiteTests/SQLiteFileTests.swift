@@ -41,7 +41,7 @@ import Testing
         _ = try database.open()
         let queue = try DatabaseQueue(path: database.path)
         let applied = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["1 accounts, registrations, links, sessions, recovery codes, limits, outbox"])
+        #expect(applied == ["1 accounts, registrations, links, sessions, recovery codes, limits, outbox", "2 key ids and keyed hashes"])
     }
 
     @Test func aBackupIsAConsistentCopy() async throws {

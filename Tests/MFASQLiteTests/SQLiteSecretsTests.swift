@@ -13,7 +13,7 @@ import MFACoreTesting
         let clock = ManualClock()
         let mailer = RecordingMailTransport()
         let hasher = PHCPasswordHasher.fastForTesting
-        let mfa = try MFAService(configuration: .init(), store: store, secretKey: .generate(), links: TestLinkBuilder(), passwordHasher: hasher, clock: clock)
+        let mfa = try MFAService(configuration: .init(), store: store, keys: SecretKey.generate(), links: TestLinkBuilder(), passwordHasher: hasher, clock: clock)
         let outbox = MailDeliveryWorker(service: mfa, transport: mailer)
         let password = "correct horse battery staple"
         var tokens: [String] = []
@@ -57,7 +57,7 @@ import MFACoreTesting
         let marker = "forgotten-\(UUID().uuidString)@example.com"
         let link = LinkRecord(tokenHash: [1, 2, 3], purpose: .createAccount, subject: marker, expiresAt: now + 600)
         try await store.savePendingRegistration(
-            PendingRegistration(email: marker, emailKey: marker, fullName: "Forgotten Person", passwordHash: "$h$", expiresAt: now + 600),
+            PendingRegistration(email: marker, emailKey: marker, subject: marker, fullName: "Forgotten Person", passwordHash: "$h$", expiresAt: now + 600),
             link: link, mail: QueuedMail(id: "m", sealedMessage: [1], notBefore: now, expiresAt: nil)
         )
         try await store.createAccount(

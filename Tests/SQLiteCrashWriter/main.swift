@@ -15,9 +15,12 @@ let now = Date()
 func writeAccounts(writer: Int) async throws {
     for index in 0... {
         let id = "crash-\(writer)-\(index)"
-        let link = LinkRecord(tokenHash: Array(id.utf8), purpose: .createAccount, subject: "\(id)@example.com", expiresAt: now + 600)
+        let link = LinkRecord(tokenHash: Array(id.utf8), purpose: .createAccount, subject: "registration-\(id)", expiresAt: now + 600)
         try await store.savePendingRegistration(
-            PendingRegistration(email: "\(id)@example.com", emailKey: "\(id)@example.com", fullName: nil, passwordHash: "$x$", expiresAt: now + 600),
+            PendingRegistration(
+                email: "\(id)@example.com", emailKey: "\(id)@example.com", subject: link.subject, fullName: nil,
+                passwordHash: "$x$", expiresAt: now + 600
+            ),
             link: link,
             mail: QueuedMail(id: id, sealedMessage: [1, 2, 3], notBefore: now, expiresAt: now + 600)
         )

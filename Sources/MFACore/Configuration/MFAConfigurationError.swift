@@ -15,6 +15,12 @@ public struct MFAConfigurationError: Error, Sendable, Equatable, CustomStringCon
 }
 
 extension MFAConfiguration {
+    /// The link lifetimes allowed: at most ten minutes, the ceiling OWASP ASVS 5.0
+    /// §6.5.5 sets for out-of-band secrets; a second at least, so tests can watch one expire.
+    public static let linkLifetimes: ClosedRange<Double> = 1...600
+    /// The session lifetimes allowed: a second to thirty days.
+    public static let sessionLifetimes: ClosedRange<Double> = 1...2_592_000
+
     /// Checks that every setting can work, as ``MFAService/init(configuration:store:secretKey:passwordHasher:clock:random:observer:)``
     /// does, so that a program can refuse bad settings before it opens a store.
     ///
@@ -25,8 +31,8 @@ extension MFAConfiguration {
         }
         try require(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://"), "publicURL", "must start with http:// or https://")
         try require(!issuer.isEmpty && !issuer.contains(":"), "issuer", "must be non-empty and contain no colon")
-        try require(linkLifetime >= 60, "linkLifetime", "must be at least 60 seconds")
-        try require(sessionLifetime >= 60, "sessionLifetime", "must be at least 60 seconds")
+        try require(Self.linkLifetimes.contains(linkLifetime), "linkLifetime", "must be 1 to 600 seconds")
+        try require(Self.sessionLifetimes.contains(sessionLifetime), "sessionLifetime", "must be 1 to 2592000 seconds")
         try require((6...8).contains(totpDigits), "totpDigits", "must be 6, 7 or 8")
         try require((1...120).contains(totpPeriod), "totpPeriod", "must be 1 to 120 seconds")
         for (name, limit) in [

@@ -90,6 +90,13 @@ public struct MailComposer: Sendable {
             """)
     }
 
+    /// The notice that a fresh set of recovery codes replaced the old one.
+    public func recoveryCodesCreated(to recipient: String) -> MailMessage {
+        notice(to: recipient, subject: "New recovery codes were created", what: """
+            New recovery codes were created for your account; the old ones no longer work.
+            """)
+    }
+
     /// The notice that the password changed.
     public func passwordChanged(to recipient: String) -> MailMessage {
         notice(to: recipient, subject: "Your password was changed", what: """

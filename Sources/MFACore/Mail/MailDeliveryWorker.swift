@@ -53,14 +53,14 @@ public struct MailDeliveryWorker: Sendable {
     ///   - onFailure: told a one-line reason for every failed attempt, for logs;
     ///     it never contains the message or its link.
     public init(
-        store: any MFAStore, transport: any MailTransport, secretKey: SecretKey,
+        store: any MFAStore, transport: any MailTransport, keys: any KeyRingSource,
         clock: any WallClock = SystemClock(), random: any RandomSource = SystemRandomSource(),
         policy: Policy = Policy(), observer: any MFAEventObserver = IgnoringEventObserver(),
         onFailure: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.store = store
         self.transport = transport
-        outbox = Outbox(key: secretKey, random: random)
+        outbox = Outbox(sealer: Sealer(keys: keys), random: random)
         self.clock = clock
         self.random = random
         self.policy = policy
@@ -68,10 +68,10 @@ public struct MailDeliveryWorker: Sendable {
         self.onFailure = onFailure
     }
 
-    /// Creates a worker for the outbox of `service`, sharing its store, key, clock and observer.
+    /// Creates a worker for the outbox of `service`, sharing its store, keys, clock and observer.
     public init(service: MFAService, transport: any MailTransport, policy: Policy = Policy(), onFailure: @escaping @Sendable (String) -> Void = { _ in }) {
         self.init(
-            store: service.store, transport: transport, secretKey: service.secretKey, clock: service.clock,
+            store: service.store, transport: transport, keys: service.sealer.keys, clock: service.clock,
             random: service.random, policy: policy, observer: service.observer, onFailure: onFailure
         )
     }

@@ -5,7 +5,7 @@ import Crypto
 /// A code is 16 characters from a 32-letter alphabet without look-alikes
 /// (80 bits), shown as four groups of four: `7kq2-9xmd-4cva-tn3e`. Users may
 /// type it in any case, with or without spaces and hyphens. The store keeps
-/// only a hash bound to the account.
+/// only a keyed hash bound to the account (see ``HashKey``).
 enum RecoveryCode {
     static let perAccount = 10
     static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz")
@@ -26,7 +26,9 @@ enum RecoveryCode {
         return letters
     }
 
-    static func hash(normalized code: String, accountID: String) -> [UInt8] {
+    /// The SHA-256 bound to the account: what was stored before keyed hashes,
+    /// and now the input of the keyed hash.
+    static func unkeyedHash(normalized code: String, accountID: String) -> [UInt8] {
         Array(SHA256.hash(data: Array("\(accountID):\(code)".utf8)))
     }
 }

@@ -1,16 +1,23 @@
 import Crypto
 import Foundation
 
-/// The server's 32-byte key that seals secrets at rest with AES-GCM.
+/// One 32-byte server key, named by its key id.
 ///
-/// TOTP secrets and queued emails (whose bodies carry one-time links) are only
-/// ever handed to the store sealed under this key, with associated data that
-/// binds each box to its owner, so a box copied onto another row does not open.
+/// The key itself never seals anything: each use gets its own purpose key,
+/// derived with HKDF-SHA256 (see ``SealingPurpose``), so a box sealed for one
+/// purpose never opens as another. Keys live in a ``KeyRing``.
 public struct SecretKey: Sendable {
-    private let key: SymmetricKey
+    let key: SymmetricKey
+
+    /// The first 8 bytes of HMAC-SHA256(key, "mfa key id"): stored in front of
+    /// every box the key seals, so that opening picks the right key.
+    public let id: [UInt8]
 
     /// The number of bytes in a key.
     public static let byteCount = 32
+
+    /// The number of bytes in a key id.
+    public static let idByteCount = 8
 
     /// Wraps existing key material.
     ///
@@ -19,6 +26,7 @@ public struct SecretKey: Sendable {
         let count = bytes.withUnsafeBytes { $0.count }
         guard count == Self.byteCount else { throw .wrongLength(count) }
         key = SymmetricKey(data: bytes)
+        id = Array(HMAC<SHA256>.authenticationCode(for: Array("mfa key id".utf8), using: key).prefix(Self.idByteCount))
     }
 
     /// Makes a new key from `random`.
@@ -30,23 +38,9 @@ public struct SecretKey: Sendable {
     /// The key's bytes, for writing the key file. Handle with care.
     public var bytes: [UInt8] { key.withUnsafeBytes { Array($0) } }
 
-    /// Seals `plaintext`, binding it to `context` (e.g. the account id).
-    public func seal(_ plaintext: [UInt8], context: String) -> [UInt8] {
-        // AES-GCM with a fresh random nonce cannot fail for in-memory inputs.
-        let box = try! AES.GCM.seal(plaintext, using: key, authenticating: Array(context.utf8))
-        return Array(box.combined!)
-    }
-
-    /// Opens a box made by ``seal(_:context:)`` with the same key and context.
-    ///
-    /// - Throws: ``SecretKeyError/cannotOpen`` when the key, context or box differ.
-    public func open(_ sealed: [UInt8], context: String) throws(SecretKeyError) -> [UInt8] {
-        do {
-            let box = try AES.GCM.SealedBox(combined: sealed)
-            return Array(try AES.GCM.open(box, using: key, authenticating: Array(context.utf8)))
-        } catch {
-            throw .cannotOpen
-        }
+    /// The key that seals values of `purpose`.
+    func sealingKey(for purpose: SealingPurpose) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Array(purpose.info.utf8), outputByteCount: 32)
     }
 }
 

@@ -55,8 +55,8 @@ public final class InMemoryStore: MFAStore {
         state.withLock { $0.accounts[id] }
     }
 
-    public func pendingRegistration(emailKey: String, now: Date) async throws -> PendingRegistration? {
-        state.withLock { state in state.pendingRegistrations[emailKey].flatMap { $0.expiresAt > now ? $0 : nil } }
+    public func pendingRegistration(subject: String, now: Date) async throws -> PendingRegistration? {
+        state.withLock { state in state.pendingRegistrations.values.first { $0.subject == subject && $0.expiresAt > now } }
     }
 
     public func link(tokenHash: [UInt8], now: Date) async throws -> LinkRecord? {
@@ -92,7 +92,9 @@ public final class InMemoryStore: MFAStore {
 
     public func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink link: LinkUse, now: Date) async throws {
         try state.withLock { state in
-            try state.checkUsable(link: link, subject: account.emailKey, now: now)
+            guard let stored = state.links[link.tokenHash], stored.purpose == .createAccount, stored.isUsable(link, now: now) else {
+                throw MFAStoreError.linkNotUsable
+            }
             guard state.accountIDs[account.emailKey] == nil else { throw MFAStoreError.emailTaken }
             state.links[link.tokenHash] = nil
             state.pendingRegistrations[account.emailKey] = nil
@@ -132,6 +134,7 @@ public final class InMemoryStore: MFAStore {
                 account.lastAcceptedTimeStep = nil
                 codes = Set(replacement.recoveryCodeHashes)
             }
+            if let hashes = change.replacesRecoveryCodes { codes = Set(hashes) }
             account.consecutiveFailures = 0
             account.lockedUntil = nil
 
@@ -201,6 +204,32 @@ public final class InMemoryStore: MFAStore {
     }
 
     public func checkHealth() async throws {}
+
+    public func hashKey(storingIfAbsent candidate: [UInt8]) async throws -> [UInt8] {
+        state.withLock { state in
+            if state.hashKey == nil { state.hashKey = candidate }
+            return state.hashKey!
+        }
+    }
+
+    public func sealedValues(notStartingWith keyID: [UInt8]) async throws -> [SealedValue] {
+        state.withLock { state in state.sealedValues().filter { !$0.sealed.starts(with: keyID) } }
+    }
+
+    public func reseal(_ value: SealedValue, as resealed: [UInt8]) async throws -> Bool {
+        state.withLock { state in
+            guard state.sealedValues().contains(value) else { return false }
+            switch value.location {
+            case .totpSecret(let accountID): state.accounts[accountID]?.authenticator.sealedSecret = resealed
+            case .mail(let id): state.outbox[id]?.mail.sealedMessage = resealed
+            case .hashKey: state.hashKey = resealed
+            }
+            return true
+        }
+    }
+
+    /// Nothing to do: this store never held rows from before keyed hashes.
+    public func upgradeLegacyRows(_ upgrade: LegacyRowUpgrade) async throws {}
 }
 
 extension InMemoryStore {
@@ -220,6 +249,54 @@ extension InMemoryStore {
         public var outbox: [QueuedMail]
         /// The keys of the limit windows.
         public var limitKeys: [String]
+    }
+
+    public func importAccount(_ account: AccountRecord) async throws {
+        try state.withLock { state in
+            guard state.accountIDs[account.emailKey] == nil else { throw MFAStoreError.emailTaken }
+            state.accounts[account.id] = account
+            state.accountIDs[account.emailKey] = account.id
+            state.recoveryCodes[account.id] = []
+        }
+    }
+
+    public func sessionCount(accountID: String, now: Date) async throws -> Int {
+        state.withLock { state in state.sessions.values.count { $0.accountID == accountID && $0.expiresAt > now } }
+    }
+
+    public func unlockAccount(id: String) async throws {
+        try state.withLock { state in
+            guard state.accounts[id] != nil else { throw MFAStoreError.accountNotFound }
+            state.accounts[id]?.consecutiveFailures = 0
+            state.accounts[id]?.lockedUntil = nil
+        }
+    }
+
+    public func revokeSessions(accountID: String) async throws -> Int {
+        state.withLock { state in
+            let count = state.sessions.values.count { $0.accountID == accountID }
+            state.revokeSessions(of: accountID, .all)
+            return count
+        }
+    }
+
+    public func deleteAccount(id: String, mail: QueuedMail) async throws {
+        try state.withLock { state in
+            guard let account = state.accounts[id] else { throw MFAStoreError.accountNotFound }
+            state.delete(account)
+            state.outbox[mail.id] = state.outboxEntry(mail)
+        }
+    }
+
+    public func summary(now: Date, failureCeiling: Int) async throws -> StoreSummary {
+        state.withLock { state in
+            StoreSummary(
+                accounts: state.accounts.count,
+                lockedAccounts: state.accounts.values.count { ($0.lockedUntil.map { $0 > now } ?? false) || $0.consecutiveFailures >= failureCeiling },
+                pendingRegistrations: state.pendingRegistrations.values.count { $0.expiresAt > now },
+                queuedMail: state.outbox.values.count { $0.finishedAt == nil }
+            )
+        }
     }
 
     /// A copy of everything the store holds.
@@ -248,8 +325,15 @@ private struct State {
     var limitWindows: ExactKeyDictionary<LimitWindow> = [:]
     var outbox: [String: OutboxEntry] = [:]
     var queuedMailCount = 0
+    var hashKey: [UInt8]?
 
-    /// A link is usable by the account (or address) it was made for, until it expires or burns.
+    func sealedValues() -> [SealedValue] {
+        accounts.values.map { SealedValue(location: .totpSecret(accountID: $0.id), sealed: $0.authenticator.sealedSecret) }
+            + outbox.values.map { SealedValue(location: .mail(id: $0.mail.id), sealed: $0.mail.sealedMessage) }
+            + (hashKey.map { [SealedValue(location: .hashKey, sealed: $0)] } ?? [])
+    }
+
+    /// A link is usable by the account it was made for, until it expires or burns.
     func checkUsable(link use: LinkUse, subject: String, now: Date) throws {
         guard let link = links[use.tokenHash], link.subject.hasSameBytes(as: subject), link.isUsable(use, now: now) else {
             throw MFAStoreError.linkNotUsable
@@ -260,9 +344,10 @@ private struct State {
     mutating func delete(_ account: AccountRecord) {
         accounts[account.id] = nil
         accountIDs[account.emailKey] = nil
+        let registration = pendingRegistrations[account.emailKey]
         pendingRegistrations[account.emailKey] = nil
         recoveryCodes[account.id] = nil
-        links = links.filter { $0.value.subject != account.id && !$0.value.subject.hasSameBytes(as: account.emailKey) }
+        links = links.filter { $0.value.subject != account.id && $0.value.subject != registration?.subject }
         revokeSessions(of: account.id, .all)
     }
 

@@ -41,8 +41,8 @@ public protocol MFAStore: Sendable {
     /// The account with `id`.
     func account(id: String) async throws -> AccountRecord?
 
-    /// The unexpired pending registration for `emailKey`.
-    func pendingRegistration(emailKey: String, now: Date) async throws -> PendingRegistration?
+    /// The unexpired pending registration whose link names `subject`.
+    func pendingRegistration(subject: String, now: Date) async throws -> PendingRegistration?
 
     /// The unexpired link whose token hashes to `tokenHash`, whatever its purpose or attempts.
     func link(tokenHash: [UInt8], now: Date) async throws -> LinkRecord?
@@ -69,10 +69,10 @@ public protocol MFAStore: Sendable {
 
     // MARK: Changes completed through a link or a session
 
-    /// Consumes the link, deletes the address's pending registration and creates
+    /// Consumes the ``LinkPurpose/createAccount`` link, deletes the address's pending registration and creates
     /// the account with its recovery codes, all at once.
     ///
-    /// - Throws: ``MFAStoreError/linkNotUsable`` when the link is gone, expired or burned;
+    /// - Throws: ``MFAStoreError/linkNotUsable`` when the link is gone, expired, burned or of another purpose;
     ///   ``MFAStoreError/emailTaken`` when an account has the address already.
     func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink link: LinkUse, now: Date) async throws
 
@@ -118,6 +118,81 @@ public protocol MFAStore: Sendable {
 
     /// Throws when the store cannot answer.
     func checkHealth() async throws
+
+    // MARK: Keys
+
+    /// The sealed hash key: the one stored, or else `candidate`, stored now.
+    /// Every caller gets the same key, even when several start at once.
+    func hashKey(storingIfAbsent candidate: [UInt8]) async throws -> [UInt8]
+
+    /// Every sealed value (TOTP secrets, queued mail finished or not, the hash
+    /// key) whose bytes do not start with `keyID`: those not sealed by that key.
+    func sealedValues(notStartingWith keyID: [UInt8]) async throws -> [SealedValue]
+
+    /// Replaces a sealed value with `resealed`, only if it is still stored as `value.sealed`.
+    ///
+    /// - Returns: whether it was replaced; `false` when it changed or went meanwhile.
+    func reseal(_ value: SealedValue, as resealed: [UInt8]) async throws -> Bool
+
+    /// Makes rows written before keyed hashes keyed, once: recovery-code hashes
+    /// and pending registrations' link subjects; drops every limit window (their
+    /// keys were unkeyed). Does nothing when there are no such rows.
+    func upgradeLegacyRows(_ upgrade: LegacyRowUpgrade) async throws
+
+    // MARK: Imports
+
+    /// Creates an account brought from another system, with no recovery codes
+    /// and no link: the operator's import.
+    ///
+    /// - Throws: ``MFAStoreError/emailTaken`` when an account has the address already.
+    func importAccount(_ account: AccountRecord) async throws
+
+    // MARK: Operators
+
+    /// The number of unexpired sessions of an account.
+    func sessionCount(accountID: String, now: Date) async throws -> Int
+
+    /// Clears an account's lock and consecutive failures (and so the failure ceiling).
+    ///
+    /// - Throws: ``MFAStoreError/accountNotFound``.
+    func unlockAccount(id: String) async throws
+
+    /// Ends every session of an account.
+    ///
+    /// - Returns: how many sessions there were.
+    func revokeSessions(accountID: String) async throws -> Int
+
+    /// Deletes the account and everything that belongs to it, as ``commit(_:)``
+    /// with ``AuthenticatedChange/deletesAccount`` does, and queues `mail`, all at
+    /// once; for an operator, so no second factor, lock or link is involved.
+    ///
+    /// - Throws: ``MFAStoreError/accountNotFound``.
+    func deleteAccount(id: String, mail: QueuedMail) async throws
+
+    /// How many accounts, locked accounts (locked at `now`, or with
+    /// `failureCeiling` consecutive failures or more), unexpired pending
+    /// registrations and unfinished messages the store holds.
+    func summary(now: Date, failureCeiling: Int) async throws -> StoreSummary
+}
+
+/// Counts for an operator's overview.
+public struct StoreSummary: Sendable, Hashable {
+    /// Every account.
+    public var accounts: Int
+    /// Accounts locked at the time asked, or at or above the failure ceiling.
+    public var lockedAccounts: Int
+    /// Unexpired pending registrations.
+    public var pendingRegistrations: Int
+    /// Messages not yet sent or given up.
+    public var queuedMail: Int
+
+    /// Creates a summary.
+    public init(accounts: Int, lockedAccounts: Int, pendingRegistrations: Int, queuedMail: Int) {
+        self.accounts = accounts
+        self.lockedAccounts = lockedAccounts
+        self.pendingRegistrations = pendingRegistrations
+        self.queuedMail = queuedMail
+    }
 }
 
 /// A change to an account that a password and a second factor just authorised:
@@ -139,6 +214,9 @@ public struct AuthenticatedChange: Sendable {
     public var newPasswordHash: String?
     /// A new authenticator and recovery codes; the accepted time steps are forgotten.
     public var replacesAuthenticator: AuthenticatorReplacement?
+    /// The hashes of a fresh set of recovery codes that replaces the account's
+    /// (the authenticator stays).
+    public var replacesRecoveryCodes: [[UInt8]]?
     /// Whether the account and everything it owns (sessions, recovery codes,
     /// links, pending registration) are deleted.
     public var deletesAccount: Bool
@@ -159,6 +237,7 @@ public struct AuthenticatedChange: Sendable {
         accountID: String, consumingLink: LinkUse? = nil, acceptedTimeStep: UInt64? = nil,
         recoveryCodeHash: [UInt8]? = nil, failureCeiling: Int? = nil, recordsLogin: Bool = false,
         newPasswordHash: String? = nil, replacesAuthenticator: AuthenticatorReplacement? = nil,
+        replacesRecoveryCodes: [[UInt8]]? = nil,
         deletesAccount: Bool = false, revokedSessions: SessionRevocation = .none, newSession: SessionRecord? = nil,
         mail: [QueuedMail] = [], recoveryCodeNotice: (@Sendable (_ remaining: Int) -> QueuedMail)? = nil, now: Date
     ) {
@@ -170,6 +249,7 @@ public struct AuthenticatedChange: Sendable {
         self.recordsLogin = recordsLogin
         self.newPasswordHash = newPasswordHash
         self.replacesAuthenticator = replacesAuthenticator
+        self.replacesRecoveryCodes = replacesRecoveryCodes
         self.deletesAccount = deletesAccount
         self.revokedSessions = revokedSessions
         self.newSession = newSession

@@ -71,6 +71,9 @@ public struct PendingRegistration: Sendable, Hashable {
     public var email: String
     /// The lowercased address; one pending registration per key.
     public var emailKey: String
+    /// What its link names as subject: a keyed hash of the address key, so
+    /// that links never hold an address.
+    public var subject: String
     /// The optional display name.
     public var fullName: String?
     /// The password as a PHC string.
@@ -79,9 +82,10 @@ public struct PendingRegistration: Sendable, Hashable {
     public var expiresAt: Date
 
     /// Creates a pending registration.
-    public init(email: String, emailKey: String, fullName: String?, passwordHash: String, expiresAt: Date) {
+    public init(email: String, emailKey: String, subject: String, fullName: String?, passwordHash: String, expiresAt: Date) {
         self.email = email
         self.emailKey = emailKey
+        self.subject = subject
         self.fullName = fullName
         self.passwordHash = passwordHash
         self.expiresAt = expiresAt
@@ -94,7 +98,7 @@ public struct LinkRecord: Sendable, Hashable {
     public var tokenHash: [UInt8]
     /// What the link is for.
     public var purpose: LinkPurpose
-    /// Whom it is for: an account id, or an address key for ``LinkPurpose/createAccount``.
+    /// Whom it is for: an account id, or a pending registration's ``PendingRegistration/subject``.
     public var subject: String
     /// When it stops working.
     public var expiresAt: Date

@@ -5,7 +5,8 @@ extension MFAService {
     ///
     /// Answers the same whether or not the address has an account; when it
     /// has one, *An account already exists for this address* is queued instead,
-    /// with no link. Both paths hash the password, so they cost the same.
+    /// with no link. Both paths hash the password, seal one email and write
+    /// three rows in one transaction, so they cost the same.
     ///
     /// - Parameter client: the network the request comes from.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
@@ -21,13 +22,23 @@ extension MFAService {
             let now = clock.now()
             try await admitLinkRequest(for: address, from: client, now: now)
             let passwordHash = try await passwords.hash(password)
+            // Computed on both paths, so that the work is the same.
+            let subject = try await hashKey().registrationSubject(emailKey: address.key)
             if try await store.account(emailKey: address.key) != nil {
-                try await store.enqueue(queue(composer.accountExists(to: address.value), now: now))
+                // The same three rows in one transaction as a registration, with the
+                // real email among them: an expired decoy registration and link for
+                // a key no address has, so that timing does not tell who registered.
+                let link = makeDecoyLink(.createAccount, now: now)
+                let decoy = PendingRegistration(
+                    email: address.value, emailKey: link.subject, subject: link.subject, fullName: fullName ?? nil,
+                    passwordHash: passwordHash, expiresAt: now
+                )
+                try await store.savePendingRegistration(decoy, link: link, mail: queue(composer.accountExists(to: address.value), now: now))
                 return
             }
-            let (link, mail) = makeLink(.createAccount, subject: address.key, to: address.value, now: now)
+            let (link, mail) = makeLink(.createAccount, subject: subject, to: address.value, now: now)
             let registration = PendingRegistration(
-                email: address.value, emailKey: address.key, fullName: fullName ?? nil,
+                email: address.value, emailKey: address.key, subject: subject, fullName: fullName ?? nil,
                 passwordHash: passwordHash, expiresAt: link.expiresAt
             )
             try await store.savePendingRegistration(registration, link: link, mail: mail)
@@ -45,14 +56,14 @@ extension MFAService {
         return try await perform {
             let now = clock.now()
             let link = try await usableLink(token, for: .createAccount, now: now)
-            guard let registration = try await store.pendingRegistration(emailKey: link.subject, now: now) else {
+            guard let registration = try await store.pendingRegistration(subject: link.subject, now: now) else {
                 throw MFAError.linkInvalid
             }
             guard try await passwords.verify(password, against: registration.passwordHash) != .mismatch else {
                 throw try await failCompletion(of: nil, through: use(of: link), now: now)
             }
             let accountID = random.uuidString()
-            let (enrollment, authenticator, recoveryCodeHashes) = enroll(accountID: accountID, email: registration.email)
+            let (enrollment, authenticator, recoveryCodeHashes) = try await enroll(accountID: accountID, email: registration.email)
             let account = AccountRecord(
                 id: accountID, email: registration.email, emailKey: registration.emailKey,
                 fullName: registration.fullName, passwordHash: registration.passwordHash,

@@ -37,7 +37,7 @@ extension MFAService {
         let link = try await usableLink(token, for: purpose, now: now)
         guard let account = try await store.account(id: link.subject) else { throw MFAError.linkInvalid }
         try admit(factor, for: account, now: now)
-        guard let accepted = try accept(factor, for: account, now: now) else {
+        guard let accepted = try await accept(factor, for: account, now: now) else {
             throw try await failCompletion(of: account, through: use(of: link), now: now)
         }
         return (link, account, accepted)

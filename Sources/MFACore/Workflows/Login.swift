@@ -35,7 +35,7 @@ extension MFAService {
             try admit(factor, for: account, now: now)
 
             let verification = try await passwords.verify(password, against: account.passwordHash)
-            guard verification != .mismatch, let accepted = try accept(factor, for: account, now: now) else {
+            guard verification != .mismatch, let accepted = try await accept(factor, for: account, now: now) else {
                 observer.record(.loginFailed)
                 throw try await failCompletion(of: account, through: use(of: link), now: now)
             }
@@ -53,7 +53,10 @@ extension MFAService {
             observer.record(.loginSucceeded)
             return LoginResult(
                 email: account.email, lastLogin: outcome.previousLoginAt, sessionToken: session.value,
-                expiresAt: expiresAt, recoveryCodesRemaining: accepted.usedRecoveryCode ? outcome.recoveryCodesRemaining : nil
+                expiresAt: expiresAt,
+                // Also with none left (an imported account, or all used): the user must create new ones.
+                recoveryCodesRemaining: accepted.usedRecoveryCode || outcome.recoveryCodesRemaining == 0
+                    ? outcome.recoveryCodesRemaining : nil
             )
         }
     }
@@ -65,8 +68,7 @@ extension MFAService {
         try await perform {
             let now = clock.now()
             try await admitLinkRequest(for: address, from: client, now: now)
-            guard let account = try await store.account(emailKey: address.key) else { return }
-            try await sendLink(purpose, subject: account.id, to: account.email, now: now)
+            try await sendLink(purpose, to: try await store.account(emailKey: address.key), address: address, now: now)
         }
     }
 }

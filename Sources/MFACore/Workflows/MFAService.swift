@@ -10,7 +10,7 @@ import Synchronization
 /// let mfa = try MFAService(
 ///     configuration: MFAConfiguration(publicURL: "https://auth.example.com"),
 ///     store: InMemoryStore(),
-///     secretKey: .generate(),
+///     keys: SecretKey.generate(),  // in production: a key ring read from a file
 ///     links: MyLinks()
 /// )
 /// try await mfa.requestAccountCreation(
@@ -26,7 +26,8 @@ import Synchronization
 /// ## Topics
 ///
 /// ### Creating the service
-/// - ``init(configuration:store:secretKey:links:passwordHasher:clock:random:observer:)``
+/// - ``init(configuration:store:keys:links:passwordHasher:clock:random:observer:)``
+/// - ``prepare()``
 /// - ``configuration``
 ///
 /// ### Account creation
@@ -68,13 +69,15 @@ public final class MFAService: Sendable {
     let store: any MFAStore
     let clock: any WallClock
     let random: any RandomSource
-    let secretKey: SecretKey
+    let sealer: Sealer
     let passwords: PasswordHashingPool
+    let passwordHasher: any PasswordHasher
     let passwordPolicy = PasswordPolicy()
     let composer: MailComposer
     let outbox: Outbox
     let observer: any MFAEventObserver
     private let decoyHash = Mutex<String?>(nil)
+    let loadedHashKey = Mutex<HashKey?>(nil)
     let lastHealthCheck = HealthCheckCache()
 
     /// Creates a service.
@@ -82,7 +85,8 @@ public final class MFAService: Sendable {
     /// - Parameters:
     ///   - configuration: the settings; the TOTP parameters must suit new enrolments.
     ///   - store: where state lives: ``InMemoryStore`` in tests, a SQL store in production.
-    ///   - secretKey: the key that seals TOTP secrets and queued mail at rest.
+    ///   - keys: the server keys that seal TOTP secrets, queued mail and the hash key at rest;
+    ///     a ``KeyRing``, one ``SecretKey``, or a source that follows key rotations.
     ///   - links: places each emailed link's page below ``MFAConfiguration/publicURL``.
     ///   - passwordHasher: hashes and verifies passwords; Argon2id with OWASP's parameters by default.
     ///   - clock: the time; MFACoreTesting's `ManualClock` in tests.
@@ -92,7 +96,7 @@ public final class MFAService: Sendable {
     public init(
         configuration: MFAConfiguration,
         store: any MFAStore,
-        secretKey: SecretKey,
+        keys: any KeyRingSource,
         links: any LinkBuilder,
         passwordHasher: any PasswordHasher = PHCPasswordHasher(),
         clock: any WallClock = SystemClock(),
@@ -102,12 +106,13 @@ public final class MFAService: Sendable {
         try configuration.validate()
         self.configuration = configuration
         self.store = store
-        self.secretKey = secretKey
+        sealer = Sealer(keys: keys)
         self.clock = clock
         self.random = random
         self.observer = observer
         composer = MailComposer(publicURL: configuration.publicURL, links: links)
-        outbox = Outbox(key: secretKey, random: random)
+        outbox = Outbox(sealer: sealer, random: random)
+        self.passwordHasher = passwordHasher
         passwords = PasswordHashingPool(
             hasher: passwordHasher,
             concurrency: configuration.concurrentPasswordHashes,
@@ -144,8 +149,8 @@ public final class MFAService: Sendable {
     /// leaves the victim's own network its budget, up to the total.
     func admitLinkRequest(for address: EmailAddress, from client: ClientNetwork, now: Date) async throws {
         try await admit([
-            limitedEvent("address:" + address.key + " client:" + client.key, configuration.linksPerAddress),
-            limitedEvent("address:" + address.key, configuration.linksPerAddressTotal),
+            try await limitedEvent("address:" + address.key + " client:" + client.key, configuration.linksPerAddress),
+            try await limitedEvent("address:" + address.key, configuration.linksPerAddressTotal),
         ], now: now)
     }
 
@@ -156,9 +161,9 @@ public final class MFAService: Sendable {
         }
     }
 
-    /// The event of one limit whose key text is `text`, kept in the store as a digest.
-    func limitedEvent(_ text: String, _ limit: RateLimit) -> LimitedEvent {
-        LimitedEvent(key: Self.digest(text), limit: limit)
+    /// The event of one limit whose key text is `text`, kept in the store as a keyed hash.
+    func limitedEvent(_ text: String, _ limit: RateLimit) async throws -> LimitedEvent {
+        LimitedEvent(key: try await limitKey(text), limit: limit)
     }
 
     /// Issues a link of `purpose` for `subject` and queues the email that carries it.
@@ -172,7 +177,7 @@ public final class MFAService: Sendable {
         let token = OpaqueToken.generate(using: random)
         let expiresAt = now + configuration.linkLifetime
         let link = LinkRecord(tokenHash: token.hash, purpose: purpose, subject: subject, expiresAt: expiresAt)
-        let message = composer.linkMessage(purpose, token: token, to: recipient, validMinutes: Int(configuration.linkLifetime / 60))
+        let message = composer.linkMessage(purpose, token: token, to: recipient, validMinutes: Int((configuration.linkLifetime / 60).rounded(.up)))
         return (link, outbox.queue(message, now: now, expiresAt: expiresAt))
     }
 
@@ -180,10 +185,6 @@ public final class MFAService: Sendable {
     func queue(_ message: MailMessage, now: Date) -> QueuedMail {
         observer.record(.mailQueued)
         return outbox.queue(message, now: now)
-    }
-
-    static func digest(_ text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).lowercaseHex
     }
 
     static func seconds(from now: Date, to later: Date) -> Int {

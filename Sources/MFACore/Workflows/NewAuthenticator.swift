@@ -25,7 +25,7 @@ extension MFAService {
         return try await perform {
             let now = clock.now()
             let (link, account, accepted) = try await secondFactorCompletion(token, for: .newAuthenticator, with: factor, now: now)
-            let (enrollment, authenticator, recoveryCodeHashes) = enroll(accountID: account.id, email: account.email)
+            let (enrollment, authenticator, recoveryCodeHashes) = try await enroll(accountID: account.id, email: account.email)
             let change = AuthenticatedChange(
                 accountID: account.id, consumingLink: use(of: link),
                 acceptedTimeStep: accepted.timeStep, recoveryCodeHash: accepted.recoveryCodeHash,
@@ -38,7 +38,8 @@ extension MFAService {
     }
 
     /// Validates the credentials' shape, counts the request, and queues a link
-    /// of `purpose` only if the address has an account and the password matches.
+    /// of `purpose` only if the address has an account and the password matches
+    /// (otherwise an equal decoy: see ``sendLink(_:to:address:now:)``).
     func sendLinkIfPasswordMatches(_ purpose: LinkPurpose, email: String, password: String, from client: ClientNetwork) async throws(MFAError) {
         var validation = FieldValidation()
         let address = validation.check { () throws(MFAError) in try EmailAddress(email) }
@@ -52,8 +53,7 @@ extension MFAService {
             let account = try await store.account(emailKey: address.key)
             let storedHash = if let account { account.passwordHash } else { try await decoyPasswordHash() }
             let verification = try await passwords.verify(password, against: storedHash)
-            guard let account, verification != .mismatch else { return }
-            try await sendLink(purpose, subject: account.id, to: account.email, now: now)
+            try await sendLink(purpose, to: verification == .mismatch ? nil : account, address: address, now: now)
         }
     }
 }

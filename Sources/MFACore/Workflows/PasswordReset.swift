@@ -56,7 +56,7 @@ extension MFAService {
             let now = clock.now()
             try admit(factor, for: account, now: now)
             let verification = try await passwords.verify(current, against: account.passwordHash)
-            guard verification != .mismatch, let accepted = try accept(factor, for: account, now: now) else {
+            guard verification != .mismatch, let accepted = try await accept(factor, for: account, now: now) else {
                 throw try await failCompletion(of: account, through: nil, now: now)
             }
             let change = AuthenticatedChange(

@@ -28,7 +28,8 @@ public struct LoginResult: Sendable, Hashable {
     public var sessionToken: String
     /// When the session expires.
     public var expiresAt: Date
-    /// With a recovery code: how many remain. `nil` after a TOTP code.
+    /// How many recovery codes remain: after a recovery code, and whenever none
+    /// remain (the user should create new ones); `nil` otherwise.
     public var recoveryCodesRemaining: Int?
 }
 

@@ -29,7 +29,7 @@ extension MFAService {
     ///
     /// A TOTP code of a time step the account already used is refused here
     /// and, atomically, again by the store.
-    func accept(_ factor: SecondFactor, for account: AccountRecord, now: Date) throws -> AcceptedFactor? {
+    func accept(_ factor: SecondFactor, for account: AccountRecord, now: Date) async throws -> AcceptedFactor? {
         switch factor {
         case .totpCode(let code):
             let totp = try authenticator(of: account)
@@ -37,18 +37,18 @@ extension MFAService {
             if let last = account.lastAcceptedTimeStep, step <= last { return nil }
             return AcceptedFactor(timeStep: step)
         case .recoveryCode(let letters):
-            return AcceptedFactor(recoveryCodeHash: RecoveryCode.hash(normalized: letters, accountID: account.id))
+            return AcceptedFactor(recoveryCodeHash: try await recoveryCodeHash(normalized: letters, accountID: account.id))
         }
     }
 
     func authenticator(of account: AccountRecord) throws -> TOTP {
         let sealed = account.authenticator
-        let key = try secretKey.open(sealed.sealedSecret, context: account.id)
+        let key = try sealer.open(sealed.sealedSecret, for: .totpSecret, context: account.id)
         return try TOTP(key: key, algorithm: sealed.algorithm, digits: sealed.digits, period: sealed.period)
     }
 
     /// Draws a new TOTP secret and recovery codes for `accountID`.
-    func enroll(accountID: String, email: String) -> (Enrollment, SealedAuthenticator, [[UInt8]]) {
+    func enroll(accountID: String, email: String) async throws -> (Enrollment, SealedAuthenticator, [[UInt8]]) {
         let key = TOTP.generateKey(using: random)
         // The configuration was validated at init, so these parameters are valid.
         let totp = try! TOTP(
@@ -58,17 +58,25 @@ extension MFAService {
         // The Key Uri Format forbids a colon in the label; a (quoted) address may have one.
         // The issuer was validated at init, so the URI is valid.
         let uri = try! OTPAuthURI(totp: totp, accountName: email.replacingOccurrences(of: ":", with: "_"), issuer: configuration.issuer)
-        let codes = (0..<RecoveryCode.perAccount).map { _ in RecoveryCode.generate(using: random) }
+        let (codes, hashes) = try await drawRecoveryCodes(accountID: accountID)
         let enrollment = Enrollment(
             email: email, secret: Base32.encode(key), otpauthURI: uri.string,
             algorithm: totp.algorithm, digits: totp.digits, period: totp.period, recoveryCodes: codes
         )
         let sealed = SealedAuthenticator(
-            sealedSecret: secretKey.seal(key, context: accountID),
+            sealedSecret: sealer.seal(key, for: .totpSecret, context: accountID),
             algorithm: totp.algorithm, digits: totp.digits, period: totp.period
         )
-        let hashes = codes.map { RecoveryCode.hash(normalized: RecoveryCode.normalize($0)!, accountID: accountID) }
         return (enrollment, sealed, hashes)
+    }
+
+    /// Draws a full set of recovery codes for `accountID`: the codes to show once, and what the store keeps.
+    func drawRecoveryCodes(accountID: String) async throws -> (codes: [String], hashes: [[UInt8]]) {
+        let codes = (0..<RecoveryCode.perAccount).map { _ in RecoveryCode.generate(using: random) }
+        var hashes: [[UInt8]] = []
+        // Generated codes are in the printed shape, so they normalise.
+        for code in codes { hashes.append(try await recoveryCodeHash(normalized: RecoveryCode.normalize(code)!, accountID: accountID)) }
+        return (codes, hashes)
     }
 }
 

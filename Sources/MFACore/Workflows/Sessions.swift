@@ -35,7 +35,7 @@ extension MFAService {
     /// - Throws: ``MFAError/rateLimited(retryAfterSeconds:)``.
     public func admitRequest(from client: ClientNetwork) async throws(MFAError) {
         try await perform {
-            try await admit([limitedEvent("client:" + client.key, configuration.requestsPerClient)], now: clock.now())
+            try await admit([try await limitedEvent("client:" + client.key, configuration.requestsPerClient)], now: clock.now())
         }
     }
 

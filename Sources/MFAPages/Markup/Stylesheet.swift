@@ -4,10 +4,10 @@ enum Stylesheet {
     static let css: HTML = """
         :root{color-scheme:light dark;--text:#1b1f24;--muted:#57606a;--page:#f3f5f8;--card:#fff;\
         --line:#cdd4dc;--accent:#0b57d0;--on-accent:#fff;--danger:#b3261e;--problem:#fdecea;\
-        --warning:#fff6d6;--warning-line:#d4a200}
+        --warning:#fff6d6;--warning-line:#d4a200;--success:#e6f4ea;--success-line:#1e8e3e}
         @media (prefers-color-scheme:dark){:root{--text:#e6edf3;--muted:#9da7b3;--page:#0d1117;\
         --card:#161b22;--line:#3a424c;--accent:#8ab4f8;--on-accent:#0d1117;--danger:#ffb4ab;\
-        --problem:#3b1a17;--warning:#332b0f;--warning-line:#c9a227}}
+        --problem:#3b1a17;--warning:#332b0f;--warning-line:#c9a227;--success:#10291a;--success-line:#4caf50}}
         *{box-sizing:border-box}
         body{margin:0;background:var(--page);color:var(--text);\
         font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
@@ -33,6 +33,9 @@ enum Stylesheet {
         .notice{border-left:5px solid;border-radius:8px;padding:.6rem 1rem;margin:1rem 0}
         .notice.problem{background:var(--problem);border-color:var(--danger)}
         .notice.warning{background:var(--warning);border-color:var(--warning-line)}
+        .notice.success{background:var(--success);border-color:var(--success-line)}
+        ul.actions{padding-left:1.25rem;font-size:1.1rem}
+        ul.actions li{margin:.4rem 0}
         .notice ul{margin:.25rem 0;padding-left:1.25rem}
         code,.code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.95em}
         .secret{font-size:1.15rem;word-spacing:.35em;overflow-wrap:anywhere}
@@ -41,9 +44,9 @@ enum Stylesheet {
         .qr svg{max-width:100%;height:auto}
         ol.codes{columns:13rem 2;column-gap:2rem;padding-left:2rem;font-size:1.05rem}
         ol.codes li{margin:.15rem 0}
-        dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.75rem 0}
+        dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.2rem 1rem;margin:.75rem 0}
         dl.facts dt{color:var(--muted)}
-        dl.facts dd{margin:0}
+        dl.facts dd{margin:0;overflow-wrap:anywhere}
         details{margin-top:1.5rem;border-top:1px solid var(--line);padding-top:1rem}
         summary{cursor:pointer;font-weight:600;color:var(--accent)}
         a{color:var(--accent)}

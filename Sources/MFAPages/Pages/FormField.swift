@@ -2,6 +2,10 @@
 struct FormField {
     /// What the field holds, which decides how browsers and password managers treat it.
     enum Kind {
+        /// An email address, the account's name for password managers.
+        case email
+        /// The optional display name.
+        case fullName
         /// The password the account already has.
         case currentPassword
         /// A password being chosen.
@@ -17,12 +21,16 @@ struct FormField {
     let label: String
     let kind: Kind
     let hint: String?
+    /// What the input holds when the page opens: an address kept after an error.
+    /// Passwords and codes are never refilled.
+    var value: String?
 
-    init(_ name: String, label: String, kind: Kind, hint: String? = nil) {
+    init(_ name: String, label: String, kind: Kind, hint: String? = nil, value: String? = nil) {
         self.name = name
         self.label = label
         self.kind = kind
         self.hint = hint
+        self.value = value
     }
 
     /// The label, the input and any hint and messages, tied together for screen readers.
@@ -30,7 +38,8 @@ struct FormField {
         let id = "\(formID)-\(name)"
         let hintID = "\(id)-hint", errorID = "\(id)-error"
         let describedBy = [hint == nil ? nil : hintID, messages.isEmpty ? nil : errorID].compactMap { $0 }
-        var attributes: HTML = "\(kindAttributes) required"
+        var attributes: HTML = kind == .fullName ? kindAttributes : "\(kindAttributes) required"
+        if let value, !value.isEmpty { attributes = "\(attributes) value=\"\(value)\"" }
         if !describedBy.isEmpty { attributes = "\(attributes) aria-describedby=\"\(describedBy.joined(separator: " "))\"" }
         if !messages.isEmpty { attributes = "\(attributes) aria-invalid=\"true\"" }
         if autofocus { attributes = "\(attributes) autofocus" }
@@ -44,6 +53,10 @@ struct FormField {
 
     private var kindAttributes: HTML {
         switch kind {
+        case .email:
+            "type=\"email\" autocomplete=\"email\" autocapitalize=\"off\" spellcheck=\"false\""
+        case .fullName:
+            "type=\"text\" autocomplete=\"name\""
         case .currentPassword:
             "type=\"password\" autocomplete=\"current-password\""
         case .newPassword:

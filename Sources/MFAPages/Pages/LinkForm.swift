@@ -1,5 +1,5 @@
-/// A form on a link page. It posts `application/x-www-form-urlencoded` to the
-/// link's own address, so the server answers with a page again.
+/// A form on a page. It posts `application/x-www-form-urlencoded` to the
+/// address the server gives, so the server answers with a page again.
 struct LinkForm {
     /// Unique on its page; prefixes the ids of the form's inputs.
     let id: String
@@ -8,15 +8,23 @@ struct LinkForm {
     let submitLabel: String
     /// Styles the button as a warning, for an action that cannot be undone.
     var isDestructive = false
+    /// Values the form posts without showing them, such as the anti-forgery token, by field name.
+    var hidden: [(name: String, value: String)] = []
 
-    func html(action: String, messages: [String: [String]], autofocus: Bool) -> HTML {
+    /// The form, with `messages` next to their fields.
+    ///
+    /// - Parameter focus: Whether this form takes the page's focus: on its first
+    ///   field with a message, or on its first field when no field has one.
+    func html(action: String, messages: [String: [String]], focus: Bool) -> HTML {
+        let focused = focus ? fields.firstIndex { messages[$0.name] != nil } ?? 0 : nil
         let inputs = fields.enumerated().map { index, field in
-            field.html(formID: id, messages: messages[field.name] ?? [], autofocus: autofocus && index == 0)
+            field.html(formID: id, messages: messages[field.name] ?? [], autofocus: index == focused)
         }
+        let hiddenInputs = hidden.map { "<input type=\"hidden\" name=\"\($0.name)\" value=\"\($0.value)\">" as HTML }
         let buttonClass: HTML = isDestructive ? " class=\"danger\"" : ""
         return """
             <form id="\(id)" method="post" action="\(action)" enctype="application/x-www-form-urlencoded">
-            \(inputs)
+            \(hiddenInputs)\(inputs)
             <button type="submit"\(buttonClass)>\(submitLabel)</button>
             </form>
             """

@@ -28,16 +28,16 @@ struct LinkPage {
         let forms = [form] + (alternative.map { [$0.form] } ?? [])
         let fieldsOnPage = Set(forms.flatMap { $0.fields.map(\.name) })
         let notice = problem.map { ProblemNotice.html($0, fieldsOnPage: fieldsOnPage) } ?? ""
+        // Open the alternative, and focus it, when a message concerns a field that only it has.
+        let opensForMessage = alternative?.form.fields.contains { field in
+            messages[field.name] != nil && !form.fields.contains { $0.name == field.name }
+        } ?? false
         let folded: HTML = alternative.map { alternative in
-            // Open it when a message concerns a field that only the alternative has.
-            let opensForMessage = alternative.form.fields.contains { field in
-                messages[field.name] != nil && !form.fields.contains { $0.name == field.name }
-            }
-            return """
+            """
                 <details\(opensForMessage ? " open" : "" as HTML)>
                 <summary>\(alternative.summary)</summary>
                 <p>\(alternative.explanation)</p>
-                \(alternative.form.html(action: action, messages: messages, autofocus: false))
+                \(alternative.form.html(action: action, messages: messages, focus: opensForMessage))
                 </details>
                 """
         } ?? ""
@@ -45,7 +45,7 @@ struct LinkPage {
             <div class="card">
             <h1>\(title)</h1>
             \(notice)\(introduction.map { "<p>\($0)</p>" as HTML })
-            \(form.html(action: action, messages: messages, autofocus: problem == nil))
+            \(form.html(action: action, messages: messages, focus: !opensForMessage))
             \(folded)\(closing)
             </div>
             """)

@@ -1,6 +1,7 @@
 import MFACore
 
-/// The HTML pages behind the emailed links, for the server to send.
+/// The HTML pages of the contract, for the server to send: the start pages, the
+/// pages behind the emailed links and the account page of a signed-in browser.
 ///
 /// Every page is a complete, self-contained document: one inline style sheet, no
 /// script, no external font, style or image (the QR code is inline SVG), and every
@@ -46,6 +47,57 @@ public enum Pages {
         return purpose.page.html(action: action, problem: problem)
     }
 
+    /// The start page (`GET /`): what the service does and a link to each workflow's start page.
+    ///
+    /// - Parameters:
+    ///   - link: The address of each workflow's start page.
+    ///   - account: The address of the account page.
+    public static func home(link: (LinkPurpose) -> String, account: String) -> String {
+        HomePage.html(link: link, account: account)
+    }
+
+    /// The start page of a workflow: a form asking for its emailed link.
+    ///
+    /// - Parameters:
+    ///   - purpose: The workflow.
+    ///   - action: Where the form posts: the route that sends the link.
+    ///   - home: The address of ``home(link:account:)``.
+    ///   - email: The address to keep in its field, after an error.
+    ///   - problem: Why the last `POST` failed; field messages stand next to their fields,
+    ///     and the first wrong field has the focus.
+    public static func start(
+        for purpose: LinkPurpose, action: String, home: String, email: String = "", problem: PageProblem? = nil
+    ) -> String {
+        purpose.startPage(email: email, home: home).html(action: action, problem: problem)
+    }
+
+    /// The answer to a start page's form (`202`): the route's own sentence, and what to do next.
+    public static func linkSent(detail: String, home: String) -> String {
+        MessagePage.html(
+            title: "Check your email", sentences: [detail, "The link works once and only for a few minutes."],
+            link: (home, "All actions")
+        )
+    }
+
+    /// The account page of a signed-in browser: address, name, creation, last sign-in and
+    /// recovery codes left, with the forms to sign out, change the password and replace the authenticator.
+    ///
+    /// - Parameters:
+    ///   - notice: What the last form achieved, such as "Password changed.".
+    ///   - problem: Why the last password change failed.
+    public static func account(
+        _ overview: AccountOverview, forms: AccountPageForms, notice: String? = nil, problem: PageProblem? = nil
+    ) -> String {
+        AccountPage.html(overview, forms: forms, notice: notice, problem: problem)
+    }
+
+    /// The page after signing out in the browser.
+    public static func signedOut(signIn: String) -> String {
+        MessagePage.html(
+            title: "Signed out", sentences: ["This browser's session has ended."], link: (signIn, "Sign in again")
+        )
+    }
+
     /// The outcome of confirming a new account (`201`): the QR code and secret
     /// for an authenticator app, and the recovery codes, with a warning that they
     /// are shown only once.
@@ -68,13 +120,6 @@ public enum Pages {
                 and every session was signed out.
                 """
         )
-    }
-
-    /// The outcome of a sign-in (`200`): the previous sign-in or "first sign-in",
-    /// the session's expiry, the recovery codes left when one was used, and the
-    /// session token for API use, folded away.
-    public static func signedIn(_ result: LoginResult) -> String {
-        SignedInPage.html(result)
     }
 
     /// The outcome of a password reset (`200`).

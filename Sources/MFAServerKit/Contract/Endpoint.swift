@@ -29,6 +29,8 @@ struct Endpoint: Sendable {
         case link
         /// A session token, as `Authorization: Bearer`.
         case session
+        /// The browser's session cookie, and for a post the form's anti-forgery token.
+        case cookie
     }
 
     /// The body a route accepts.
@@ -37,6 +39,8 @@ struct Endpoint: Sendable {
         let alternatives: [BodySchema]
         /// Whether the HTML pages' `application/x-www-form-urlencoded` variant is accepted too.
         let acceptsForm: Bool
+        /// Whether JSON is accepted: not for the cookie session's forms.
+        var acceptsJSON = true
         /// Whether a body must be sent at all.
         var isRequired = true
     }
@@ -92,9 +96,9 @@ struct Endpoint: Sendable {
         Route(method.http, routePath, handler: handler(handlers, success))
     }
 
-    /// Whether error responses may be HTML pages: for the routes behind emailed links.
-    var answersPagesOnError: Bool { access == .link }
+    /// Whether error responses may be HTML pages: for the routes behind emailed links and the routes that take forms.
+    var answersPagesOnError: Bool { access == .link || access == .cookie || request?.acceptsForm == true }
 
-    /// Whether error responses may be `application/problem+json`: every route except a link's `GET`, which only shows a page.
-    var answersProblemsOnError: Bool { !(access == .link && method == .get) }
+    /// Whether error responses may be `application/problem+json`: every route except the pages' `GET`s, which only show a page.
+    var answersProblemsOnError: Bool { !((access == .link || access == .cookie) && method == .get) }
 }

@@ -12,7 +12,29 @@ public enum Endpoints {
     private static let limited = MFAError.rateLimited(retryAfterSeconds: 0)
     private static let invalid = MFAError.invalidFields([])
 
-    static let all: [Endpoint] = accountCreation + login + newAuthenticator + deletion + passwords + sessions + operations
+    static let all: [Endpoint] = browser + accountCreation + login + newAuthenticator + deletion + passwords + sessions + operations
+
+    /// The start page, which links to every workflow.
+    static let homePath = "/"
+
+    /// The account page of a signed-in browser.
+    static let accountPath = "/account"
+
+    /// Where the account page's forms post.
+    static let signOutPath = "/account/logout"
+    static let passwordChangePath = "/account/password"
+
+    /// The route that emails a link of `purpose`, such as `/users/login/`; a `GET` there
+    /// shows its start page. The one place these paths are written.
+    static func requestPath(for purpose: LinkPurpose) -> String {
+        switch purpose {
+        case .createAccount: "/users/create/"
+        case .login: "/users/login/"
+        case .newAuthenticator: "/users/mfa/new_totp_code/"
+        case .passwordReset: "/users/password/reset/"
+        case .deleteAccount: "/users/delete/"
+        }
+    }
 
     /// The path of the page an emailed link of `purpose` opens, below the public URL,
     /// such as `/users/login/mfa/`: the one place these paths are written, for the
@@ -36,13 +58,14 @@ public enum Endpoints {
 
     /// A route that emails a link: the same `202` whether or not the address has an account.
     private static func linkRequest(
-        group: String, path: String, summary: String, body: BodySchema, detail: String, description: String,
+        _ purpose: LinkPurpose, group: String, summary: String, body: BodySchema, detail: String, description: String,
         handler: @escaping Endpoint.Handler
     ) -> Endpoint {
         Endpoint(
-            group: group, method: .post, path: path, summary: summary, description: description,
-            request: .init(alternatives: [body], acceptsForm: false),
-            success: .init(status: 202, description: detail, content: .json(Schemas.detail)),
+            group: group, method: .post, path: requestPath(for: purpose), summary: summary,
+            description: description + " A form-encoded request gets an HTML page back instead of JSON.",
+            request: .init(alternatives: [body], acceptsForm: true),
+            success: .init(status: 202, description: detail, content: .jsonOrPage(Schemas.detail)),
             errors: bodyErrors + [invalid, limited] + serverErrors,
             handler: handler
         )
@@ -77,11 +100,83 @@ public enum Endpoints {
         )
     }
 
+    /// The `GET` of a link-sending route: its start page.
+    private static func startPage(_ purpose: LinkPurpose, summary: String) -> Endpoint {
+        Endpoint(
+            group: "Web pages", method: .get, path: requestPath(for: purpose), summary: summary,
+            description: "An HTML form that posts form-encoded to this same route, which answers an HTML page.",
+            success: .init(status: 200, description: "The page with its form.", content: .page),
+            handler: { handlers, _ in handlers.startPage(purpose) }
+        )
+    }
+
+    /// A form of the account page: the session cookie, the anti-forgery token, and a page back.
+    private static func accountForm(
+        path: String, summary: String, description: String, body: BodySchema, success: String, errors: [any HTTPProblem],
+        handler: @escaping Endpoint.Handler
+    ) -> Endpoint {
+        Endpoint(
+            group: "Web pages", method: .post, path: path, summary: summary,
+            description: description + """
+                 Without a valid session cookie: 303 to the sign-in page. Refused with 403 without the session's \
+                anti-forgery token, or from another site (Sec-Fetch-Site: cross-site, or an Origin that is neither the \
+                public URL's nor null).
+                """,
+            access: .cookie,
+            request: .init(alternatives: [body], acceptsForm: true, acceptsJSON: false),
+            success: .init(status: 200, description: success, content: .page),
+            errors: [RequestError.forbidden] + bodyErrors + errors + [limited] + serverErrors,
+            handler: handler
+        )
+    }
+
     // MARK: Groups
+
+    private static let browser: [Endpoint] = [
+        Endpoint(
+            group: "Web pages", method: .get, path: homePath, summary: "Start page",
+            description: "What the service is, with a link to the start page of each workflow.",
+            success: .init(status: 200, description: "The start page.", content: .page),
+            handler: { handlers, _ in handlers.homePage() }
+        ),
+        startPage(.createAccount, summary: "Sign-up page"),
+        startPage(.login, summary: "Page asking for a sign-in link"),
+        startPage(.passwordReset, summary: "Page asking for a password-reset link"),
+        startPage(.newAuthenticator, summary: "Page asking for a new-authenticator link"),
+        startPage(.deleteAccount, summary: "Page asking for a deletion link"),
+        Endpoint(
+            group: "Web pages", method: .get, path: accountPath, summary: "Account page",
+            description: """
+                For a browser signed in through the sign-in page: the address, name, creation time, last sign-in and \
+                recovery codes left, with forms to sign out, change the password and replace the authenticator. \
+                Without a valid session cookie: 303 to the sign-in page.
+                """,
+            access: .cookie,
+            success: .init(status: 200, description: "The account page.", content: .page),
+            errors: serverErrors,
+            handler: { handlers, _ in handlers.accountPage() }
+        ),
+        accountForm(
+            path: signOutPath, summary: "Sign out the browser",
+            description: "Ends the cookie's session and removes the cookie.",
+            body: Schemas.signOutForm, success: "Signed out.", errors: [],
+            handler: { handlers, _ in handlers.signOutBrowser() }
+        ),
+        accountForm(
+            path: passwordChangePath, summary: "Change the password from the account page",
+            description: """
+                As POST /users/password/change, for the cookie's session: every other session is revoked and an email \
+                says so. Answers the account page, with the outcome or the problem.
+                """,
+            body: Schemas.passwordChangeForm, success: "Password changed.",
+            errors: [MFAError.authenticationFailed, invalid],
+            handler: { handlers, _ in handlers.changePasswordInBrowser() }
+        ),
+    ]
 
     private static let accountCreation: [Endpoint] = [
         linkRequest(
-            group: "Account creation", path: "/users/create/", summary: "Register an address",
+            .createAccount, group: "Account creation", summary: "Register an address",
             body: Schemas.createAccountRequest,
             detail: "If this address can be used, a confirmation link has been sent to it.",
             description: """
@@ -110,7 +205,7 @@ public enum Endpoints {
 
     private static let login: [Endpoint] = [
         linkRequest(
-            group: "Login", path: "/users/login/", summary: "Ask for a sign-in link",
+            .login, group: "Login", summary: "Ask for a sign-in link",
             body: Schemas.emailRequest,
             detail: "If an account exists for this address, a sign-in link has been sent to it.",
             description: "Emails the link \(linkAddress(.login)) if the account exists; the answer is the same for unknown addresses.",
@@ -138,7 +233,7 @@ public enum Endpoints {
 
     private static let newAuthenticator: [Endpoint] = [
         linkRequest(
-            group: "New authenticator", path: "/users/mfa/new_totp_code/", summary: "Ask for a new-authenticator link",
+            .newAuthenticator, group: "New authenticator", summary: "Ask for a new-authenticator link",
             body: Schemas.credentialsRequest,
             detail: "If the credentials are correct, a link to set up a new authenticator has been sent.",
             description: "Only with the correct password, emails the link \(linkAddress(.newAuthenticator)); the answer is the same either way.",
@@ -164,7 +259,7 @@ public enum Endpoints {
 
     private static let deletion: [Endpoint] = [
         linkRequest(
-            group: "Account deletion", path: "/users/delete/", summary: "Ask for a deletion link",
+            .deleteAccount, group: "Account deletion", summary: "Ask for a deletion link",
             body: Schemas.credentialsRequest,
             detail: "If the credentials are correct, a confirmation link has been sent.",
             description: "Only with the correct password, emails the link \(linkAddress(.deleteAccount)); the answer is the same either way.",
@@ -189,7 +284,7 @@ public enum Endpoints {
 
     private static let passwords: [Endpoint] = [
         linkRequest(
-            group: "Password", path: "/users/password/reset/", summary: "Ask for a password-reset link",
+            .passwordReset, group: "Password", summary: "Ask for a password-reset link",
             body: Schemas.emailRequest,
             detail: "If an account exists for this address, a password reset link has been sent to it.",
             description: "Emails the link \(linkAddress(.passwordReset)) if the account exists; the answer is the same for unknown addresses.",
@@ -241,6 +336,19 @@ public enum Endpoints {
             errors: [MFAError.unauthorized, limited] + serverErrors,
             handler: { $0.logout($1) }
         ),
+        Endpoint(
+            group: "Session", method: .post, path: "/users/recovery-codes", summary: "Create new recovery codes",
+            description: """
+                Issues ten new recovery codes, shown once, given a current TOTP code; the old codes stop working and an \
+                email says so. Accounts imported from the prototype have none until they call this. A wrong code counts \
+                against the account like a failed login.
+                """,
+            access: .session,
+            request: .init(alternatives: [Schemas.totpCodeRequest], acceptsForm: false),
+            success: .init(status: 200, description: "New recovery codes.", content: .json(Schemas.recoveryCodesCreated)),
+            errors: bodyErrors + [MFAError.authenticationFailed, MFAError.unauthorized, invalid, limited] + serverErrors,
+            handler: { $0.createRecoveryCodes($1) }
+        ),
     ]
 
     private static let operations: [Endpoint] = [
@@ -250,18 +358,6 @@ public enum Endpoints {
             success: .init(status: 200, description: "The store answers.", content: .json(Schemas.health)),
             errors: [MFAError.unavailable],
             handler: { $0.health($1) }
-        ),
-        Endpoint(
-            group: "Operations", method: .get, path: "/metrics", summary: "Prometheus metrics",
-            description: """
-                Requests by route and status, logins succeeded and failed, emails queued, sent and failed, and \
-                password-hash durations, in the Prometheus text format.
-                """,
-            success: .init(
-                status: 200, description: "The metrics.",
-                content: .other(mediaType: "text/plain", description: "Prometheus text exposition format 0.0.4.")
-            ),
-            handler: { $0.metrics($1) }
         ),
         Endpoint(
             group: "Operations", method: .get, path: "/openapi.json", summary: "This OpenAPI document",

@@ -16,6 +16,10 @@ enum ErrorCatalogue {
             when: "Wrong password, TOTP code or recovery code at a link completion; it never says which."
         ),
         Entry(error: MFAError.unauthorized, when: "The session token is missing, unknown, expired or revoked."),
+        Entry(
+            error: RequestError.forbidden,
+            when: "A cookie-session form post without a valid anti-forgery token, or from another site."
+        ),
         Entry(error: RequestError.notFound, when: "Unknown route."),
         Entry(error: RequestError.methodNotAllowed(allowed: []), when: "Known route, other method."),
         Entry(

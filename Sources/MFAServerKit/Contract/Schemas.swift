@@ -111,6 +111,11 @@ enum Schemas {
         "Ten single-use recovery codes, at least 64 bits each; shown once, stored hashed."
     )
 
+    static let recoveryCodesCreated = BodySchema(
+        name: "RecoveryCodesCreated", description: "A fresh set of recovery codes; the old ones no longer work.",
+        properties: [recoveryCodes]
+    )
+
     static let accountCreated = BodySchema(name: "AccountCreated", description: "A confirmed account's enrolment.", properties: [
         .init("detail", .choice(["Account created."]), "Fixed."),
         .init("email", .string(format: "email"), "The account's address."),
@@ -135,7 +140,10 @@ enum Schemas {
         .init("expires_at", timestamp, "When the session expires (MFA_SESSION_TTL_SECONDS after the login)."),
         .init(
             "recovery_codes_remaining", .integer(minimum: 0), required: false,
-            "Present only when a recovery code was used: how many unused codes remain."
+            """
+            Present when a recovery code was used, and whenever none remain (an account imported from the \
+            prototype, or every code used): how many unused codes remain. At 0, POST /users/recovery-codes creates ten.
+            """
         ),
     ])
 
@@ -178,11 +186,25 @@ enum Schemas {
     )
 
     /// Every schema, in the order the document's components list them.
+    /// The anti-forgery token every form of the browser session posts.
+    private static let antiForgeryToken = BodySchema.Property(
+        AntiForgery.field, .string(), "The session's anti-forgery token, from the account page's form."
+    )
+
+    static let signOutForm = BodySchema(
+        name: "SignOutForm", description: "The account page's sign-out form.", properties: [antiForgeryToken]
+    )
+
+    static let passwordChangeForm = BodySchema(
+        name: "PasswordChangeForm", description: "The account page's password-change form.",
+        properties: passwordChangeRequest.properties + [antiForgeryToken]
+    )
+
     static let all: [BodySchema] = [
         createAccountRequest, emailRequest, credentialsRequest, confirmAccountRequest,
         loginWithTOTPCode, loginWithRecoveryCode, resetWithTOTPCode, resetWithRecoveryCode,
-        totpCodeRequest, recoveryCodeRequest, passwordChangeRequest,
-        detail, totpEnrollment, accountCreated, authenticatorReplaced, loginSucceeded, profile, health,
+        totpCodeRequest, recoveryCodeRequest, passwordChangeRequest, signOutForm, passwordChangeForm,
+        detail, totpEnrollment, accountCreated, recoveryCodesCreated, authenticatorReplaced, loginSucceeded, profile, health,
         problem, validationProblem, fieldError,
     ]
 }

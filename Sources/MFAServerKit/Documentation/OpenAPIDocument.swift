@@ -50,6 +50,7 @@ enum OpenAPIDocument {
         case .open: break
         case .link: members.append(("parameters", [["$ref": "#/components/parameters/OneTimeURL"]]))
         case .session: members.append(("security", [["bearerAuth": []]]))
+        case .cookie: members.append(("security", [["sessionCookie": []]]))
         }
         if let request = endpoint.request {
             members.append(("requestBody", requestBody(request)))
@@ -68,7 +69,7 @@ enum OpenAPIDocument {
         let schema: JSONValue = request.alternatives.count == 1
             ? ["$ref": .string(request.alternatives[0].reference)]
             : ["oneOf": .array(request.alternatives.map { ["$ref": .string($0.reference)] })]
-        var content: [(key: String, value: JSONValue)] = [("application/json", ["schema": schema])]
+        var content: [(key: String, value: JSONValue)] = request.acceptsJSON ? [("application/json", ["schema": schema])] : []
         if request.acceptsForm {
             content.append(("application/x-www-form-urlencoded", ["schema": schema]))
         }
@@ -154,6 +155,15 @@ enum OpenAPIDocument {
                     "type": "http",
                     "scheme": "bearer",
                     "description": "The opaque session_token of a login, as Authorization: Bearer <token>.",
+                ],
+                "sessionCookie": [
+                    "type": "apiKey",
+                    "in": "cookie",
+                    "name": "mfa_session",
+                    "description": .string("""
+                        The session cookie a sign-in through the pages sets (named __Host-mfa_session when the public \
+                        URL is https). Every form post also carries the session's anti-forgery token as \(AntiForgery.field).
+                        """),
                 ],
             ],
         ]

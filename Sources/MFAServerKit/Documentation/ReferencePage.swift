@@ -77,6 +77,10 @@ enum ReferencePage {
         case .open: ""
         case .link: "<p><strong>Query:</strong> <code>\(ServerLinks.tokenParameter)</code> (required), the token from the emailed link.</p>"
         case .session: "<p><strong>Authentication:</strong> <code>Authorization: Bearer &lt;session_token&gt;</code>.</p>"
+        case .cookie: """
+            <p><strong>Authentication:</strong> the browser's session cookie (<code>mfa_session</code>, or \
+            <code>__Host-mfa_session</code> over https); a form post also carries <code>\(AntiForgery.field)</code>.</p>
+            """
         }
         let statuses = Set(endpoint.errors.map(\.status.code)).sorted()
         let failures = statuses.map { status -> [HTML] in
@@ -96,9 +100,11 @@ enum ReferencePage {
     }
 
     private static func request(_ request: Endpoint.Request) -> HTML {
-        let types: HTML = request.acceptsForm
-            ? "<code>application/json</code> or <code>application/x-www-form-urlencoded</code>"
-            : "<code>application/json</code>"
+        let types: HTML = switch (request.acceptsJSON, request.acceptsForm) {
+        case (true, true): "<code>application/json</code> or <code>application/x-www-form-urlencoded</code>"
+        case (false, _): "<code>application/x-www-form-urlencoded</code>"
+        case (true, false): "<code>application/json</code>"
+        }
         let optional: HTML = request.isRequired ? "" : " (optional)"
         let shapes = request.alternatives.map { schema -> HTML in
             schema.properties.isEmpty ? "<p>An empty object.</p>" : fields(schema)

@@ -6,19 +6,22 @@ import MFACore
 public enum MFARouter {
     /// Every route the server serves: the endpoint table's, with their handlers.
     public static func routes(service: MFAService) -> [Route] {
-        let handlers = RouteHandlers(service: service, metrics: ServerMetrics.registry)
+        let handlers = RouteHandlers(service: service)
         return Endpoints.all.map { $0.route(handlers) }
     }
 
-    /// The router for `service`, reporting to ``ServerMetrics/registry``.
+    /// The router for `service`, reporting to ``ServerMetrics/registry``, taking
+    /// the client from the forwarding headers of `trustedProxies`.
     ///
-    /// Middleware runs outermost first: the request log sees the final
+    /// Middleware runs outermost first: the client is known before anything
+    /// counts or logs the request; the request log sees the final
     /// status; metrics count every answer, errors included, because the
     /// problem middleware has turned errors into answers by then.
-    public static func build(service: MFAService) -> Router<MFARequestContext> {
+    public static func build(service: MFAService, trustedProxies: TrustedProxies = TrustedProxies()) -> Router<MFARequestContext> {
         let routes = routes(service: service)
         // Every GET also answers HEAD (RFC 9110 §9.3.2), as health checkers expect.
         let router = Router(context: MFARequestContext.self, options: .autoGenerateHeadEndpoints)
+        router.add(middleware: ForwardedClientMiddleware(trustedProxies: trustedProxies))
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())

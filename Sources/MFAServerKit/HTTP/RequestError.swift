@@ -5,6 +5,8 @@ import Hummingbird
 enum RequestError: HTTPProblem, Equatable {
     /// The body is not valid JSON or form data, not an object, or a field has the wrong type.
     case malformed(String)
+    /// A cookie-session form post without a valid anti-forgery token, or from another site.
+    case forbidden
     /// An unknown route.
     case notFound
     /// A known route called with another method; `allowed` are the ones it accepts.
@@ -17,6 +19,7 @@ enum RequestError: HTTPProblem, Equatable {
     var status: HTTPResponse.Status {
         switch self {
         case .malformed: .badRequest
+        case .forbidden: .forbidden
         case .notFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
         case .payloadTooLarge: .contentTooLarge
@@ -27,6 +30,7 @@ enum RequestError: HTTPProblem, Equatable {
     var code: String {
         switch self {
         case .malformed: "malformed_request"
+        case .forbidden: "forbidden"
         case .notFound: "not_found"
         case .methodNotAllowed: "method_not_allowed"
         case .payloadTooLarge: "payload_too_large"
@@ -37,6 +41,7 @@ enum RequestError: HTTPProblem, Equatable {
     var title: String {
         switch self {
         case .malformed: "Malformed request"
+        case .forbidden: "Forbidden"
         case .notFound: "Not found"
         case .methodNotAllowed: "Method not allowed"
         case .payloadTooLarge: "Payload too large"
@@ -47,6 +52,7 @@ enum RequestError: HTTPProblem, Equatable {
     var detail: String {
         switch self {
         case .malformed(let reason): reason
+        case .forbidden: "This form did not come from this site's own page. Open the page again and resend it."
         case .notFound: "There is nothing at this address."
         case .methodNotAllowed: "This route does not accept this method."
         case .payloadTooLarge: "The request body is larger than 16 KiB."

@@ -39,6 +39,11 @@ struct RequestFields: Sendable {
         }
     }
 
+    /// A string field that is no domain ``Field``, such as a form's anti-forgery token.
+    func text(named name: String) -> String? {
+        if case .string(let value) = values[name] { value } else { nil }
+    }
+
     /// Exactly one of `totp_code` and `recovery_code`.
     mutating func secondFactor() throws(RequestError) -> SecondFactor {
         switch (try optional(.totpCode), try optional(.recoveryCode)) {

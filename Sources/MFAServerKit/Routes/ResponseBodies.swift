@@ -28,6 +28,15 @@ struct EnrollmentBody: Encodable {
     }
 }
 
+/// `POST /users/recovery-codes`: the new codes, shown once.
+struct RecoveryCodesBody: Encodable {
+    var recoveryCodes: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case recoveryCodes = "recovery_codes"
+    }
+}
+
 /// The `totp` object: what an authenticator app needs.
 struct TOTPBody: Encodable {
     var secret: String

@@ -4,7 +4,7 @@ import MFAPages
 
 extension RouteHandlers {
     func requestAccountCreation(_ success: Endpoint.Success) -> RouteHandler {
-        linkRequest(success) { fields, client in
+        linkRequest(.createAccount, success) { fields, client in
             let email = try fields.required(.email)
             let password = try fields.required(.password)
             let fullName = try fields.optional(.fullName)

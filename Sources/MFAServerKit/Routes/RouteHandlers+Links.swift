@@ -32,6 +32,18 @@ extension RouteHandlers {
         json: @escaping @Sendable (Outcome) -> any Encodable,
         page: @escaping @Sendable (Outcome) -> String
     ) -> RouteHandler {
+        linkCompletion(purpose, status: status, complete: complete, json: json, formAnswer: { .page(page($0), status: status) })
+    }
+
+    /// ``linkCompletion(_:status:complete:json:page:)`` whose form post answers
+    /// `formAnswer`, such as a redirect, rather than a page with the success status.
+    func linkCompletion<Outcome: Sendable>(
+        _ purpose: LinkPurpose,
+        status: HTTPResponse.Status,
+        complete: @escaping @Sendable (inout RequestFields, _ token: String) async throws -> Outcome,
+        json: @escaping @Sendable (Outcome) -> any Encodable,
+        formAnswer: @escaping @Sendable (Outcome) -> Response
+    ) -> RouteHandler {
         { request, context in
             let format = try request.bodyFormat(accepting: [.json, .form])
             let token = request.oneTimeToken
@@ -41,7 +53,7 @@ extension RouteHandlers {
                 let outcome = try await complete(&fields, token)
                 switch format {
                 case .json: return try .json(json(outcome), status: status)
-                case .form: return .page(page(outcome), status: status)
+                case .form: return formAnswer(outcome)
                 }
             } catch let problem as any HTTPProblem where format == .form {
                 let action = ServerLinks.formAction(for: purpose, token: token)

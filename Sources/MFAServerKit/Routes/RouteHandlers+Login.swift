@@ -1,10 +1,9 @@
 import Hummingbird
 import MFACore
-import MFAPages
 
 extension RouteHandlers {
     func requestLogin(_ success: Endpoint.Success) -> RouteHandler {
-        linkRequest(success) { fields, client in
+        linkRequest(.login, success) { fields, client in
             let email = try fields.required(.email)
             try fields.checkComplete()
             try await service.requestLogin(email: email, from: client)
@@ -21,7 +20,8 @@ extension RouteHandlers {
                 return try await service.completeLogin(token: token, password: password, secondFactor: factor)
             },
             json: LoginBody.init,
-            page: Pages.signedIn
+            // A sign-in through the page opens the browser session: the cookie, and the account page.
+            formAnswer: { signedInBrowser($0.sessionToken) }
         )
     }
 }

@@ -4,7 +4,7 @@ import MFAPages
 
 extension RouteHandlers {
     func requestNewAuthenticator(_ success: Endpoint.Success) -> RouteHandler {
-        linkRequest(success) { fields, client in
+        linkRequest(.newAuthenticator, success) { fields, client in
             let email = try fields.required(.email)
             let password = try fields.required(.password)
             try fields.checkComplete()

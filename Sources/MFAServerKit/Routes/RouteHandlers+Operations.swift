@@ -1,23 +1,13 @@
 import Hummingbird
 import MFACore
 
-/// `/health` for load balancers, `/metrics` for Prometheus, and the API's own
-/// documentation: `/openapi.json` and `/docs`.
+/// `/health` for load balancers and the API's own documentation:
+/// `/openapi.json` and `/docs`. (`/metrics` has its own listener, ``MetricsListener``.)
 extension RouteHandlers {
     func health(_ success: Endpoint.Success) -> RouteHandler {
         { _, _ in
             try await service.checkHealth()
             return try .json(HealthBody(status: "ok"), status: success.httpStatus)
-        }
-    }
-
-    func metrics(_ success: Endpoint.Success) -> RouteHandler {
-        { _, _ in
-            Response(
-                status: success.httpStatus,
-                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer()))
-            )
         }
     }
 

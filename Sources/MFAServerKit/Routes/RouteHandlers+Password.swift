@@ -4,7 +4,7 @@ import MFAPages
 
 extension RouteHandlers {
     func requestPasswordReset(_ success: Endpoint.Success) -> RouteHandler {
-        linkRequest(success) { fields, client in
+        linkRequest(.passwordReset, success) { fields, client in
             let email = try fields.required(.email)
             try fields.checkComplete()
             try await service.requestPasswordReset(email: email, from: client)

@@ -16,4 +16,17 @@ extension RouteHandlers {
             return Response(status: success.httpStatus)
         }
     }
+
+    func createRecoveryCodes(_ success: Endpoint.Success) -> RouteHandler {
+        { request, context in
+            try await admit(context)
+            // The session first, as for the password change: a caller without one learns only that.
+            _ = try await service.authenticate(sessionToken: request.bearerToken)
+            var fields = try await request.readFields(format: request.bodyFormat(accepting: [.json]), context: context)
+            let totpCode = try fields.required(.totpCode)
+            try fields.checkComplete()
+            let codes = try await service.createRecoveryCodes(sessionToken: request.bearerToken, totpCode: totpCode)
+            return try .json(RecoveryCodesBody(recoveryCodes: codes), status: success.httpStatus)
+        }
+    }
 }

@@ -4,7 +4,7 @@ import Logging
 
 extension MFAServerCommand {
     /// Runs `mfa-server`: reads flags and environment, serves until SIGTERM or
-    /// SIGINT, and exits.
+    /// SIGINT, and exits; or runs an operator command (``MFAOperatorCommand``).
     ///
     /// Exit status: 0 after a clean stop (and for `--help`), 2 for a malformed
     /// setting, with one line naming it on standard error, 1 when the server
@@ -13,13 +13,26 @@ extension MFAServerCommand {
         arguments: [String] = Array(CommandLine.arguments.dropFirst()),
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async -> Never {
+        if MFAOperatorCommand.handles(arguments) {
+            await MFAOperatorCommand.launch(arguments: arguments, environment: environment)
+        }
         let settings: ServerSettings
+        // The root command collects every argument as a flag, so the subcommand is picked here.
+        let rotatesKey = arguments.first == RotateKeyCommand.configuration.commandName
         do {
-            let command = try parse(arguments)
-            settings = try ServerSettings(values: command.values(environment: environment))
+            if rotatesKey {
+                let rotation = try RotateKeyCommand.parse(Array(arguments.dropFirst()))
+                settings = try ServerSettings(values: rotation.values(environment: environment))
+            } else {
+                settings = try ServerSettings(values: parse(arguments).values(environment: environment))
+            }
         } catch let error as SettingError {
             refuse(error.description)
         } catch {
+            if rotatesKey {
+                if RotateKeyCommand.exitCode(for: error) == .success { RotateKeyCommand.exit(withError: error) }
+                refuse(RotateKeyCommand.message(for: error))
+            }
             if exitCode(for: error) == .success { exit(withError: error) }
             refuse(message(for: error))
         }
@@ -27,7 +40,11 @@ extension MFAServerCommand {
         Observability.bootstrap(format: settings.logFormat, level: settings.logLevel)
         let logger = Logger(label: "mfa-server")
         do {
-            try await ServerRuntime(settings: settings, logger: logger).run()
+            if rotatesKey {
+                try await ServerRuntime(settings: settings, logger: logger).rotateKey()
+            } else {
+                try await ServerRuntime(settings: settings, logger: logger).run()
+            }
             Foundation.exit(0)
         } catch let error as SettingError {
             refuse(error.description)

@@ -1,10 +1,11 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import MFACore
 import ServiceLifecycle
 
-/// The running server: store, mail worker, housekeeping and HTTP, from ``ServerSettings``.
+/// The running server: store, mail worker, housekeeping, HTTP and the metrics listener, from ``ServerSettings``.
 public struct ServerRuntime: Sendable {
     /// How long a graceful shutdown may drain requests before they are cancelled.
     static let drainTime = Duration.seconds(8)
@@ -24,13 +25,16 @@ public struct ServerRuntime: Sendable {
     /// - Throws: ``SettingError`` for a key file or mail setting that cannot be
     ///   used, and the store's error when the database cannot be opened.
     public func run() async throws {
-        let secretKey = try loadSecretKey()
+        let keys = try watchKeyFile()
+        if let openFiles = FileDescriptorLimit.raise() {
+            logger.debug("Open file limit", metadata: ["limit": .stringConvertible(openFiles)])
+        }
         let store = try StoreFactory.open(settings.database, logger: logger)
         let observer = MetricsEventObserver()
         let transport = try MailTransports.make(for: settings.mail, sender: settings.mailFrom, logger: logger)
         let logger = logger
         let worker = MailDeliveryWorker(
-            store: store, transport: transport, secretKey: secretKey, observer: observer,
+            store: store, transport: transport, keys: keys, observer: observer,
             onFailure: { reason in logger.warning("Mail delivery failed", metadata: ["reason": .string(reason)]) }
         )
         let housekeeping = HousekeepingService(store: store, retention: settings.retention, logger: logger)
@@ -39,16 +43,21 @@ public struct ServerRuntime: Sendable {
         let passwordHasher = PHCPasswordHasher(scheme: settings.passwordHashing)
         let application = Application(
             responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil),
+            server: .http1(limits: settings.connectionLimits),
+            configuration: ApplicationConfiguration(
+                address: .hostname(settings.host, port: settings.port), serverName: nil,
+                availableConnectionsDelegate: MaximumAvailableConnections(settings.connectionLimits.maxConnections, logger: logger)
+            ),
             services: [MailDeliveryService(worker: worker, logger: logger), housekeeping],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? settings.port
                 do {
                     let service = try MFAService(
                         configuration: settings.serviceConfiguration(listeningOn: port), store: store,
-                        secretKey: secretKey, links: ServerLinks(), passwordHasher: passwordHasher, observer: observer
+                        keys: keys, links: ServerLinks(), passwordHasher: passwordHasher, observer: observer
                     )
-                    responder.install(MFARouter.build(service: service).buildResponder())
+                    responder.install(MFARouter.build(service: service, trustedProxies: settings.trustedProxies).buildResponder())
+                    await Self.prepare(service, logger: logger)
                     logger.info("Listening", metadata: [
                         "address": .string("\(settings.host):\(port)"),
                         "public_url": .string(settings.publicURL(listeningOn: port)),
@@ -60,15 +69,45 @@ public struct ServerRuntime: Sendable {
             },
             logger: logger
         )
-        var configuration = ServiceGroupConfiguration(
-            services: [.init(service: application)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
-        )
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: application)]
+        if let metricsAddress = settings.metricsAddress {
+            services.append(.init(service: MetricsListener.application(address: metricsAddress, registry: ServerMetrics.registry, logger: logger)))
+        }
+        var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = Self.drainTime
         try await ServiceGroup(configuration: configuration).run()
         logger.info("Stopped")
     }
 
-    private func loadSecretKey() throws(SettingError) -> SecretKey {
+    /// Loads the hash key and re-seals what older keys sealed; a failure here
+    /// is logged, and the service loads the hash key on first use instead.
+    private static func prepare(_ service: MFAService, logger: Logger) async {
+        do {
+            let report = try await service.prepare()
+            guard !report.foundNothing else { return }
+            logger.notice("Values sealed under older keys re-sealed", metadata: [
+                "resealed": "\(report.resealed)", "unopenable": "\(report.unopenable)",
+            ])
+        } catch {
+            logger.error("Cannot prepare the store at start", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Reads the key file, and watches it for `mfa-server rotate-key`.
+    private func watchKeyFile() throws(SettingError) -> KeyFileWatcher {
+        let logger = logger
+        let path = settings.secretKeyFile
+        return KeyFileWatcher(path: path, ring: try loadKeys()) { outcome in
+            switch outcome {
+            case .success(let ring):
+                logger.notice("Key file read again", metadata: ["path": .string(path), "keys": "\(ring.keys.count)"])
+            case .failure(let error):
+                logger.error("Key file changed but cannot be read; the keys read before stay in use", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    private func loadKeys() throws(SettingError) -> KeyRing {
         switch try SecretKeyFile.load(from: settings.secretKeyFile) {
         case .loaded(let key):
             logger.info("Secret key read", metadata: ["path": .string(settings.secretKeyFile)])
@@ -83,5 +122,10 @@ public struct ServerRuntime: Sendable {
             logger.notice("Secret key created; back it up, it cannot be recovered", metadata: ["path": .string(settings.secretKeyFile)])
             return key
         }
+    }
+
+    /// Runs `mfa-server rotate-key` on the configured key file and database.
+    public func rotateKey() async throws {
+        try await KeyRotation(keyFile: settings.secretKeyFile, store: try StoreFactory.open(settings.database, logger: logger), logger: logger).run()
     }
 }

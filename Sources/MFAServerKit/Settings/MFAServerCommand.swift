@@ -19,9 +19,15 @@ public struct MFAServerCommand: ParsableCommand {
             over the variable, and an empty variable counts as unset. A malformed setting stops \
             the server with one line naming it and exit status 2.
 
+            OPERATOR COMMANDS (on the configured store, safe while servers run; the same settings apply):
+              mfa-server accounts show|unlock|revoke-sessions|delete|list ...
+              mfa-server import-prototype PATH [--dry-run]
+            See `mfa-server accounts --help` and `mfa-server import-prototype --help`.
+
             SETTINGS:
             \(ServerSetting.allCases.map(helpLine).joined(separator: "\n"))
-            """
+            """,
+        subcommands: [RotateKeyCommand.self]
     )
 
     /// The flags as given, read against the settings table by ``validate()``.
@@ -35,11 +41,11 @@ public struct MFAServerCommand: ParsableCommand {
     ///
     /// - Throws: A validation error for an unknown flag or a flag without its value.
     public func validate() throws {
-        _ = try flags()
+        _ = try Self.flags(arguments)
     }
 
     /// Reads `--flag value`, `--flag=value` and switches such as `--allow-weak-hash`.
-    private func flags() throws(ValidationError) -> [ServerSetting: String] {
+    static func flags(_ arguments: [String]) throws(ValidationError) -> [ServerSetting: String] {
         var flags: [ServerSetting: String] = [:]
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
@@ -63,8 +69,12 @@ public struct MFAServerCommand: ParsableCommand {
 
     /// The raw value of every setting: the flag if given, else the environment variable.
     func values(environment: [String: String]) -> [ServerSetting: String] {
-        // Parsing ran validate(), so the flags are known to read.
-        let flags = (try? flags()) ?? [:]
+        Self.values(arguments, environment: environment)
+    }
+
+    /// The raw value of every setting in `arguments` (checked by ``flags(_:)`` already) or else `environment`.
+    static func values(_ arguments: [String], environment: [String: String]) -> [ServerSetting: String] {
+        let flags = (try? flags(arguments)) ?? [:]
         var values: [ServerSetting: String] = [:]
         for setting in ServerSetting.allCases {
             values[setting] = flags[setting] ?? environment[setting.variable]

@@ -28,7 +28,8 @@ public struct ServerSetting: Hashable, Sendable, CustomStringConvertible {
         host, port, publicURL, dataDirectory, databaseURL, secretKeyFile, mailURL, mailFrom, issuer,
         linkLifetime, sessionLifetime, totpAlgorithm, totpDigits, totpPeriod,
         linksPerAddress, linksPerAddressTotal, requestsPerClient, attemptsPerLink, accountFailures, failureCeiling,
-        passwordHash, allowWeakHash, retention, logLevel, logFormat,
+        passwordHash, allowWeakHash, retention, metricsAddress, trustedProxies,
+        idleTimeout, requestTimeout, maxConnections, logLevel, logFormat,
     ]
 
     /// Where to listen.
@@ -49,7 +50,7 @@ public struct ServerSetting: Hashable, Sendable, CustomStringConvertible {
     /// The file of the key that seals secrets at rest.
     public static let secretKeyFile = ServerSetting(
         "MFA_SECRET_KEY_FILE", default: "{data dir}/secret.key",
-        "32-byte key that encrypts TOTP secrets and queued mail at rest; created with mode 0600 if missing."
+        "32-byte keys, current first, that seal TOTP secrets, queued mail and the hash key; created with mode 0600 if missing; see rotate-key."
     )
     /// Where emails go.
     public static let mailURL = ServerSetting(
@@ -62,11 +63,11 @@ public struct ServerSetting: Hashable, Sendable, CustomStringConvertible {
     public static let issuer = ServerSetting("MFA_ISSUER", default: "MFAServer", "Issuer shown in authenticator apps.")
     /// How long a link works.
     public static let linkLifetime = ServerSetting(
-        "MFA_LINK_TTL_SECONDS", default: "600", "Lifetime of one-time links, in seconds (at least 60)."
+        "MFA_LINK_TTL_SECONDS", default: "600", "Lifetime of one-time links, in seconds, 1 to 600."
     )
     /// How long a session works.
     public static let sessionLifetime = ServerSetting(
-        "MFA_SESSION_TTL_SECONDS", default: "43200", "Lifetime of sessions, in seconds (at least 60)."
+        "MFA_SESSION_TTL_SECONDS", default: "43200", "Lifetime of sessions, in seconds, 1 to 2592000 (30 days)."
     )
     /// The TOTP algorithm of new enrolments.
     public static let totpAlgorithm = ServerSetting(
@@ -89,7 +90,7 @@ public struct ServerSetting: Hashable, Sendable, CustomStringConvertible {
     /// `POST /users/...` requests per client network.
     public static let requestsPerClient = ServerSetting(
         "MFA_LIMIT_REQUESTS_PER_CLIENT", default: "60/60",
-        "POST /users/... requests per client network (the peer's IPv4 address or IPv6 /64; no proxy header is trusted) per window (count/seconds)."
+        "POST /users/... requests per client network (an IPv4 address or an IPv6 /64; behind MFA_TRUSTED_PROXIES, the forwarded client's) per window (count/seconds)."
     )
     /// Failed attempts that burn a link.
     public static let attemptsPerLink = ServerSetting(
@@ -119,6 +120,30 @@ public struct ServerSetting: Hashable, Sendable, CustomStringConvertible {
     public static let retention = ServerSetting(
         "MFA_RETENTION_SECONDS", default: "86400",
         "How long sent, failed and dropped mail is kept before housekeeping purges it, in seconds; expired links and sessions go at the next pass, every ten minutes."
+    )
+    /// Where Prometheus scrapes, apart from the public listener.
+    public static let metricsAddress = ServerSetting(
+        "MFA_METRICS_ADDRESS", default: "127.0.0.1:9464",
+        "host:port of the metrics listener (GET /metrics, Prometheus text; [::1]:9464 for IPv6, port 0 picks a free one and logs it), or off."
+    )
+    /// Which peers' forwarding headers are believed.
+    public static let trustedProxies = ServerSetting(
+        "MFA_TRUSTED_PROXIES", default: "(none)",
+        "Comma-separated CIDR ranges (10.0.0.0/8, 2001:db8::/32, or one address) of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed."
+    )
+    /// How long a connection may sit idle between requests.
+    public static let idleTimeout = ServerSetting(
+        "MFA_IDLE_TIMEOUT_SECONDS", default: "30", "Seconds an open connection may wait for its next request before it is closed, 1 to 3600."
+    )
+    /// How long a client may take to send one request.
+    public static let requestTimeout = ServerSetting(
+        "MFA_REQUEST_TIMEOUT_SECONDS", default: "10",
+        "Seconds from a request's first byte until its headers and body must have arrived, else the connection is closed, 1 to 600."
+    )
+    /// How many connections may be open at once.
+    public static let maxConnections = ServerSetting(
+        "MFA_MAX_CONNECTIONS", default: "4096",
+        "Open connections at most; further ones wait in the listen queue until one closes, 1 to 1000000."
     )
     /// The least severe level logged.
     public static let logLevel = ServerSetting(

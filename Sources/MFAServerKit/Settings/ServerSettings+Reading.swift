@@ -53,6 +53,27 @@ extension ServerSettings {
             }
         }
         retention = try reader.integer(.retention, problem: seconds).map(Double.init) ?? retention
+        if let metrics = reader[.metricsAddress] {
+            guard metrics == "off" || ListenAddress(parsing: metrics) != nil else {
+                throw SettingError(.metricsAddress, "must be host:port (such as 127.0.0.1:9464 or [::1]:9464) or off")
+            }
+            metricsAddress = ListenAddress(parsing: metrics)
+        }
+        if let proxies = reader[.trustedProxies] {
+            guard let parsed = TrustedProxies(parsing: proxies) else {
+                throw SettingError(.trustedProxies, "must be comma-separated IP addresses or CIDR ranges, such as 10.0.0.0/8,2001:db8::/32")
+            }
+            trustedProxies = parsed
+        }
+        connectionLimits.idleTimeout = try reader.integer(
+            .idleTimeout, in: 1...3600, problem: "must be a whole number of seconds from 1 to 3600"
+        ) ?? connectionLimits.idleTimeout
+        connectionLimits.requestTimeout = try reader.integer(
+            .requestTimeout, in: 1...600, problem: "must be a whole number of seconds from 1 to 600"
+        ) ?? connectionLimits.requestTimeout
+        connectionLimits.maxConnections = try reader.integer(
+            .maxConnections, in: 1...1_000_000, problem: "must be a whole number from 1 to 1000000"
+        ) ?? connectionLimits.maxConnections
         logLevel = try reader.choice(.logLevel, from: Logger.Level.allCases) ?? logLevel
         logFormat = try reader.choice(.logFormat, from: LogFormat.allCases) ?? logFormat
     }

@@ -26,6 +26,12 @@ public struct ServerSettings: Sendable {
     public var passwordHashing: PasswordHashingScheme = .argon2id(.owaspRecommended)
     /// How long housekeeping keeps finished mail, in seconds.
     public var retention: Double = 86_400
+    /// Where the metrics listener binds; `nil` when it is off.
+    public var metricsAddress: ListenAddress? = ListenAddress(host: "127.0.0.1", port: 9464)
+    /// The reverse proxies whose forwarding headers are believed.
+    public var trustedProxies = TrustedProxies()
+    /// The timeouts and connection cap of the public listener.
+    public var connectionLimits = ConnectionLimits()
     /// The least severe level that is logged.
     public var logLevel: Logger.Level = .info
     /// How log lines are written.

@@ -2,6 +2,7 @@ import Foundation
 import MFACore
 import Testing
 import MFACoreTesting
+import MFATestSupport
 
 /// Issue 10: failures are counted once, atomically, and only for wrong
 /// credentials; locks escalate; TOTP stops at the ceiling; the owner is told.
@@ -42,6 +43,32 @@ import MFACoreTesting
         }
         #expect(attempts(mfa, token: token) == 0)
         mfa.clock.advance(by: 500)
+        _ = try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
+    }
+
+    @Test func aRequestRefusedForAnOverloadedHasherSpendsNoLinkAttempt() async throws {
+        let mfa = try Harness()
+        let enrollment = try await mfa.createAccount()
+        try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
+        let token = try await mfa.lastToken(to: "ada@example.com")
+        // A second service on the same store whose only hashing place is taken and whose queue holds none.
+        var configuration = mfa.service.configuration
+        configuration.concurrentPasswordHashes = 1
+        configuration.queuedPasswordHashes = 0
+        let blocking = BlockingHasher()
+        let busy = try MFAService(
+            configuration: configuration, store: mfa.store, keys: mfa.keys, links: ContractLinkBuilder(),
+            passwordHasher: blocking, clock: mfa.clock
+        )
+        let holder = Task { try await busy.requestAccountCreation(email: "other@example.com", password: Harness.password, from: .testClient) }
+        await blocking.waitUntilRunning()
+        await expect(.unavailable) {
+            try await busy.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
+        }
+        blocking.release()
+        try await holder.value
+        #expect(attempts(mfa, token: token) == 0)
+        #expect(failures(mfa) == 0)
         _ = try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
     }
 

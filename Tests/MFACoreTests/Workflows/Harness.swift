@@ -10,17 +10,18 @@ struct Harness {
     let store = InMemoryStore()
     let clock = ManualClock()
     let mailer = RecordingMailTransport()
-    let key = SecretKey.generate()
+    let keys: any KeyRingSource
     let service: MFAService
     let worker: MailDeliveryWorker
 
     static let password = "correct horse battery staple"
 
-    init(_ configure: (inout MFAConfiguration) -> Void = { _ in }) throws {
+    init(keys: any KeyRingSource = SecretKey.generate(), _ configure: (inout MFAConfiguration) -> Void = { _ in }) throws {
+        self.keys = keys
         var configuration = MFAConfiguration(publicURL: "https://auth.example.com", issuer: "MFAServer")
         configure(&configuration)
         service = try MFAService(
-            configuration: configuration, store: store, secretKey: key, links: ContractLinkBuilder(),
+            configuration: configuration, store: store, keys: keys, links: ContractLinkBuilder(),
             passwordHasher: Self.fastHasher, clock: clock
         )
         worker = MailDeliveryWorker(service: service, transport: mailer)

@@ -18,7 +18,7 @@ struct Workflow {
         service = try MFAService(
             configuration: MFAConfiguration(publicURL: "https://auth.example.com", issuer: issuer),
             store: InMemoryStore(),
-            secretKey: .generate(), links: TestLinkBuilder(),
+            keys: SecretKey.generate(), links: TestLinkBuilder(),
             // Real Argon2id with tiny parameters keeps debug-build tests fast.
             passwordHasher: PHCPasswordHasher.fastForTesting,
             clock: clock

@@ -8,6 +8,15 @@ import Testing
 @Suite struct OpenAPIDocumentTests {
     /// The contract's routes, spelled as the contract spells them.
     static let contractRoutes: Set<APIDocumentation.Route> = [
+        .init(method: "GET", path: "/"),
+        .init(method: "GET", path: "/users/create/"),
+        .init(method: "GET", path: "/users/login/"),
+        .init(method: "GET", path: "/users/mfa/new_totp_code/"),
+        .init(method: "GET", path: "/users/delete/"),
+        .init(method: "GET", path: "/users/password/reset/"),
+        .init(method: "GET", path: "/account"),
+        .init(method: "POST", path: "/account/logout"),
+        .init(method: "POST", path: "/account/password"),
         .init(method: "POST", path: "/users/create/"),
         .init(method: "GET", path: "/users/create/mfa/"),
         .init(method: "POST", path: "/users/create/mfa/"),
@@ -24,10 +33,10 @@ import Testing
         .init(method: "GET", path: "/users/password/reset/confirm/"),
         .init(method: "POST", path: "/users/password/reset/confirm/"),
         .init(method: "POST", path: "/users/password/change"),
+        .init(method: "POST", path: "/users/recovery-codes"),
         .init(method: "GET", path: "/users/me"),
         .init(method: "POST", path: "/users/logout"),
         .init(method: "GET", path: "/health"),
-        .init(method: "GET", path: "/metrics"),
         .init(method: "GET", path: "/openapi.json"),
         .init(method: "GET", path: "/docs"),
     ]
@@ -111,7 +120,7 @@ import Testing
         let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
         let code = try #require((schemas["Problem"]?["properties"] as? [String: [String: Any]])?["code"])
         #expect(code["enum"] as? [String] == [
-            "malformed_request", "authentication_failed", "unauthorized", "not_found", "method_not_allowed",
+            "malformed_request", "authentication_failed", "unauthorized", "forbidden", "not_found", "method_not_allowed",
             "link_invalid", "payload_too_large", "unsupported_media_type", "validation_failed", "rate_limited",
             "internal_error", "unavailable",
         ])

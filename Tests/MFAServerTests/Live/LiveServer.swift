@@ -26,6 +26,8 @@ final class LiveServer: Sendable {
             "MFA_ALLOW_WEAK_HASH": "1",
             "MFA_LOG_FORMAT": "json",
             "MFA_LOG_LEVEL": "debug",
+            // Live servers run side by side; each lets its metrics listener pick a free port.
+            "MFA_METRICS_ADDRESS": "127.0.0.1:0",
         ]) { $1 }
         environment.merge(extra) { $1 }
 
@@ -34,8 +36,9 @@ final class LiveServer: Sendable {
         self.output = output
         let deadline = ContinuousClock.now + .seconds(60)
         while true {
-            if let port = output.lines.lazy.compactMap(Self.listeningPort).first {
-                baseURL = "http://127.0.0.1:\(port)"
+            if let port = output.lines.lazy.compactMap({ Self.port(of: $0, message: "Listening") }).first {
+                let host = environment["MFA_HOST"] ?? "127.0.0.1"
+                baseURL = host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
                 return
             }
             guard process.isRunning, ContinuousClock.now < deadline else {
@@ -48,6 +51,18 @@ final class LiveServer: Sendable {
 
     deinit {
         if process.isRunning { process.terminate() }
+    }
+
+    /// The base URL of the metrics listener, once it logs where it listens.
+    func metricsURL() async throws -> String {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            if let port = output.lines.lazy.compactMap({ Self.port(of: $0, message: "Metrics listening") }).first {
+                return "http://127.0.0.1:\(port)"
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw TestFailure("the metrics listener logged no port:\n\(log)")
     }
 
     /// Everything the server wrote to standard output and standard error.
@@ -96,14 +111,14 @@ final class LiveServer: Sendable {
         throw TestFailure("mfa-server was not found near \(CommandLine.arguments[0]); build it with `swift build --build-tests`")
     }
 
-    /// The port of the server's "Listening" log line, if `line` is one, in JSON or text.
-    private static func listeningPort(_ line: String) -> Int? {
+    /// The port of a log line with `message` and an `address`, if `line` is one, in JSON or text.
+    private static func port(of line: String, message: String) -> Int? {
         let address: String
         if let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] {
-            guard object["message"] as? String == "Listening", let value = object["address"] as? String else { return nil }
+            guard object["message"] as? String == message, let value = object["address"] as? String else { return nil }
             address = value
         } else {
-            guard line.hasSuffix(" Listening"), let range = line.range(of: "address=") else { return nil }
+            guard line.hasSuffix(" \(message)"), let range = line.range(of: "address=") else { return nil }
             address = String(line[range.upperBound...].prefix { $0 != " " })
         }
         return address.split(separator: ":").last.flatMap { Int($0) }

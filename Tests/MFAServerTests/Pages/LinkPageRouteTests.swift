@@ -125,14 +125,14 @@ import Testing
                 "/users/login/mfa/?one_time_url=\(token)",
                 form: ["password": account.password, "totp_code": account.code(at: server.clock.now()), "recovery_code": ""]
             )
-            expectPage(signedIn, 200)
+            #expect(signedIn.status == .seeOther)
+            #expect(signedIn.headers[.location] == "/account")
 
             let withRecoveryCode = try await client.post(
                 "/users/login/mfa/?one_time_url=\(try await client.loginLink(for: account))",
                 form: ["password": account.password, "recovery_code": account.recoveryCodes[3]]
             )
-            expectPage(withRecoveryCode, 200)
-            #expect(withRecoveryCode.text.contains("9"))
+            #expect(withRecoveryCode.status == .seeOther)
         }
     }
 

@@ -77,6 +77,32 @@ import Testing
         #expect(try ServerSettings(values: [.host: "::1"]).publicURL(listeningOn: 8000) == "http://[::1]:8000")
     }
 
+    @Test func lifetimesAreAcceptedAtTheEndsOfTheirRanges() throws {
+        for (link, session) in [("1", "1"), ("600", "2592000")] {
+            let settings = try ServerSettings(values: [.linkLifetime: link, .sessionLifetime: session])
+            #expect(settings.service.linkLifetime == Double(link))
+            #expect(settings.service.sessionLifetime == Double(session))
+        }
+    }
+
+    @Test func theMetricsListenerIsOnLoopbackByDefaultAndCanBeMovedOrTurnedOff() throws {
+        #expect(try ServerSettings(values: [:]).metricsAddress == ListenAddress(host: "127.0.0.1", port: 9464))
+        #expect(try ServerSettings(values: [.metricsAddress: "[::1]:0"]).metricsAddress == ListenAddress(host: "::1", port: 0))
+        #expect(try ServerSettings(values: [.metricsAddress: "off"]).metricsAddress == nil)
+    }
+
+    @Test func connectionLimitsHaveTheirDefaultsAndCanBeSet() throws {
+        #expect(try ServerSettings(values: [:]).connectionLimits == ConnectionLimits())
+        let limits = try ServerSettings(values: [.idleTimeout: "5", .requestTimeout: "2", .maxConnections: "100"]).connectionLimits
+        #expect((limits.idleTimeout, limits.requestTimeout, limits.maxConnections) == (5, 2, 100))
+    }
+
+    @Test func trustedProxiesAreNoneByDefault() throws {
+        #expect(try ServerSettings(values: [:]).trustedProxies.ranges.isEmpty)
+        let proxies = try ServerSettings(values: [.trustedProxies: "10.0.0.0/8, 2001:db8::/32,192.0.2.1"]).trustedProxies
+        #expect(proxies.ranges.map(\.description) == ["10.0.0.0/8", "2001:db8::/32", "192.0.2.1"])
+    }
+
     @Test func anEmptyValueTakesTheDefault() throws {
         #expect(try ServerSettings(values: [.port: "", .publicURL: ""]).port == 8000)
         #expect(try ServerSettings(values: [.publicURL: ""]).explicitPublicURL == nil)
@@ -91,7 +117,17 @@ import Testing
         (.mailURL, "mailto:ada@example.com", "must be smtp://..., file:///dir or log:"),
         (.issuer, "Acme:Corp", "must be non-empty and contain no colon"),
         (.linkLifetime, "ten", "must be a whole number of seconds"),
-        (.linkLifetime, "30", "must be at least 60 seconds"),
+        (.linkLifetime, "0", "must be 1 to 600 seconds"),
+        (.linkLifetime, "601", "must be 1 to 600 seconds"),
+        (.sessionLifetime, "0", "must be 1 to 2592000 seconds"),
+        (.sessionLifetime, "2592001", "must be 1 to 2592000 seconds"),
+        (.metricsAddress, "9464", "must be host:port (such as 127.0.0.1:9464 or [::1]:9464) or off"),
+        (.metricsAddress, "[::1]9464", "must be host:port (such as 127.0.0.1:9464 or [::1]:9464) or off"),
+        (.trustedProxies, "10.0.0.0/33", "must be comma-separated IP addresses or CIDR ranges, such as 10.0.0.0/8,2001:db8::/32"),
+        (.trustedProxies, "proxy.internal", "must be comma-separated IP addresses or CIDR ranges, such as 10.0.0.0/8,2001:db8::/32"),
+        (.idleTimeout, "0", "must be a whole number of seconds from 1 to 3600"),
+        (.requestTimeout, "601", "must be a whole number of seconds from 1 to 600"),
+        (.maxConnections, "0", "must be a whole number from 1 to 1000000"),
         (.totpAlgorithm, "MD5", "must be one of SHA1, SHA256, SHA512"),
         (.totpDigits, "9", "must be 6, 7 or 8"),
         (.linksPerAddress, "5", "must be count/seconds with both at least 1, such as 5/900"),

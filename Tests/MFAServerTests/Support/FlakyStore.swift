@@ -26,8 +26,8 @@ final class FlakyStore: MFAStore {
     func account(id: String) async throws -> AccountRecord? {
         try check(); return try await base.account(id: id)
     }
-    func pendingRegistration(emailKey: String, now: Date) async throws -> PendingRegistration? {
-        try check(); return try await base.pendingRegistration(emailKey: emailKey, now: now)
+    func pendingRegistration(subject: String, now: Date) async throws -> PendingRegistration? {
+        try check(); return try await base.pendingRegistration(subject: subject, now: now)
     }
     func link(tokenHash: [UInt8], now: Date) async throws -> LinkRecord? {
         try check(); return try await base.link(tokenHash: tokenHash, now: now)
@@ -70,5 +70,35 @@ final class FlakyStore: MFAStore {
     }
     func checkHealth() async throws {
         try check(); try await base.checkHealth()
+    }
+    func hashKey(storingIfAbsent candidate: [UInt8]) async throws -> [UInt8] {
+        try check(); return try await base.hashKey(storingIfAbsent: candidate)
+    }
+    func sealedValues(notStartingWith keyID: [UInt8]) async throws -> [SealedValue] {
+        try check(); return try await base.sealedValues(notStartingWith: keyID)
+    }
+    func reseal(_ value: SealedValue, as resealed: [UInt8]) async throws -> Bool {
+        try check(); return try await base.reseal(value, as: resealed)
+    }
+    func upgradeLegacyRows(_ upgrade: LegacyRowUpgrade) async throws {
+        try check(); try await base.upgradeLegacyRows(upgrade)
+    }
+    func importAccount(_ account: AccountRecord) async throws {
+        try check(); try await base.importAccount(account)
+    }
+    func sessionCount(accountID: String, now: Date) async throws -> Int {
+        try check(); return try await base.sessionCount(accountID: accountID, now: now)
+    }
+    func unlockAccount(id: String) async throws {
+        try check(); try await base.unlockAccount(id: id)
+    }
+    func revokeSessions(accountID: String) async throws -> Int {
+        try check(); return try await base.revokeSessions(accountID: accountID)
+    }
+    func deleteAccount(id: String, mail: QueuedMail) async throws {
+        try check(); try await base.deleteAccount(id: id, mail: mail)
+    }
+    func summary(now: Date, failureCeiling: Int) async throws -> StoreSummary {
+        try check(); return try await base.summary(now: now, failureCeiling: failureCeiling)
     }
 }

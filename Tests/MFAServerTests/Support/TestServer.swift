@@ -27,7 +27,7 @@ struct TestServer: Sendable {
         service = try MFAService(
             configuration: configuration,
             store: store,
-            secretKey: .generate(), links: ServerLinks(),
+            keys: SecretKey.generate(), links: ServerLinks(),
             // Tiny Argon2id parameters keep the tests fast.
             passwordHasher: PHCPasswordHasher.fastForTesting,
             clock: clock,

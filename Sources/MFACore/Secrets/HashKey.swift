@@ -1,0 +1,42 @@
+import Crypto
+import Foundation
+
+/// The random data key behind every keyed hash the store keeps: recovery
+/// codes, limit keys and the link subjects of pending registrations.
+///
+/// It lives in the store, sealed under the server key's data-key purpose, so
+/// a key rotation only re-seals it and the hashes stay valid. Each use gets
+/// its own HKDF-SHA256 subkey, so a hash made for one use never matches another.
+struct HashKey: Sendable {
+    private let key: SymmetricKey
+
+    /// The context its sealed box is bound to.
+    static let context = "hash-key"
+    static let byteCount = 32
+
+    init(bytes: [UInt8]) throws(SecretKeyError) {
+        guard bytes.count == Self.byteCount else { throw .wrongLength(bytes.count) }
+        key = SymmetricKey(data: bytes)
+    }
+
+    /// A recovery code as stored: the keyed hash of its unkeyed, account-bound
+    /// hash (the form stored before keyed hashes, so old rows migrate in place).
+    func recoveryCode(unkeyedHash: [UInt8], accountID: String) -> [UInt8] {
+        mac("mfa/hash/recovery-code/v1", Array("\(accountID):".utf8) + unkeyedHash)
+    }
+
+    /// A limit key as stored: what it counts (an address, a client) is not readable from it.
+    func limitKey(_ text: String) -> String {
+        mac("mfa/hash/limit-key/v1", Array(text.utf8)).hexString
+    }
+
+    /// The subject of a pending registration's link: names the address without showing it.
+    func registrationSubject(emailKey: String) -> String {
+        mac("mfa/hash/registration/v1", Array(emailKey.utf8)).hexString
+    }
+
+    private func mac(_ use: String, _ message: [UInt8]) -> [UInt8] {
+        let subkey = HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Array(use.utf8), outputByteCount: 32)
+        return Array(HMAC<SHA256>.authenticationCode(for: message, using: subkey))
+    }
+}

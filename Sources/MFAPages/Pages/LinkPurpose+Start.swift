@@ -1,0 +1,51 @@
+import MFACore
+
+extension LinkPurpose {
+    /// The start page of this workflow: the form that asks for its emailed link,
+    /// with `email` kept in its field after an error.
+    func startPage(email: String, home: String) -> LinkPage {
+        let email = FormField("email", label: "Email address", kind: .email, value: email)
+        let password = FormField("password", label: "Password", kind: .currentPassword)
+        let back: HTML = "<p><a href=\"\(home)\">All actions</a></p>"
+        let (title, introduction, fields, submit): (String, HTML, [FormField], String) = switch self {
+        case .createAccount: (
+            "Create an account",
+            "We email you a link that confirms the address. Then you set up an authenticator app.",
+            [
+                email,
+                FormField(
+                    "password", label: "Password", kind: .newPassword,
+                    hint: "8 to 128 characters, any characters; a long passphrase is best."
+                ),
+                FormField("full_name", label: "Name (optional)", kind: .fullName),
+            ],
+            "Send the confirmation link"
+        )
+        case .login: (
+            "Sign in",
+            "We email you a sign-in link. It asks for your password and the code your authenticator app shows.",
+            [email], "Send the sign-in link"
+        )
+        case .passwordReset: (
+            "Forgot your password",
+            "We email you a link to choose a new password. It also asks for your authenticator code or a recovery code.",
+            [email], "Send the reset link"
+        )
+        case .newAuthenticator: (
+            "Set up a new authenticator",
+            "For a new phone or app. We email you a link that issues a new secret; it asks for a current code or a recovery code.",
+            [email, password], "Send the link"
+        )
+        case .deleteAccount: (
+            "Delete your account",
+            "We email you a link that confirms the deletion. Nothing is deleted until you confirm it there.",
+            [email, password], "Send the confirmation link"
+        )
+        }
+        return LinkPage(
+            title: title, introduction: [introduction],
+            form: LinkForm(id: "start", fields: fields, submitLabel: submit),
+            closing: back
+        )
+    }
+}

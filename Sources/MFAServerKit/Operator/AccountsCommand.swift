@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import MFACore
+import MFAFormats
+
+/// `mfa-server accounts …`: look at and help one account, or count them all.
+struct AccountsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accounts",
+        abstract: "Look at or help an account: show, unlock, revoke-sessions, delete; list counts.",
+        subcommands: [Show.self, Unlock.self, RevokeSessions.self, Delete.self, List.self]
+    )
+
+    /// The account an operator names, by address.
+    struct Address: ParsableArguments {
+        @Argument(help: "The account's email address.")
+        var email: String
+    }
+
+    struct Show: OperatorSubcommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Creation, last sign-in, lock state and failures, factors present (never a secret), sessions."
+        )
+        @OptionGroup var address: Address
+        @OptionGroup var settings: SettingFlags
+
+        func run(in context: OperatorContext) async throws {
+            guard let account = try await context.service.accountReport(email: address.email) else {
+                throw OperatorRefusal.unknown(address.email)
+            }
+            print(AccountsCommand.describe(account))
+            context.securityEvent("Operator viewed an account", ["account": .string(account.id)])
+        }
+    }
+
+    struct Unlock: OperatorSubcommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Clear the account's lock and failure count, lifting the failure ceiling."
+        )
+        @OptionGroup var address: Address
+        @OptionGroup var settings: SettingFlags
+
+        func run(in context: OperatorContext) async throws {
+            guard let id = try await context.service.unlockAccount(email: address.email) else { throw OperatorRefusal.unknown(address.email) }
+            print("unlocked \(address.email): no lock, no failures counted")
+            context.securityEvent("Operator unlocked an account", ["account": .string(id)])
+        }
+    }
+
+    struct RevokeSessions: OperatorSubcommand {
+        static let configuration = CommandConfiguration(abstract: "Sign the account out everywhere.")
+        @OptionGroup var address: Address
+        @OptionGroup var settings: SettingFlags
+
+        func run(in context: OperatorContext) async throws {
+            guard let (id, revoked) = try await context.service.revokeSessions(email: address.email) else {
+                throw OperatorRefusal.unknown(address.email)
+            }
+            print("revoked \(revoked) session\(revoked == 1 ? "" : "s") of \(address.email)")
+            context.securityEvent("Operator revoked an account's sessions", ["account": .string(id), "sessions": "\(revoked)"])
+        }
+    }
+
+    struct Delete: OperatorSubcommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete the account and everything it owns; the owner is told by email.",
+            discussion: "Asks for confirmation on the terminal unless --yes is given."
+        )
+        @OptionGroup var address: Address
+        @Flag(help: "Delete without asking.")
+        var yes = false
+        @OptionGroup var settings: SettingFlags
+
+        func run(in context: OperatorContext) async throws {
+            if !yes {
+                print("Delete the account of \(address.email) and everything it owns? Type yes to confirm: ", terminator: "")
+                guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
+                    throw OperatorRefusal(message: "not confirmed; nothing was deleted")
+                }
+            }
+            guard let id = try await context.service.deleteAccount(email: address.email) else { throw OperatorRefusal.unknown(address.email) }
+            print("deleted \(address.email); the owner is told by email")
+            context.securityEvent("Operator deleted an account", ["account": .string(id)])
+        }
+    }
+
+    struct List: OperatorSubcommand {
+        static let configuration = CommandConfiguration(abstract: "Count accounts, locked accounts, pending registrations and queued mail.")
+        @OptionGroup var settings: SettingFlags
+
+        func run(in context: OperatorContext) async throws {
+            let summary = try await context.service.storeSummary()
+            print("""
+                accounts: \(summary.accounts)
+                locked: \(summary.lockedAccounts)
+                pending registrations: \(summary.pendingRegistrations)
+                queued mail: \(summary.queuedMail)
+                """)
+            context.securityEvent("Operator listed the store's counts")
+        }
+    }
+
+    /// `show`'s report: one `name: value` line per fact.
+    static func describe(_ account: AccountReport) -> String {
+        let lock = account.lockedUntil.map { "locked until \(RFC3339.string(from: $0))" } ?? "not locked"
+        let password = account.passwordAlgorithm.hasPrefix("2") ? "bcrypt (imported; becomes Argon2id at the next sign-in)" : account.passwordAlgorithm
+        return """
+            email: \(account.email)
+            id: \(account.id)
+            created: \(RFC3339.string(from: account.createdAt))
+            last sign-in: \(account.lastLogin.map { RFC3339.string(from: $0) } ?? "never")
+            lock: \(lock)
+            consecutive failures: \(account.consecutiveFailures)\(account.atFailureCeiling ? " (at the ceiling: TOTP codes refused until unlocked)" : "")
+            password: \(password)
+            authenticator: TOTP \(account.totpAlgorithm.rawValue), \(account.totpDigits) digits, \(account.totpPeriod) s
+            recovery codes: \(account.recoveryCodes) unused
+            sessions: \(account.sessions)
+            """
+    }
+}
+
+extension OperatorRefusal {
+    /// The one line for an address with no account.
+    static func unknown(_ email: String) -> OperatorRefusal {
+        OperatorRefusal(message: "no account has the address \(email)")
+    }
+}

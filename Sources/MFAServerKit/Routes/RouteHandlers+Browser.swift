@@ -1,0 +1,115 @@
+import Hummingbird
+import MFACore
+import MFAPages
+
+/// The browser's side of the contract: the start pages, and the account page of
+/// the cookie session with its forms.
+extension RouteHandlers {
+    private var session: BrowserSession { BrowserSession(configuration: service.configuration) }
+
+    func homePage() -> RouteHandler {
+        { _, _ in
+            .page(Pages.home(link: Endpoints.requestPath(for:), account: Endpoints.accountPath), status: .ok)
+        }
+    }
+
+    func startPage(_ purpose: LinkPurpose) -> RouteHandler {
+        { _, _ in
+            .page(Pages.start(for: purpose, action: Endpoints.requestPath(for: purpose), home: Endpoints.homePath), status: .ok)
+        }
+    }
+
+    /// The answer to a sign-in through the page: the session cookie, and `303` to the account page.
+    func signedInBrowser(_ sessionToken: String) -> Response {
+        redirect(to: Endpoints.accountPath, setting: session.setCookie(sessionToken))
+    }
+
+    func accountPage() -> RouteHandler {
+        { request, _ in
+            let token = session.token(in: request)
+            do throws(MFAError) {
+                let overview = try await service.accountOverview(sessionToken: token)
+                return .page(Pages.account(overview, forms: accountForms(token)), status: .ok)
+            } catch .unauthorized {
+                return signInAgain(hadCookie: !token.isEmpty)
+            }
+        }
+    }
+
+    func signOutBrowser() -> RouteHandler {
+        accountForm { _, token, _ in
+            try await service.logout(sessionToken: token)
+            var response = Response.page(Pages.signedOut(signIn: Endpoints.requestPath(for: .login)), status: .ok)
+            response.headers[.setCookie] = session.clearingCookie
+            return response
+        }
+    }
+
+    func changePasswordInBrowser() -> RouteHandler {
+        accountForm { fields, token, overview in
+            let currentPassword = try fields.required(.currentPassword)
+            let newPassword = try fields.required(.newPassword)
+            let totpCode = try fields.required(.totpCode)
+            do {
+                try fields.checkComplete()
+                try await service.changePassword(
+                    sessionToken: token, currentPassword: currentPassword, newPassword: newPassword, totpCode: totpCode
+                )
+            } catch let problem as any HTTPProblem {
+                let page = Pages.account(overview, forms: accountForms(token), problem: problem.page)
+                return .page(page, showing: problem)
+            }
+            let page = Pages.account(
+                overview, forms: accountForms(token), notice: "Password changed. Every other session was signed out."
+            )
+            return .page(page, status: .ok)
+        }
+    }
+
+    /// A form of the account page: refused (`403`) from another site or without
+    /// the session's anti-forgery token, sent to the sign-in page without a valid
+    /// session, and otherwise answered by `act` with the form's fields, the session
+    /// token and the account.
+    private func accountForm(
+        _ act: @escaping @Sendable (inout RequestFields, _ sessionToken: String, AccountOverview) async throws -> Response
+    ) -> RouteHandler {
+        { request, context in
+            do {
+                try AntiForgery(publicURL: service.configuration.publicURL).checkSite(of: request)
+                try await admit(context)
+                let format = try request.bodyFormat(accepting: [.form])
+                var fields = try await request.readFields(format: format, context: context)
+                let token = session.token(in: request)
+                let overview: AccountOverview
+                do throws(MFAError) {
+                    overview = try await service.accountOverview(sessionToken: token)
+                } catch .unauthorized {
+                    return signInAgain(hadCookie: !token.isEmpty)
+                }
+                try AntiForgery.check(fields.text(named: AntiForgery.field), forSession: token)
+                return try await act(&fields, token, overview)
+            } catch let problem as any HTTPProblem where problem.status != .unsupportedMediaType {
+                return .page(Pages.error(problem.page), showing: problem)
+            }
+        }
+    }
+
+    private func accountForms(_ sessionToken: String) -> AccountPageForms {
+        AccountPageForms(
+            signOut: Endpoints.signOutPath, changePassword: Endpoints.passwordChangePath,
+            newAuthenticator: Endpoints.requestPath(for: .newAuthenticator), home: Endpoints.homePath,
+            antiForgeryToken: AntiForgery.token(forSession: sessionToken), antiForgeryField: AntiForgery.field
+        )
+    }
+
+    /// `303` to the sign-in page, removing a cookie whose session has ended.
+    private func signInAgain(hadCookie: Bool) -> Response {
+        redirect(to: Endpoints.requestPath(for: .login), setting: hadCookie ? session.clearingCookie : nil)
+    }
+
+    private func redirect(to path: String, setting cookie: String?) -> Response {
+        var response = Response(status: .seeOther, headers: [.location: path])
+        if let cookie { response.headers[.setCookie] = cookie }
+        return response
+    }
+}
