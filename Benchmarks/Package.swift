@@ -11,6 +11,7 @@ let package = Package(
         .package(name: "mfa", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         .executableTarget(
@@ -41,6 +42,12 @@ let package = Package(
             name: "Argon2idHash",
             dependencies: [.product(name: "MFAPasswords", package: "mfa")],
             path: "Tools/Argon2idHash"
+        ),
+        // Not a benchmark: the bare Hummingbird route that load/run.sh measures mfa-server against.
+        .executableTarget(
+            name: "BareRoute",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tools/BareRoute"
         ),
     ],
     swiftLanguageModes: [.v6]

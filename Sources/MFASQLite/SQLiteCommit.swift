@@ -13,10 +13,10 @@ extension Database {
         if change.refusesTOTP(atFailures: account.consecutiveFailures) { throw MFAStoreError.totpRefusedAtCeiling }
         if let step = change.acceptedTimeStep {
             if let last = account.lastAcceptedTimeStep, step <= last { throw MFAStoreError.timeStepAlreadyUsed }
-            try execute(sql: "UPDATE account SET last_time_step = ? WHERE id = ?", arguments: [Int64(step), account.id])
+            try run(sql: "UPDATE account SET last_time_step = ? WHERE id = ?", arguments: [Int64(step), account.id])
         }
         if let code = change.recoveryCodeHash {
-            try execute(sql: "DELETE FROM recovery_code WHERE account_id = ? AND code_hash = ?", arguments: [account.id, Data(code)])
+            try run(sql: "DELETE FROM recovery_code WHERE account_id = ? AND code_hash = ?", arguments: [account.id, Data(code)])
             guard changesCount == 1 else { throw MFAStoreError.recoveryCodeNotFound }
         }
         for mail in change.mail { try insert(mail) }
@@ -25,22 +25,22 @@ extension Database {
             return AuthenticatedChangeOutcome(previousLoginAt: nil, recoveryCodesRemaining: 0)
         }
         if change.recordsLogin {
-            try execute(sql: "UPDATE account SET last_login_at = ? WHERE id = ?", arguments: [change.now.storedValue, account.id])
+            try run(sql: "UPDATE account SET last_login_at = ? WHERE id = ?", arguments: [change.now.storedValue, account.id])
         }
         if let hash = change.newPasswordHash {
-            try execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [hash, account.id])
+            try run(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [hash, account.id])
         }
         if let replacement = change.replacesAuthenticator { try replaceAuthenticator(of: account.id, with: replacement) }
         if let hashes = change.replacesRecoveryCodes { try replaceRecoveryCodes(of: account.id, with: hashes) }
-        try execute(sql: "UPDATE account SET consecutive_failures = 0, locked_until = NULL WHERE id = ?", arguments: [account.id])
+        try run(sql: "UPDATE account SET consecutive_failures = 0, locked_until = NULL WHERE id = ?", arguments: [account.id])
         try revokeSessions(of: account.id, change.revokedSessions)
         if let session = change.newSession {
-            try execute(
+            try run(
                 sql: "INSERT INTO session (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
                 arguments: [Data(session.tokenHash), session.accountID, session.createdAt.storedValue, session.expiresAt.storedValue]
             )
         }
-        let remaining = try Int.fetchOne(self, sql: "SELECT COUNT(*) FROM recovery_code WHERE account_id = ?", arguments: [account.id]) ?? 0
+        let remaining = try Int.fetchOne(cachedStatement(sql: "SELECT COUNT(*) FROM recovery_code WHERE account_id = ?"), arguments: [account.id]) ?? 0
         if let notice = change.recoveryCodeNotice?(remaining) { try insert(notice) }
         return AuthenticatedChangeOutcome(
             previousLoginAt: change.recordsLogin ? account.lastLoginAt : nil,
@@ -50,7 +50,7 @@ extension Database {
 
     private func replaceAuthenticator(of accountID: String, with replacement: AuthenticatorReplacement) throws {
         let authenticator = replacement.authenticator
-        try execute(
+        try run(
             sql: """
                 UPDATE account SET totp_sealed_secret = ?, totp_algorithm = ?, totp_digits = ?, totp_period = ?,
                     last_time_step = NULL WHERE id = ?
@@ -64,17 +64,17 @@ extension Database {
     }
 
     private func replaceRecoveryCodes(of accountID: String, with hashes: [[UInt8]]) throws {
-        try execute(sql: "DELETE FROM recovery_code WHERE account_id = ?", arguments: [accountID])
+        try run(sql: "DELETE FROM recovery_code WHERE account_id = ?", arguments: [accountID])
         try insertRecoveryCodes(hashes, accountID: accountID)
     }
 
     /// Deletes an account; its sessions and recovery codes go with it (ON DELETE CASCADE).
     func delete(_ account: AccountRecord) throws {
-        try execute(sql: "DELETE FROM account WHERE id = ?", arguments: [account.id])
-        try execute(
+        try run(sql: "DELETE FROM account WHERE id = ?", arguments: [account.id])
+        try run(
             sql: "DELETE FROM link WHERE subject = ? OR subject IN (SELECT subject FROM pending_registration WHERE email_key = ?)",
             arguments: [account.id, account.emailKey]
         )
-        try execute(sql: "DELETE FROM pending_registration WHERE email_key = ?", arguments: [account.emailKey])
+        try run(sql: "DELETE FROM pending_registration WHERE email_key = ?", arguments: [account.emailKey])
     }
 }

@@ -58,7 +58,7 @@ extension QueuedMail {
 
 extension Database {
     func insert(_ mail: QueuedMail) throws {
-        try execute(
+        try run(
             sql: "INSERT INTO outbox (id, sealed_message, not_before, expires_at, attempts) VALUES (?, ?, ?, ?, ?)",
             arguments: [mail.id, Data(mail.sealedMessage), mail.notBefore.storedValue, mail.expiresAt?.storedValue, mail.attempts]
         )
@@ -66,8 +66,8 @@ extension Database {
 
     /// Inserts `link` after deleting the older links of its purpose and subject.
     func replaceLinks(with link: LinkRecord) throws {
-        try execute(sql: "DELETE FROM link WHERE subject = ? AND purpose = ?", arguments: [link.subject, link.purpose.rawValue])
-        try execute(
+        try run(sql: "DELETE FROM link WHERE subject = ? AND purpose = ?", arguments: [link.subject, link.purpose.rawValue])
+        try run(
             sql: "INSERT INTO link (token_hash, purpose, subject, expires_at, attempts) VALUES (?, ?, ?, ?, ?)",
             arguments: [Data(link.tokenHash), link.purpose.rawValue, link.subject, link.expiresAt.storedValue, link.attempts]
         )
@@ -76,7 +76,7 @@ extension Database {
     /// Deletes the link if it is usable by `subject` (unexpired, not burned);
     /// throws ``MFAStoreError/linkNotUsable`` otherwise.
     func consumeLink(_ link: LinkUse, subject: String, now: Date) throws {
-        try execute(
+        try run(
             sql: "DELETE FROM link WHERE token_hash = ? AND subject = ? AND expires_at > ? AND attempts < ?",
             arguments: [Data(link.tokenHash), subject, now.storedValue, link.maxAttempts]
         )
@@ -84,7 +84,7 @@ extension Database {
     }
 
     func insertAccount(_ account: AccountRecord) throws {
-        try execute(
+        try run(
             sql: """
                 INSERT INTO account (id, email, email_key, full_name, password_hash, totp_sealed_secret, totp_algorithm,
                     totp_digits, totp_period, last_time_step, created_at, last_login_at, consecutive_failures, locked_until)
@@ -102,12 +102,12 @@ extension Database {
 
     func insertRecoveryCodes(_ hashes: [[UInt8]], accountID: String) throws {
         for hash in hashes {
-            try execute(sql: "INSERT INTO recovery_code (account_id, code_hash) VALUES (?, ?)", arguments: [accountID, Data(hash)])
+            try run(sql: "INSERT INTO recovery_code (account_id, code_hash) VALUES (?, ?)", arguments: [accountID, Data(hash)])
         }
     }
 
     func account(id: String) throws -> AccountRecord? {
-        try Row.fetchOne(self, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]).map(AccountRecord.init(row:))
+        try Row.fetchOne(cachedStatement(sql: "SELECT * FROM account WHERE id = ?"), arguments: [id]).map(AccountRecord.init(row:))
     }
 
     func revokeSessions(of accountID: String, _ revocation: SessionRevocation) throws {
@@ -115,9 +115,9 @@ extension Database {
         case .none:
             return
         case .all:
-            try execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [accountID])
+            try run(sql: "DELETE FROM session WHERE account_id = ?", arguments: [accountID])
         case .allExcept(let kept):
-            try execute(sql: "DELETE FROM session WHERE account_id = ? AND token_hash != ?", arguments: [accountID, Data(kept)])
+            try run(sql: "DELETE FROM session WHERE account_id = ? AND token_hash != ?", arguments: [accountID, Data(kept)])
         }
     }
 }

@@ -7,10 +7,10 @@ import MFACore
 extension SQLiteStore {
     public func hashKey(storingIfAbsent candidate: [UInt8]) async throws -> [UInt8] {
         try await write { db in
-            try db.execute(
+            try db.run(
                 sql: "INSERT OR IGNORE INTO data_key (name, sealed) VALUES (?, ?)", arguments: [Self.hashKeyName, Data(candidate)]
             )
-            let sealed = try Data.fetchOne(db, sql: "SELECT sealed FROM data_key WHERE name = ?", arguments: [Self.hashKeyName])
+            let sealed = try Data.fetchOne(db.cachedStatement(sql: "SELECT sealed FROM data_key WHERE name = ?"), arguments: [Self.hashKeyName])
             return [UInt8](sealed ?? Data())
         }
     }
@@ -20,14 +20,14 @@ extension SQLiteStore {
             let prefix = Data(keyID)
             let length = keyID.count
             let secrets = try Row.fetchAll(
-                db, sql: "SELECT id, totp_sealed_secret FROM account WHERE substr(totp_sealed_secret, 1, ?) != ?",
+                db.cachedStatement(sql: "SELECT id, totp_sealed_secret FROM account WHERE substr(totp_sealed_secret, 1, ?) != ?"),
                 arguments: [length, prefix]
             ).map { SealedValue(location: .totpSecret(accountID: $0["id"]), sealed: $0.bytes("totp_sealed_secret")) }
             let mail = try Row.fetchAll(
-                db, sql: "SELECT id, sealed_message FROM outbox WHERE substr(sealed_message, 1, ?) != ?", arguments: [length, prefix]
+                db.cachedStatement(sql: "SELECT id, sealed_message FROM outbox WHERE substr(sealed_message, 1, ?) != ?"), arguments: [length, prefix]
             ).map { SealedValue(location: .mail(id: $0["id"]), sealed: $0.bytes("sealed_message")) }
             let hashKey = try Row.fetchAll(
-                db, sql: "SELECT sealed FROM data_key WHERE name = ? AND substr(sealed, 1, ?) != ?",
+                db.cachedStatement(sql: "SELECT sealed FROM data_key WHERE name = ? AND substr(sealed, 1, ?) != ?"),
                 arguments: [Self.hashKeyName, length, prefix]
             ).map { SealedValue(location: .hashKey, sealed: $0.bytes("sealed")) }
             return secrets + mail + hashKey
@@ -39,13 +39,13 @@ extension SQLiteStore {
             let (old, new) = (Data(value.sealed), Data(resealed))
             switch value.location {
             case .totpSecret(let accountID):
-                try db.execute(
+                try db.run(
                     sql: "UPDATE account SET totp_sealed_secret = ? WHERE id = ? AND totp_sealed_secret = ?", arguments: [new, accountID, old]
                 )
             case .mail(let id):
-                try db.execute(sql: "UPDATE outbox SET sealed_message = ? WHERE id = ? AND sealed_message = ?", arguments: [new, id, old])
+                try db.run(sql: "UPDATE outbox SET sealed_message = ? WHERE id = ? AND sealed_message = ?", arguments: [new, id, old])
             case .hashKey:
-                try db.execute(
+                try db.run(
                     sql: "UPDATE data_key SET sealed = ? WHERE name = ? AND sealed = ?", arguments: [new, Self.hashKeyName, old]
                 )
             }
@@ -55,24 +55,24 @@ extension SQLiteStore {
 
     public func upgradeLegacyRows(_ upgrade: LegacyRowUpgrade) async throws {
         try await write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM legacy_rows") != nil else { return }
-            for row in try Row.fetchAll(db, sql: "SELECT account_id, code_hash FROM recovery_code") {
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM legacy_rows")) != nil else { return }
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT account_id, code_hash FROM recovery_code")) {
                 let (accountID, old): (String, [UInt8]) = (row["account_id"], row.bytes("code_hash"))
-                try db.execute(
+                try db.run(
                     sql: "UPDATE recovery_code SET code_hash = ? WHERE account_id = ? AND code_hash = ?",
                     arguments: [Data(upgrade.recoveryCodeHash(old, accountID)), accountID, Data(old)]
                 )
             }
-            for emailKey in try String.fetchAll(db, sql: "SELECT email_key FROM pending_registration WHERE subject = ''") {
+            for emailKey in try String.fetchAll(db.cachedStatement(sql: "SELECT email_key FROM pending_registration WHERE subject = ''")) {
                 let subject = upgrade.registrationSubject(emailKey)
-                try db.execute(sql: "UPDATE pending_registration SET subject = ? WHERE email_key = ?", arguments: [subject, emailKey])
-                try db.execute(
+                try db.run(sql: "UPDATE pending_registration SET subject = ? WHERE email_key = ?", arguments: [subject, emailKey])
+                try db.run(
                     sql: "UPDATE link SET subject = ? WHERE purpose = ? AND subject = ?",
                     arguments: [subject, LinkPurpose.createAccount.rawValue, emailKey]
                 )
             }
-            try db.execute(sql: "DELETE FROM limit_window")
-            try db.execute(sql: "DELETE FROM legacy_rows")
+            try db.run(sql: "DELETE FROM limit_window")
+            try db.run(sql: "DELETE FROM legacy_rows")
         }
     }
 

@@ -8,7 +8,7 @@ extension SQLiteStore {
             var counts: [(event: LimitedEvent, window: Row?)] = []
             for event in events {
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT event_count, ends_at FROM limit_window WHERE key = ? AND ends_at > ?",
+                    db.cachedStatement(sql: "SELECT event_count, ends_at FROM limit_window WHERE key = ? AND ends_at > ?"),
                     arguments: [event.key, now.storedValue]
                 )
                 counts.append((event, row))
@@ -20,12 +20,12 @@ extension SQLiteStore {
             guard fullUntil == nil else { return fullUntil }
             for (event, window) in counts {
                 if window == nil {
-                    try db.execute(
+                    try db.run(
                         sql: "INSERT OR REPLACE INTO limit_window (key, started_at, event_count, ends_at) VALUES (?, ?, 1, ?)",
                         arguments: [event.key, now.storedValue, (now + event.limit.window).storedValue]
                     )
                 } else {
-                    try db.execute(sql: "UPDATE limit_window SET event_count = event_count + 1 WHERE key = ?", arguments: [event.key])
+                    try db.run(sql: "UPDATE limit_window SET event_count = event_count + 1 WHERE key = ?", arguments: [event.key])
                 }
             }
             return nil

@@ -8,7 +8,7 @@ extension SQLiteStore {
             let account = try failure.accountID.flatMap { try db.account(id: $0) }
             if let lockedUntil = account?.lockedUntil, lockedUntil > failure.now { return .accountLocked(until: lockedUntil) }
             if let use = failure.link {
-                try db.execute(
+                try db.run(
                     sql: "UPDATE link SET attempts = attempts + 1 WHERE token_hash = ? AND expires_at > ? AND attempts < ?",
                     arguments: [Data(use.tokenHash), failure.now.storedValue, use.maxAttempts]
                 )
@@ -17,7 +17,7 @@ extension SQLiteStore {
             guard let account else { return .counted(failures: 0, lockedUntil: nil) }
             let failures = account.consecutiveFailures + 1
             let lockedUntil = failure.policy.lockDuration(atFailures: failures).map { failure.now + $0 }
-            try db.execute(
+            try db.run(
                 sql: "UPDATE account SET consecutive_failures = ?, locked_until = COALESCE(?, locked_until) WHERE id = ?",
                 arguments: [failures, lockedUntil?.storedValue, account.id]
             )
@@ -28,7 +28,7 @@ extension SQLiteStore {
 
     public func account(emailKey: String) async throws -> AccountRecord? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE email_key = ?", arguments: [emailKey]).map(AccountRecord.init(row:))
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE email_key = ?"), arguments: [emailKey]).map(AccountRecord.init(row:))
         }
     }
 
@@ -39,7 +39,7 @@ extension SQLiteStore {
     public func pendingRegistration(subject: String, now: Date) async throws -> PendingRegistration? {
         try await read { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM pending_registration WHERE subject = ? AND expires_at > ?",
+                db.cachedStatement(sql: "SELECT * FROM pending_registration WHERE subject = ? AND expires_at > ?"),
                 arguments: [subject, now.storedValue]
             ).map { row in
                 PendingRegistration(
@@ -53,20 +53,20 @@ extension SQLiteStore {
     public func link(tokenHash: [UInt8], now: Date) async throws -> LinkRecord? {
         try await read { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM link WHERE token_hash = ? AND expires_at > ?", arguments: [Data(tokenHash), now.storedValue]
+                db.cachedStatement(sql: "SELECT * FROM link WHERE token_hash = ? AND expires_at > ?"), arguments: [Data(tokenHash), now.storedValue]
             ).map(LinkRecord.init(row:))
         }
     }
 
     public func recoveryCodeCount(accountID: String) async throws -> Int {
         try await read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recovery_code WHERE account_id = ?", arguments: [accountID]) ?? 0
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM recovery_code WHERE account_id = ?"), arguments: [accountID]) ?? 0
         }
     }
 
     public func savePendingRegistration(_ registration: PendingRegistration, link: LinkRecord, mail: QueuedMail) async throws {
         try await write { db in
-            try db.execute(
+            try db.run(
                 sql: """
                     INSERT OR REPLACE INTO pending_registration (email_key, email, subject, full_name, password_hash, expires_at)
                     VALUES (?, ?, ?, ?, ?, ?)
@@ -91,7 +91,7 @@ extension SQLiteStore {
     public func usableLink(tokenHash: [UInt8], purpose: LinkPurpose, maxAttempts: Int, now: Date) async throws -> LinkRecord? {
         try await read { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM link WHERE token_hash = ? AND purpose = ? AND expires_at > ? AND attempts < ?",
+                db.cachedStatement(sql: "SELECT * FROM link WHERE token_hash = ? AND purpose = ? AND expires_at > ? AND attempts < ?"),
                 arguments: [Data(tokenHash), purpose.rawValue, now.storedValue, maxAttempts]
             ).map(LinkRecord.init(row:))
         }
@@ -99,15 +99,15 @@ extension SQLiteStore {
 
     public func createAccount(_ account: AccountRecord, recoveryCodeHashes: [[UInt8]], consumingLink link: LinkUse, now: Date) async throws {
         try await write { db in
-            try db.execute(
+            try db.run(
                 sql: "DELETE FROM link WHERE token_hash = ? AND purpose = ? AND expires_at > ? AND attempts < ?",
                 arguments: [Data(link.tokenHash), LinkPurpose.createAccount.rawValue, now.storedValue, link.maxAttempts]
             )
             guard db.changesCount == 1 else { throw MFAStoreError.linkNotUsable }
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE email_key = ?", arguments: [account.emailKey]) == nil else {
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM account WHERE email_key = ?"), arguments: [account.emailKey]) == nil else {
                 throw MFAStoreError.emailTaken
             }
-            try db.execute(sql: "DELETE FROM pending_registration WHERE email_key = ?", arguments: [account.emailKey])
+            try db.run(sql: "DELETE FROM pending_registration WHERE email_key = ?", arguments: [account.emailKey])
             try db.insertAccount(account)
             try db.insertRecoveryCodes(recoveryCodeHashes, accountID: account.id)
         }
@@ -122,7 +122,7 @@ extension SQLiteStore {
     public func session(tokenHash: [UInt8], now: Date) async throws -> SessionRecord? {
         try await read { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM session WHERE token_hash = ? AND expires_at > ?", arguments: [Data(tokenHash), now.storedValue]
+                db.cachedStatement(sql: "SELECT * FROM session WHERE token_hash = ? AND expires_at > ?"), arguments: [Data(tokenHash), now.storedValue]
             ).map { row in
                 SessionRecord(
                     tokenHash: row.bytes("token_hash"), accountID: row["account_id"],
@@ -133,7 +133,7 @@ extension SQLiteStore {
     }
 
     public func revokeSession(tokenHash: [UInt8]) async throws {
-        try await write { db in try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [Data(tokenHash)]) }
+        try await write { db in try db.run(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [Data(tokenHash)]) }
     }
 
     public func enqueue(_ mail: QueuedMail) async throws {
@@ -143,16 +143,15 @@ extension SQLiteStore {
     public func claimMail(now: Date, leaseUntil: Date, limit: Int) async throws -> [QueuedMail] {
         try await write { db in
             let due = try Row.fetchAll(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT * FROM outbox
                     WHERE finished_at IS NULL AND not_before <= ? AND (leased_until IS NULL OR leased_until <= ?)
                     ORDER BY not_before, rowid LIMIT ?
-                    """,
+                    """),
                 arguments: [now.storedValue, now.storedValue, limit]
             ).map(QueuedMail.init(row:))
             for mail in due {
-                try db.execute(sql: "UPDATE outbox SET leased_until = ? WHERE id = ?", arguments: [leaseUntil.storedValue, mail.id])
+                try db.run(sql: "UPDATE outbox SET leased_until = ? WHERE id = ?", arguments: [leaseUntil.storedValue, mail.id])
             }
             return due
         }
@@ -162,12 +161,12 @@ extension SQLiteStore {
         try await write { db in
             switch disposition {
             case .retry(let notBefore):
-                try db.execute(
+                try db.run(
                     sql: "UPDATE outbox SET attempts = attempts + 1, not_before = ?, leased_until = NULL WHERE id = ?",
                     arguments: [notBefore.storedValue, id]
                 )
             case .sent, .failed, .dropped:
-                try db.execute(
+                try db.run(
                     sql: "UPDATE outbox SET attempts = attempts + ?, finished_at = ?, disposition = ?, leased_until = NULL WHERE id = ?",
                     arguments: [disposition == .dropped ? 0 : 1, now.storedValue, "\(disposition)", id]
                 )
@@ -178,11 +177,11 @@ extension SQLiteStore {
     public func purgeExpired(now: Date, finishedMailRetention: TimeInterval) async throws {
         try await write { db in
             let cutoff = now.storedValue
-            try db.execute(sql: "DELETE FROM link WHERE expires_at <= ?", arguments: [cutoff])
-            try db.execute(sql: "DELETE FROM session WHERE expires_at <= ?", arguments: [cutoff])
-            try db.execute(sql: "DELETE FROM pending_registration WHERE expires_at <= ?", arguments: [cutoff])
-            try db.execute(sql: "DELETE FROM limit_window WHERE ends_at <= ?", arguments: [cutoff])
-            try db.execute(
+            try db.run(sql: "DELETE FROM link WHERE expires_at <= ?", arguments: [cutoff])
+            try db.run(sql: "DELETE FROM session WHERE expires_at <= ?", arguments: [cutoff])
+            try db.run(sql: "DELETE FROM pending_registration WHERE expires_at <= ?", arguments: [cutoff])
+            try db.run(sql: "DELETE FROM limit_window WHERE ends_at <= ?", arguments: [cutoff])
+            try db.run(
                 sql: "DELETE FROM outbox WHERE finished_at IS NOT NULL AND finished_at <= ?",
                 arguments: [(now - finishedMailRetention).storedValue]
             )
@@ -190,6 +189,6 @@ extension SQLiteStore {
     }
 
     public func checkHealth() async throws {
-        _ = try await read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+        _ = try await read { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT 1")) }
     }
 }

@@ -6,21 +6,21 @@ extension SQLiteStore {
     public func sessionCount(accountID: String, now: Date) async throws -> Int {
         try await read { db in
             try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM session WHERE account_id = ? AND expires_at > ?", arguments: [accountID, now.storedValue]
+                db.cachedStatement(sql: "SELECT COUNT(*) FROM session WHERE account_id = ? AND expires_at > ?"), arguments: [accountID, now.storedValue]
             ) ?? 0
         }
     }
 
     public func unlockAccount(id: String) async throws {
         try await write { db in
-            try db.execute(sql: "UPDATE account SET consecutive_failures = 0, locked_until = NULL WHERE id = ?", arguments: [id])
+            try db.run(sql: "UPDATE account SET consecutive_failures = 0, locked_until = NULL WHERE id = ?", arguments: [id])
             guard db.changesCount == 1 else { throw MFAStoreError.accountNotFound }
         }
     }
 
     public func revokeSessions(accountID: String) async throws -> Int {
         try await write { db in
-            try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [accountID])
+            try db.run(sql: "DELETE FROM session WHERE account_id = ?", arguments: [accountID])
             return db.changesCount
         }
     }
@@ -37,13 +37,12 @@ extension SQLiteStore {
     public func summary(now: Date, failureCeiling: Int) async throws -> StoreSummary {
         try await read { db in
             let row = try Row.fetchOne(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT (SELECT COUNT(*) FROM account) AS accounts,
                         (SELECT COUNT(*) FROM account WHERE locked_until > ? OR consecutive_failures >= ?) AS locked,
                         (SELECT COUNT(*) FROM pending_registration WHERE expires_at > ?) AS pending,
                         (SELECT COUNT(*) FROM outbox WHERE finished_at IS NULL) AS queued
-                    """,
+                    """),
                 arguments: [now.storedValue, failureCeiling, now.storedValue]
             )
             return StoreSummary(

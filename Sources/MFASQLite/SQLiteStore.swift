@@ -6,14 +6,16 @@ import MFACore
 /// MFACore's store on a SQLite file: the embedded default.
 ///
 /// A GRDB `DatabasePool` in WAL mode: readers never wait for the writer, and
-/// every operation that writes is one `IMMEDIATE` transaction, so two
-/// processes on the same file can never both consume a token or both accept a
-/// TOTP step. `synchronous=FULL` makes every acknowledged write survive a power
+/// every operation that writes is atomic inside an `IMMEDIATE` transaction
+/// (operations arriving together share one, each in its own savepoint: see
+/// `GroupCommitWriter`), so two processes on the same file can never both
+/// consume a token or both accept a TOTP step. `synchronous=FULL` makes every acknowledged write survive a power
 /// loss as well as a crash; `secure_delete` overwrites deleted rows, so a
 /// deleted account leaves no copy in free pages. The file is created with mode
 /// 0600 in a directory of mode 0700, and migrations run at open.
 public final class SQLiteStore: MFAStore {
     let pool: DatabasePool
+    private let writer: GroupCommitWriter
     /// Where work that follows a committed change reports its failures: such work
     /// is best effort, since the change's answer must not turn into an error.
     let logger: Logger
@@ -41,6 +43,7 @@ public final class SQLiteStore: MFAStore {
         // prepareDatabase; the writer connection lives as long as the pool.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try SQLiteSchema.migrator.migrate(pool)
+        writer = GroupCommitWriter(pool)
     }
 
     /// Creates the directory (0700) and an empty file (0600) before SQLite
@@ -99,10 +102,11 @@ public final class SQLiteStore: MFAStore {
         }
     }
 
-    /// Runs one IMMEDIATE transaction; store errors thrown inside roll it back.
+    /// Runs `body` atomically in the next group commit; store errors thrown
+    /// inside roll back its effects (and only its).
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await pool.write(body)
+            return try await writer.write(body)
         } catch let error as DatabaseError {
             throw MFAStoreError.unavailable(error.description)
         }

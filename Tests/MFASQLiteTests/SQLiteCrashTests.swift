@@ -6,12 +6,26 @@ import Testing
 
 @Suite struct SQLiteCrashTests {
     @Test func everyAcknowledgedAccountSurvivesSIGKILL() async throws {
+        try await Self.killWriterAndCheck(writers: 1)
+    }
+
+    /// Thirty-two writers at once share group commits (and some of their
+    /// writes fail inside them): SIGKILL lands during batched writes.
+    @Test func everyAcknowledgedAccountOfConcurrentWritersSurvivesSIGKILL() async throws {
+        let acknowledged = try await Self.killWriterAndCheck(writers: 32)
+        #expect(Set(acknowledged.map { $0.split(separator: "-")[1] }).count == 32, "not every writer got an answer")
+    }
+
+    /// Runs the crash writer for two seconds, kills it, and checks that every
+    /// account it printed is in the file and the file is sound.
+    @discardableResult
+    static func killWriterAndCheck(writers: Int) async throws -> [String] {
         let database = TemporaryDatabase()
         defer { database.remove() }
         _ = try database.open()
         let writer = Process()
         writer.executableURL = try Self.crashWriterBinary()
-        writer.arguments = [database.path]
+        writer.arguments = [database.path, String(writers)]
         let output = Pipe()
         writer.standardOutput = output
         try writer.run()
@@ -19,6 +33,7 @@ import Testing
         try await Task.sleep(for: .seconds(2))
         kill(writer.processIdentifier, SIGKILL)
         writer.waitUntilExit()
+        #expect(writer.terminationReason == .uncaughtSignal, "the writer stopped before it was killed")
         let acknowledged = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .split(separator: "\n").map(String.init)
         #expect(acknowledged.count > 5, "the writer wrote too little to prove anything")
@@ -30,6 +45,7 @@ import Testing
         let queue = try DatabaseQueue(path: database.path)
         let integrity = try await queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
         #expect(integrity == "ok")
+        return acknowledged
     }
 
     /// The writer is built with the tests, beside the test bundle.

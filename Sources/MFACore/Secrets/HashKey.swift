@@ -40,10 +40,3 @@ struct HashKey: Sendable {
         return Array(HMAC<SHA256>.authenticationCode(for: message, using: subkey))
     }
 }
-
-extension [UInt8] {
-    /// Lowercase hexadecimal, two digits a byte.
-    var hexString: String {
-        map { String(format: "%02x", $0) }.joined()
-    }
-}

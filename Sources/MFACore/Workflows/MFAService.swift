@@ -78,6 +78,7 @@ public final class MFAService: Sendable {
     let observer: any MFAEventObserver
     private let decoyHash = Mutex<String?>(nil)
     let loadedHashKey = Mutex<HashKey?>(nil)
+    let lastHealthCheck = HealthCheckCache()
 
     /// Creates a service.
     ///

@@ -45,9 +45,18 @@ extension MFAService {
         try await perform { try await store.purgeExpired(now: clock.now(), finishedMailRetention: 86_400) }
     }
 
-    /// Throws ``MFAError/unavailable`` when the store does not answer.
+    /// Throws ``MFAError/unavailable`` when the store does not answer. The
+    /// store is asked at most once a second; calls in between get its last answer.
     public func checkHealth() async throws(MFAError) {
-        try await perform { try await store.checkHealth() }
+        let failure = await lastHealthCheck.answer(now: clock.now()) { [self] () async -> MFAError? in
+            do throws(MFAError) {
+                try await perform { try await store.checkHealth() }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
     }
 
     func signedInAccount(sessionToken: String) async throws(MFAError) -> (SessionRecord, AccountRecord) {

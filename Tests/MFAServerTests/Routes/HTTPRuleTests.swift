@@ -173,7 +173,21 @@ import Testing
             try expectProblem(try await client.post("/users/login/", json: ["email": "ada@example.com"]), .unavailable)
             try expectProblem(try await client.get("/health"), .unavailable)
             server.store.setDown(false)
+            server.clock.advance(by: 1)
             #expect(try await client.get("/health").status == .ok)
+        }
+    }
+
+    @Test func healthAsksTheStoreAtMostOnceASecond() async throws {
+        let server = try TestServer()
+        try await server.run { client in
+            #expect(try await client.get("/health").status == .ok)
+            server.store.setDown(true)
+            #expect(try await client.get("/health").status == .ok, "the answer of the same second")
+            server.clock.advance(by: 0.9)
+            #expect(try await client.get("/health").status == .ok, "the answer of the same second")
+            server.clock.advance(by: 0.1)
+            try expectProblem(try await client.get("/health"), .unavailable)
         }
     }
 

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Helpers of run.sh that talk to the server the way a user would: create
+accounts, ask for sign-in links and read them from the file outbox, compute
+TOTP codes, and fire bursts of concurrent full logins. Standard library only."""
+import base64, email, email.policy, hashlib, hmac, json, os, re, struct, sys, threading, time
+import http.client
+from concurrent.futures import ThreadPoolExecutor
+
+PASSWORD = "load benchmark password 1"
+HOST, PORT = "127.0.0.1", int(os.environ["LOAD_PORT"])
+WORK, OUTBOX = os.environ["LOAD_WORK"], os.environ["LOAD_OUTBOX"]
+LINK = re.compile(r"(/users/(?:create|login)/mfa/)\?one_time_url=([A-Za-z0-9_\-]+)")
+
+
+def post(path, body, timeout=60):
+    connection = http.client.HTTPConnection(HOST, PORT, timeout=timeout)
+    connection.request("POST", path, json.dumps(body), {"Content-Type": "application/json"})
+    response = connection.getresponse()
+    data = response.read()
+    connection.close()
+    return response.status, data
+
+
+class Outbox:
+    """The newest link of each kind for each address, read from the .eml files."""
+    def __init__(self):
+        self.seen, self.links, self.lock = set(), {}, threading.Lock()
+
+    def scan(self):
+        with self.lock:
+            fresh = [entry for entry in os.scandir(OUTBOX) if entry.name.endswith(".eml") and entry.name not in self.seen]
+            # Oldest first, so that a newer link for the same address wins.
+            for entry in sorted(fresh, key=lambda entry: entry.stat().st_mtime_ns):
+                self.seen.add(entry.name)
+                with open(entry.path, "rb") as file:
+                    message = email.message_from_binary_file(file, policy=email.policy.default)
+                body = message.get_body(("plain",)).get_content()
+                found = LINK.search(body)
+                if found:
+                    self.links[(str(message["To"]).strip("<> "), found.group(1))] = found.group(2)
+
+    def link(self, address, path):
+        for _ in range(600):
+            self.scan()
+            token = self.links.pop((address, path), None)
+            if token:
+                return token
+            time.sleep(0.05)
+        raise SystemExit(f"no {path} link for {address} in {OUTBOX}")
+
+
+def totp(secret, at=None):
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    digest = hmac.new(key, struct.pack(">Q", int((at or time.time()) // 30)), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    return "%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)
+
+
+def accounts():
+    with open(os.path.join(WORK, "accounts.tsv")) as file:
+        return [line.rstrip("\n").split("\t") for line in file]
+
+
+def seed(count):
+    """Creates `count` accounts (accounts.tsv) through the API."""
+    outbox = Outbox()
+    def create(index):
+        address = f"seeded-{index}@example.com"
+        assert post("/users/create/", {"email": address, "password": PASSWORD})[0] == 202
+        status, body = post(f"/users/create/mfa/?one_time_url={outbox.link(address, '/users/create/mfa/')}", {"password_again": PASSWORD})
+        assert status == 201, body
+        return f"{address}\t{PASSWORD}\t{json.loads(body)['totp']['secret']}\n"
+    with ThreadPoolExecutor(8) as pool:
+        rows = list(pool.map(create, range(count)))
+    with open(os.path.join(WORK, "accounts.tsv"), "w") as file:
+        file.writelines(rows)
+
+
+def logins(first, count, out):
+    """Asks for sign-in links for accounts [first, first+count) and writes
+    token, password and the current TOTP code of each to `out`."""
+    outbox, chosen = Outbox(), accounts()[first:first + count]
+    def ask(row):
+        assert post("/users/login/", {"email": row[0]})[0] == 202
+        return row
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(ask, chosen))
+    rows = [f"{outbox.link(address, '/users/login/mfa/')}\t{password}\t{totp(secret)}\n" for address, password, secret in chosen]
+    with open(out, "w") as file:
+        file.writelines(rows)
+
+
+def sessions(first, count):
+    """Signs accounts in and writes their session tokens (sessions.txt)."""
+    path = os.path.join(WORK, "sessions-logins.tsv")
+    logins(first, count, path)
+    tokens = []
+    for line in open(path):
+        token, password, code = line.rstrip("\n").split("\t")
+        status, body = post(f"/users/login/mfa/?one_time_url={token}", {"password": password, "totp_code": code})
+        assert status == 200, body
+        tokens.append(json.loads(body)["session_token"] + "\n")
+    with open(os.path.join(WORK, "sessions.txt"), "w") as file:
+        file.writelines(tokens)
+
+
+def burst(path):
+    """Fires every full login of `path` at once, one connection each, and
+    prints how many got 200 and 503 and the 503s' latencies."""
+    lines = [line.rstrip("\n").split("\t") for line in open(path)]
+    barrier = threading.Barrier(len(lines))
+    def one(line):
+        token, password, code = line
+        connection = http.client.HTTPConnection(HOST, PORT, timeout=120)
+        connection.connect()
+        body = json.dumps({"password": password, "totp_code": code})
+        barrier.wait()
+        start = time.perf_counter()
+        connection.request("POST", f"/users/login/mfa/?one_time_url={token}", body, {"Content-Type": "application/json"})
+        response = connection.getresponse()
+        response.read()
+        return response.status, time.perf_counter() - start
+    with ThreadPoolExecutor(len(lines)) as pool:
+        results = list(pool.map(one, lines))
+    refused = sorted(seconds for status, seconds in results if status == 503)
+    statuses = {}
+    for status, _ in results:
+        statuses[status] = statuses.get(status, 0) + 1
+    p = lambda values, q: values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
+    print(f"BURST statuses={json.dumps(statuses, sort_keys=True)} refused={len(refused)} "
+          f"refused_p50_ms={p(refused, 0.5) * 1000:.1f} refused_max_ms={(refused[-1] if refused else float('nan')) * 1000:.1f}")
+
+
+if __name__ == "__main__":
+    command, *arguments = sys.argv[1:]
+    {"seed": lambda: seed(int(arguments[0])),
+     "logins": lambda: logins(int(arguments[0]), int(arguments[1]), arguments[2]),
+     "sessions": lambda: sessions(int(arguments[0]), int(arguments[1])),
+     "burst": lambda: burst(arguments[0])}[command]()
