@@ -20,15 +20,11 @@ struct HousekeepingService: Service, CustomStringConvertible {
     var description: String { "HousekeepingService" }
 
     func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await store.purgeExpired(now: Date(), finishedMailRetention: retention)
-                } catch {
-                    logger.warning("Housekeeping failed", metadata: ["error.type": .string(String(reflecting: type(of: error)))])
-                }
-                try? await Task.sleep(for: interval)
-            }
+        let (store, retention, logger) = (store, retention, logger)
+        await repeatUntilShutdown(every: interval) {
+            try await store.purgeExpired(now: Date(), finishedMailRetention: retention)
+        } onFailure: { error in
+            logger.warning("Housekeeping failed", metadata: ["error.type": .string(String(reflecting: type(of: error)))])
         }
     }
 }

@@ -14,16 +14,11 @@ struct MailDeliveryService: Service, CustomStringConvertible {
     var description: String { "MailDeliveryService" }
 
     func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    _ = try await worker.deliverDueMail()
-                } catch {
-                    // Store outages are waited out.
-                    logger.warning("Mail delivery failed", metadata: ["reason": .string("outbox unavailable: \(error)")])
-                }
-                try? await Task.sleep(for: interval)
-            }
+        let (worker, logger) = (worker, logger)
+        await repeatUntilShutdown(every: interval) {
+            _ = try await worker.deliverDueMail()
+        } onFailure: { error in
+            logger.warning("Mail delivery failed", metadata: ["reason": .string("outbox unavailable: \(error)")])
         }
     }
 }
