@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "MFACore", targets: ["MFACore"]),
         .library(name: "MFACoreTesting", targets: ["MFACoreTesting"]),
         .library(name: "MFASQLite", targets: ["MFASQLite"]),
+        .library(name: "MFAPostgres", targets: ["MFAPostgres"]),
         .library(name: "MFAStoreConformance", targets: ["MFAStoreConformance"]),
         .library(name: "MFAPages", targets: ["MFAPages"]),
         .library(name: "MFAQRCode", targets: ["MFAQRCode"]),
@@ -32,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // Random bytes, constant-time comparison and zeroing: the one home of what
@@ -65,6 +67,18 @@ let package = Package(
             name: "MFASQLite",
             dependencies: [
                 "MFACore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The store on PostgreSQL: several servers on one database.
+        .target(
+            name: "MFAPostgres",
+            dependencies: [
+                "MFACore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(name: "MFAStoreConformance", dependencies: ["MFACore"]),
@@ -105,6 +119,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MFAStoreConformanceTests", dependencies: ["MFACore", "MFAStoreConformance"]),
+        .testTarget(
+            name: "MFAPostgresTests",
+            dependencies: [
+                "MFACore", "MFAPostgres", "MFAStoreConformance", "MFATestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The one markup escaper and the one RFC 3339 formatter, shared by the QR code's SVG, the pages and the server.
         .target(name: "MFAFormats"),
         .target(name: "MFAQRCode", dependencies: ["MFAFormats"]),

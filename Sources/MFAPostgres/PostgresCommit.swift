@@ -1,0 +1,70 @@
+import Foundation
+import MFACore
+
+extension Transaction {
+    /// ``MFACore/MFAStore/commit(_:)`` inside the caller's transaction: every
+    /// check first (a throw rolls the transaction back), then the effects.
+    ///
+    /// The account row is locked first, so that concurrent changes of one
+    /// account take turns and each checks the lock, the failure ceiling and the
+    /// last accepted time step as the one before left them. The link is checked
+    /// before the account's existence, so every loser of a race on it sees
+    /// ``MFAStoreError/linkNotUsable`` even when the winner deleted the account.
+    func commit(_ change: AuthenticatedChange) async throws -> AuthenticatedChangeOutcome {
+        let found = try await lockedAccount(id: change.accountID)
+        if let link = change.consumingLink { try await consumeLink(link, subject: change.accountID, now: change.now) }
+        guard let account = found else { throw MFAStoreError.accountNotFound }
+        if let lockedUntil = account.lockedUntil, lockedUntil > change.now { throw MFAStoreError.accountLocked(until: lockedUntil) }
+        if change.refusesTOTP(atFailures: account.consecutiveFailures) { throw MFAStoreError.totpRefusedAtCeiling }
+        if let step = change.acceptedTimeStep {
+            if let last = account.lastAcceptedTimeStep, step <= last { throw MFAStoreError.timeStepAlreadyUsed }
+            try await run("UPDATE account SET last_time_step = \(Int64(step)) WHERE id = \(account.id)")
+        }
+        if let code = change.recoveryCodeHash {
+            let used = try await run("DELETE FROM recovery_code WHERE account_id = \(account.id) AND code_hash = \(code.bytea) RETURNING 1")
+            guard used == 1 else { throw MFAStoreError.recoveryCodeNotFound }
+        }
+        for mail in change.mail { try await insert(mail) }
+        if change.deletesAccount {
+            try await delete(account)
+            return AuthenticatedChangeOutcome(previousLoginAt: nil, recoveryCodesRemaining: 0)
+        }
+        if change.recordsLogin {
+            try await run("UPDATE account SET last_login_at = \(change.now) WHERE id = \(account.id)")
+        }
+        if let hash = change.newPasswordHash {
+            try await run("UPDATE account SET password_hash = \(hash) WHERE id = \(account.id)")
+        }
+        if let replacement = change.replacesAuthenticator { try await replaceAuthenticator(of: account.id, with: replacement) }
+        if let hashes = change.replacesRecoveryCodes { try await replaceRecoveryCodes(of: account.id, with: hashes) }
+        try await run("UPDATE account SET consecutive_failures = 0, locked_until = NULL WHERE id = \(account.id)")
+        try await revokeSessions(of: account.id, change.revokedSessions)
+        if let session = change.newSession {
+            try await run("""
+                INSERT INTO session (token_hash, account_id, created_at, expires_at)
+                VALUES (\(session.tokenHash.bytea), \(session.accountID), \(session.createdAt), \(session.expiresAt))
+                """)
+        }
+        let remaining = try await rows("SELECT count(*) FROM recovery_code WHERE account_id = \(account.id)").first?.decode(Int.self) ?? 0
+        if let notice = change.recoveryCodeNotice?(remaining) { try await insert(notice) }
+        return AuthenticatedChangeOutcome(
+            previousLoginAt: change.recordsLogin ? account.lastLoginAt : nil,
+            recoveryCodesRemaining: remaining
+        )
+    }
+
+    private func replaceAuthenticator(of accountID: String, with replacement: AuthenticatorReplacement) async throws {
+        let authenticator = replacement.authenticator
+        try await run("""
+            UPDATE account SET totp_sealed_secret = \(authenticator.sealedSecret.bytea), totp_algorithm = \(authenticator.algorithm.rawValue),
+                totp_digits = \(authenticator.digits), totp_period = \(authenticator.period), last_time_step = NULL
+            WHERE id = \(accountID)
+            """)
+        try await replaceRecoveryCodes(of: accountID, with: replacement.recoveryCodeHashes)
+    }
+
+    private func replaceRecoveryCodes(of accountID: String, with hashes: [[UInt8]]) async throws {
+        try await run("DELETE FROM recovery_code WHERE account_id = \(accountID)")
+        try await insertRecoveryCodes(hashes, accountID: accountID)
+    }
+}

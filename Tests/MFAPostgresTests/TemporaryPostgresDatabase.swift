@@ -1,0 +1,41 @@
+import Foundation
+import Logging
+import MFAPostgres
+import MFATestSupport
+import Testing
+
+/// A fresh database on the test server (``MFATestSupport/TestPostgres``), dropped by `drop()`.
+struct TemporaryPostgresDatabase {
+    let url: String
+
+    init() throws {
+        url = try TestPostgres.createDatabase()
+    }
+
+    var location: PostgresDatabaseURL {
+        get throws { try PostgresDatabaseURL(url) }
+    }
+
+    /// A store on the database, not yet running.
+    func store(deadline: Duration = .seconds(10), maximumConnections: Int = 8) throws -> PostgresStore {
+        PostgresStore(location: try location, deadline: deadline, maximumConnections: maximumConnections, logger: Logger(label: "test"))
+    }
+
+    func drop() { TestPostgres.drop(url) }
+
+    /// Runs `body` with a migrated, running store on a fresh database, then drops the database.
+    static func withStore(_ body: @Sendable (PostgresStore) async throws -> Void) async throws {
+        let database = try TemporaryPostgresDatabase()
+        defer { database.drop() }
+        let store = try database.store()
+        try await store.whileRunning { try await body(store) }
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test when the test PostgreSQL answers, or in CI (where it then fails saying why);
+    /// skips it otherwise, printing the reason once.
+    static var needsPostgres: Self {
+        .enabled(if: TestPostgres.runsTests, "needs PostgreSQL: set MFA_TEST_POSTGRES_URL, or run through scripts/with-postgres")
+    }
+}
