@@ -164,7 +164,7 @@ let package = Package(
         .target(
             name: "MFAServerKit",
             dependencies: [
-                "MFACore", "MFASQLite", "MFAMail", "MFAPages", "MFAFormats",
+                "MFACore", "MFASQLite", "MFAPostgres", "MFAMail", "MFAPages", "MFAFormats",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -181,7 +181,7 @@ let package = Package(
         .testTarget(
             name: "MFAServerTests",
             dependencies: [
-                "MFACore", "MFACoreTesting", "MFATestSupport", "MFAServerKit", "MFAServer",
+                "MFACore", "MFACoreTesting", "MFATestSupport", "MFAServerKit", "MFAServer", "MFAPostgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

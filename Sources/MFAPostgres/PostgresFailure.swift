@@ -11,7 +11,7 @@ enum PostgresFailure {
     private static func reason(_ error: any Error, deadline: Duration) -> String {
         switch error {
         case is DeadlinePassed:
-            return "no answer within \(deadline)"
+            return "no answer within \(deadline) (the log names the connection errors)"
         case is CancellationError:
             return "cancelled"
         case let error as PSQLError:

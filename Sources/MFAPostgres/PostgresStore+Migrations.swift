@@ -59,7 +59,7 @@ extension PostgresStore {
 extension PostgresStore {
     /// Runs the pool, migrates, runs `body` and stops the pool: for a command or
     /// a test that uses the store for a while, outside a `ServiceGroup`.
-    public func whileRunning<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+    public func whileRunning<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await self.run() }
             defer { group.cancelAll() }

@@ -24,7 +24,7 @@ struct TemporaryPostgresDatabase {
     func drop() { TestPostgres.drop(url) }
 
     /// Runs `body` with a migrated, running store on a fresh database, then drops the database.
-    static func withStore(_ body: @Sendable (PostgresStore) async throws -> Void) async throws {
+    static func withStore(_ body: (PostgresStore) async throws -> Void) async throws {
         let database = try TemporaryPostgresDatabase()
         defer { database.drop() }
         let store = try database.store()

@@ -19,6 +19,23 @@ extension MFAService {
         }
     }
 
+    /// Whether this service's keys open the hash key the store holds (storing
+    /// one on a new database). Servers that share a database must share one
+    /// key file; a server whose keys do not open the stored hash key could
+    /// neither find an account's limits nor check a recovery code.
+    ///
+    /// - Throws: ``MFAError/unavailable`` when the store cannot answer.
+    public func keysOpenStoredHashKey() async throws(MFAError) -> Bool {
+        try await perform {
+            do {
+                _ = try await hashKey()
+                return true
+            } catch SecretKeyError.cannotOpen {
+                return false
+            }
+        }
+    }
+
     /// The hash key, loaded (or created) and the store's legacy rows upgraded on first use.
     func hashKey() async throws -> HashKey {
         if let key = loadedHashKey.withLock({ $0 }) { return key }

@@ -28,6 +28,7 @@ import Synchronization
 /// ### Creating the service
 /// - ``init(configuration:store:keys:links:passwordHasher:clock:random:observer:)``
 /// - ``prepare()``
+/// - ``keysOpenStoredHashKey()``
 /// - ``configuration``
 ///
 /// ### Account creation

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MFACore
 
 /// `mfa-server accounts …` and `mfa-server import-prototype …`: the operator's
 /// commands, run on the server's machine against the configured store, safe
@@ -51,10 +52,12 @@ public struct MFAOperatorCommand: ParsableCommand {
             refuse("cannot open the store: \(error)", status: 1)
         }
         do {
-            try await command.run(in: context)
+            try await context.opened.whileRunning { try await command.run(in: context) }
             Foundation.exit(0)
         } catch let refusal as OperatorRefusal {
             refuse(refusal.message, status: 1)
+        } catch let error as MFAStoreError {
+            refuse(StartupRefusal(opening: context.settings.database, error).description, status: 1)
         } catch {
             refuse("\(error)", status: 1)
         }

@@ -12,7 +12,9 @@ import Darwin
 /// it, and a logger for the security events that name the operator.
 struct OperatorContext: Sendable {
     let settings: ServerSettings
-    let store: any MFAStore
+    /// The store, usable inside ``OpenedStore/whileRunning(_:)``.
+    let opened: OpenedStore
+    var store: any MFAStore { opened.store }
     let service: MFAService
     let logger: Logger
     /// Who ran the command: the user on the machine, and through sudo whom.
@@ -26,9 +28,9 @@ struct OperatorContext: Sendable {
         // Notices at least: the security events; the start-up details a server logs would bury a refusal's one line.
         ServerLogging.bootstrap(format: settings.logFormat, level: max(settings.logLevel, .notice), toStandardError: true)
         logger = Logger(label: "mfa-server")
-        store = try StoreFactory.open(settings.database, logger: logger)
+        opened = try StoreFactory.open(settings.database, deadline: settings.databaseTimeout, logger: logger)
         service = try MFAService(
-            configuration: settings.serviceConfiguration(listeningOn: settings.port), store: store,
+            configuration: settings.serviceConfiguration(listeningOn: settings.port), store: opened.store,
             keys: SecretKeyFile.load(from: settings.secretKeyFile).keys, links: ServerLinks(),
             passwordHasher: PHCPasswordHasher(scheme: settings.passwordHashing)
         )

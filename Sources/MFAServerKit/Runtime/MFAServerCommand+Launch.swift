@@ -8,7 +8,8 @@ extension MFAServerCommand {
     ///
     /// Exit status: 0 after a clean stop (and for `--help`), 2 for a malformed
     /// setting, with one line naming it on standard error, 1 when the server
-    /// cannot start or fails.
+    /// cannot start (one line too when the database cannot be used or its key
+    /// file does not open what the database holds) or fails.
     public static func launch(
         arguments: [String] = Array(CommandLine.arguments.dropFirst()),
         environment: [String: String] = ProcessInfo.processInfo.environment
@@ -48,16 +49,19 @@ extension MFAServerCommand {
             Foundation.exit(0)
         } catch let error as SettingError {
             refuse(error.description)
+        } catch let refusal as StartupRefusal {
+            refuse(refusal.description, status: 1)
         } catch {
             logger.critical("The server stopped", metadata: ["error": "\(error)"])
             Foundation.exit(1)
         }
     }
 
-    /// Prints the first line of `message` to standard error and exits with status 2.
-    private static func refuse(_ message: String) -> Never {
+    /// Prints the first line of `message` to standard error and exits with `status`
+    /// (2: a malformed setting; 1: a store the server cannot start on).
+    private static func refuse(_ message: String, status: Int32 = 2) -> Never {
         let line = message.split(separator: "\n").first.map(String.init) ?? message
         FileHandle.standardError.write(Data("mfa-server: \(line)\n".utf8))
-        Foundation.exit(2)
+        Foundation.exit(status)
     }
 }

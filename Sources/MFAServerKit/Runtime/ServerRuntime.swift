@@ -29,7 +29,8 @@ public struct ServerRuntime: Sendable {
         if let openFiles = FileDescriptorLimit.raise() {
             logger.debug("Open file limit", metadata: ["limit": .stringConvertible(openFiles)])
         }
-        let store = try StoreFactory.open(settings.database, logger: logger)
+        let opened = try StoreFactory.open(settings.database, deadline: settings.databaseTimeout, logger: logger)
+        let store = opened.store
         let observer = MetricsEventObserver()
         let transport = try MailTransports.make(for: settings.mail, sender: settings.mailFrom, logger: logger)
         let logger = logger
@@ -69,7 +70,20 @@ public struct ServerRuntime: Sendable {
             },
             logger: logger
         )
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: application)]
+        // The store's own service (PostgreSQL's pool) first: a ServiceGroup stops services in
+        // reverse order, so the pool outlives the requests and the mail worker that drain.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = opened.service.map { [.init(service: $0)] } ?? []
+        let check = try startupCheckService(store: store, keys: keys, passwordHasher: passwordHasher)
+        services.append(.init(service: PreparedService(prepare: { [settings] in
+            do {
+                try await opened.prepare()
+                guard try await check.keysOpenStoredHashKey() else {
+                    throw StartupRefusal.keyMismatch(keyFile: settings.secretKeyFile, location: settings.database)
+                }
+            } catch {
+                throw StartupRefusal(opening: settings.database, error)
+            }
+        }, service: application)))
         if let metricsAddress = settings.metricsAddress {
             services.append(.init(service: MetricsListener.application(address: metricsAddress, registry: ServerMetrics.registry, logger: logger)))
         }
@@ -77,6 +91,15 @@ public struct ServerRuntime: Sendable {
         configuration.maximumGracefulShutdownDuration = Self.drainTime
         try await ServiceGroup(configuration: configuration).run()
         logger.info("Stopped")
+    }
+
+    /// A service on the store for the checks before the server listens (its
+    /// public URL is not known yet when the port is 0; the checks need none).
+    private func startupCheckService(store: any MFAStore, keys: KeyFileWatcher, passwordHasher: PHCPasswordHasher) throws -> MFAService {
+        try MFAService(
+            configuration: settings.serviceConfiguration(listeningOn: settings.port), store: store,
+            keys: keys, links: ServerLinks(), passwordHasher: passwordHasher
+        )
     }
 
     /// Loads the hash key and re-seals what older keys sealed; a failure here
@@ -126,6 +149,9 @@ public struct ServerRuntime: Sendable {
 
     /// Runs `mfa-server rotate-key` on the configured key file and database.
     public func rotateKey() async throws {
-        try await KeyRotation(keyFile: settings.secretKeyFile, store: try StoreFactory.open(settings.database, logger: logger), logger: logger).run()
+        let opened = try StoreFactory.open(settings.database, deadline: settings.databaseTimeout, logger: logger)
+        try await opened.whileRunning { [settings, logger] in
+            _ = try await KeyRotation(keyFile: settings.secretKeyFile, store: opened.store, logger: logger).run()
+        }
     }
 }

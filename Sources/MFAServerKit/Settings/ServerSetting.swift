@@ -25,7 +25,7 @@ public struct ServerSetting: Hashable, Sendable, CustomStringConvertible {
 
     /// Every setting, in the order `--help`, `/docs` and the README list them.
     public static let allCases: [ServerSetting] = [
-        host, port, publicURL, dataDirectory, databaseURL, secretKeyFile, mailURL, mailFrom, issuer,
+        host, port, publicURL, dataDirectory, databaseURL, databaseTimeout, secretKeyFile, mailURL, mailFrom, issuer,
         linkLifetime, sessionLifetime, totpAlgorithm, totpDigits, totpPeriod,
         linksPerAddress, linksPerAddressTotal, requestsPerClient, attemptsPerLink, accountFailures, failureCeiling,
         passwordHash, allowWeakHash, retention, metricsAddress, trustedProxies,
@@ -45,7 +45,12 @@ public struct ServerSetting: Hashable, Sendable, CustomStringConvertible {
     /// The store.
     public static let databaseURL = ServerSetting(
         "MFA_DATABASE_URL", default: "sqlite://{data dir}/mfa.sqlite",
-        "sqlite://PATH (sqlite:///abs/path or sqlite://./rel/path); postgres:// is refused as not supported yet."
+        "sqlite://PATH (sqlite:///abs/path or sqlite://./rel/path), or postgres://user:password@host:port/database[?sslmode=MODE] (MODE: disable, prefer, require, verify-ca or verify-full) for several servers on one database (see Docs/Operations.md)."
+    )
+    /// How long a database operation may take.
+    public static let databaseTimeout = ServerSetting(
+        "MFA_DATABASE_TIMEOUT_SECONDS", default: "5",
+        "Seconds a database operation may wait (for a connection, a lock or another writer) before its request is answered 503, 1 to 60."
     )
     /// The file of the key that seals secrets at rest.
     public static let secretKeyFile = ServerSetting(

@@ -16,6 +16,9 @@ extension ServerSettings {
         explicitPublicURL = reader[.publicURL]
         dataDirectory = reader[.dataDirectory] ?? dataDirectory
         database = try DatabaseLocation(url: reader[.databaseURL] ?? "sqlite://\(dataDirectory)/mfa.sqlite")
+        databaseTimeout = try reader.integer(
+            .databaseTimeout, in: 1...60, problem: "must be a whole number of seconds from 1 to 60"
+        ).map { .seconds($0) } ?? databaseTimeout
         secretKeyFile = reader[.secretKeyFile] ?? "\(dataDirectory)/secret.key"
         if let sender = reader[.mailFrom] {
             do {

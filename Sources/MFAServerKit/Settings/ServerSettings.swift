@@ -14,6 +14,8 @@ public struct ServerSettings: Sendable {
     public var dataDirectory = "./mfa-data"
     /// The store.
     public var database: DatabaseLocation
+    /// How long a database operation may take before its request fails as unavailable.
+    public var databaseTimeout = Duration.seconds(5)
     /// The file of the key that seals secrets at rest.
     public var secretKeyFile: String
     /// Where emails go.

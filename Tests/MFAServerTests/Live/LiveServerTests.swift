@@ -68,8 +68,11 @@ import Testing
         let cases: [(arguments: [String], environment: [String: String], line: String)] = [
             ([], ["MFA_PORT": "eighty"], "mfa-server: MFA_PORT (--port): must be a number from 0 to 65535"),
             (["--log-format", "yaml"], [:], "mfa-server: MFA_LOG_FORMAT (--log-format): must be one of text, json"),
-            ([], ["MFA_DATABASE_URL": "postgres://mfa@localhost/mfa"],
-             "mfa-server: MFA_DATABASE_URL (--database-url): PostgreSQL is not supported yet; use sqlite://PATH"),
+            // The line never repeats the URL, whose password it would show.
+            ([], ["MFA_DATABASE_URL": "postgres://mfa:s3cret@db.internal/mfa?sslmode=maybe"],
+             "mfa-server: MFA_DATABASE_URL (--database-url): sslmode must be one of disable, prefer, require, verify-ca, verify-full"),
+            ([], ["MFA_DATABASE_TIMEOUT_SECONDS": "0"],
+             "mfa-server: MFA_DATABASE_TIMEOUT_SECONDS (--database-timeout-seconds): must be a whole number of seconds from 1 to 60"),
             (["--no-such-flag"], [:], "mfa-server: Unknown option '--no-such-flag'"),
         ]
         for (arguments, environment, line) in cases {

@@ -1,4 +1,5 @@
 import MFACore
+import MFAPostgres
 import Testing
 @testable import MFAServerKit
 
@@ -36,6 +37,21 @@ import Testing
         #expect(settings.database == .sqlite(path: "/var/lib/mfa/mfa.sqlite"))
         #expect(settings.secretKeyFile == "/var/lib/mfa/secret.key")
         #expect(settings.mail == .directory(path: "/var/lib/mfa/outbox"))
+    }
+
+    @Test func aPostgresURLIsReadWithItsPasswordKeptOutOfItsDescription() throws {
+        let settings = try ServerSettings(values: [
+            .databaseURL: "postgresql://mfa:p%40ss@db.internal:6432/auth?sslmode=verify-full", .databaseTimeout: "3",
+        ])
+        guard case .postgres(let url) = settings.database else { throw TestFailure("\(settings.database) is not PostgreSQL") }
+        #expect([url.host, "\(url.port)", url.username, url.password, url.database] == ["db.internal", "6432", "mfa", "p@ss", "auth"])
+        #expect(url.tlsMode == .verifyFull)
+        #expect(settings.database.description == "postgres://db.internal:6432/auth")
+        #expect(settings.databaseTimeout == .seconds(3))
+        let defaults = try PostgresDatabaseURL("postgres://mfa@[::1]")
+        #expect([defaults.host, "\(defaults.port)", defaults.database, defaults.tlsMode.rawValue] == ["::1", "5432", "mfa", "prefer"])
+        #expect(defaults.password == nil)
+        #expect(defaults.description == "[::1]:5432/mfa")
     }
 
     @Test func everySettingIsRead() throws {
@@ -112,8 +128,11 @@ import Testing
         (ServerSetting.port, "80a", "must be a number from 0 to 65535"),
         (.port, "65536", "must be a number from 0 to 65535"),
         (.publicURL, "auth.example.com", "must start with http:// or https://"),
-        (.databaseURL, "postgres://u:p@localhost/mfa", "PostgreSQL is not supported yet; use sqlite://PATH"),
-        (.databaseURL, "mysql://localhost", "must be sqlite://PATH"),
+        (.databaseURL, "postgres://u:p@/mfa", "postgres:// needs a host"),
+        (.databaseURL, "postgres://localhost/mfa", "postgres:// needs a user name"),
+        (.databaseURL, "postgres://u:p@localhost/mfa?sslmode=on", "sslmode must be one of disable, prefer, require, verify-ca, verify-full"),
+        (.databaseURL, "mysql://localhost", "must be sqlite://PATH or postgres://user:password@host:port/database"),
+        (.databaseTimeout, "61", "must be a whole number of seconds from 1 to 60"),
         (.mailURL, "mailto:ada@example.com", "must be smtp://..., file:///dir or log:"),
         (.issuer, "Acme:Corp", "must be non-empty and contain no colon"),
         (.linkLifetime, "ten", "must be a whole number of seconds"),
