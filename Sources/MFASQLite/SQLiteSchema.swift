@@ -3,6 +3,27 @@ import GRDB
 /// The schema as ordered, named migrations. A migration, once shipped, is
 /// never edited: changes come as new steps appended to the list.
 enum SQLiteSchema {
+    /// Applies the migrations the file lacks, with other processes opening the same new file at once.
+    ///
+    /// Each migration commits in a transaction of its own, but GRDB reads which
+    /// are applied before it takes the write lock, so a process that read "none"
+    /// while another was applying one fails on the tables that one created.
+    /// Such a failure is retried, reading again: it is retried only when
+    /// another process applied a migration meanwhile, so a migration that fails
+    /// on its own still throws.
+    static func migrate(_ pool: DatabasePool) throws {
+        let migrator = migrator
+        while true {
+            let before = try pool.read { db in try migrator.appliedIdentifiers(db) }
+            do {
+                return try migrator.migrate(pool)
+            } catch {
+                let after = try pool.read { db in try migrator.appliedIdentifiers(db) }
+                guard after.isStrictSuperset(of: before) else { throw error }
+            }
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("1 accounts, registrations, links, sessions, recovery codes, limits, outbox") { db in

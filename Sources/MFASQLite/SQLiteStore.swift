@@ -42,7 +42,7 @@ public final class SQLiteStore: MFAStore {
         // GRDB sets synchronous=NORMAL on the writer when it turns WAL on, after
         // prepareDatabase; the writer connection lives as long as the pool.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        try SQLiteSchema.migrator.migrate(pool)
+        try SQLiteSchema.migrate(pool)
         writer = GroupCommitWriter(pool)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import MFACore
 @testable import MFASQLite
+import Synchronization
 import Testing
 
 @Suite struct SQLiteFileTests {
@@ -42,6 +43,27 @@ import Testing
         let queue = try DatabaseQueue(path: database.path)
         let applied = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(applied == ["1 accounts, registrations, links, sessions, recovery codes, limits, outbox", "2 key ids and keyed hashes"])
+    }
+
+    /// Servers started together on one new file each open it and migrate: every
+    /// one must open it, and each migration must run once (issue 17: two servers
+    /// raced, and one failed with "table account already exists").
+    @Test(arguments: 1...10)
+    func storesOpenedTogetherOnANewFileAllOpenItAndMigrateOnce(round: Int) throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            do {
+                _ = try database.open()
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [], "round \(round)")
+        let queue = try DatabaseQueue(path: database.path)
+        let applied = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied == SQLiteSchema.migrator.migrations)
     }
 
     @Test func aBackupIsAConsistentCopy() async throws {
