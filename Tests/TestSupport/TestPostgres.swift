@@ -29,7 +29,11 @@ public enum TestPostgres {
 
     /// The server's URL; throws the reason it is unavailable.
     public static func requireServer() throws -> String {
-        try server.get()
+        do {
+            return try server.get()
+        } catch {
+            throw ExternalTool.Failure(description: "PostgreSQL is required when CI is set: \(error.description)", status: nil)
+        }
     }
 
     /// Creates an empty database with a random name and returns its URL; ``drop(_:)`` removes it.

@@ -1,0 +1,120 @@
+import Foundation
+import Logging
+import MFACore
+import MFAPostgres
+import MFATestSupport
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An unreachable database answers "unavailable" within the deadline, never a
+/// hang, and its errors name host, port and database but never the password.
+@Suite struct PostgresAvailabilityTests {
+    static let password = "hunter2-never-shown"
+
+    /// A store on 127.0.0.1:`port` with a one-second deadline.
+    static func store(port: Int) throws -> PostgresStore {
+        let location = try PostgresDatabaseURL("postgres://mfa:\(password)@127.0.0.1:\(port)/mfa?sslmode=disable")
+        return PostgresStore(location: location, deadline: .seconds(1), logger: Logger(label: "test"))
+    }
+
+    /// Runs `operation` on a fresh running store (a pool runs once) and returns its error and how long it took.
+    static func failure(onPort port: Int, _ operation: @Sendable @escaping (PostgresStore) async throws -> Void) async throws -> (MFAStoreError?, Duration) {
+        let store = try store(port: port)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await store.run() }
+            defer { group.cancelAll() }
+            let start = ContinuousClock.now
+            do {
+                try await operation(store)
+                return (nil, ContinuousClock.now - start)
+            } catch let error as MFAStoreError {
+                return (error, ContinuousClock.now - start)
+            }
+        }
+    }
+
+    static func expectUnavailableWithinTheDeadline(_ result: (MFAStoreError?, Duration), port: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        let (error, elapsed) = result
+        guard case .unavailable(let reason) = error else {
+            Issue.record("expected unavailable, got \(String(describing: error))", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(elapsed < .seconds(3), "took \(elapsed)", sourceLocation: sourceLocation)
+        #expect(reason.contains("127.0.0.1:\(port)/mfa"), "\(reason)", sourceLocation: sourceLocation)
+        #expect(!reason.contains(password), sourceLocation: sourceLocation)
+    }
+
+    @Test func aPortWhereNothingListensAnswersUnavailableWithinTheDeadline() async throws {
+        let port = try Self.closedPort()
+        Self.expectUnavailableWithinTheDeadline(try await Self.failure(onPort: port) { _ = try await $0.account(id: "a") }, port: port)
+        Self.expectUnavailableWithinTheDeadline(try await Self.failure(onPort: port) {
+            _ = try await $0.commit(AuthenticatedChange(accountID: "a", acceptedTimeStep: 1, now: Date()))
+        }, port: port)
+    }
+
+    @Test func aServerThatAcceptsButNeverAnswersAnswersUnavailableWithinTheDeadline() async throws {
+        let (socket, port) = try Self.silentListener()
+        defer { close(socket) }
+        Self.expectUnavailableWithinTheDeadline(try await Self.failure(onPort: port) { try await $0.checkHealth() }, port: port)
+        Self.expectUnavailableWithinTheDeadline(try await Self.failure(onPort: port) { try await $0.migrate() }, port: port)
+    }
+
+    /// A database that stops taking connections (as a stopped server would), then takes them again.
+    @Test(.needsPostgres) func aDatabaseThatGoesAwayAnswersUnavailableAndTheStoreRecoversWhenItIsBack() async throws {
+        let server = try TestPostgres.requireServer()
+        let database = try TemporaryPostgresDatabase()
+        defer { database.drop() }
+        let name = try database.location.database
+        let store = try database.store(deadline: .seconds(2))
+        try await store.whileRunning {
+            #expect(try await store.account(id: "a") == nil)
+            _ = try TestPostgres.psql(server, """
+                ALTER DATABASE \(name) ALLOW_CONNECTIONS false;
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)';
+                """)
+            let start = ContinuousClock.now
+            await #expect(throws: MFAStoreError.self) { try await store.account(id: "a") }
+            #expect(ContinuousClock.now - start < .seconds(4))
+            _ = try TestPostgres.psql(server, "ALTER DATABASE \(name) ALLOW_CONNECTIONS true")
+            // The pool connects again with its back-off; each try answers within the deadline.
+            var recovered = false
+            for _ in 0..<20 where !recovered {
+                recovered = (try? await store.checkHealth()) != nil
+                if !recovered { try await Task.sleep(for: .milliseconds(500)) }
+            }
+            #expect(recovered)
+        }
+    }
+
+    /// A local port that was free a moment ago.
+    static func closedPort() throws -> Int {
+        let (socket, port) = try silentListener()
+        close(socket)
+        return port
+    }
+
+    /// A socket listening on a free port of 127.0.0.1 that never accepts: the
+    /// kernel completes connections, and nobody ever answers on them.
+    static func silentListener() throws -> (Int32, Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                bind(fd, address, length) == 0 && listen(fd, 16) == 0 && getsockname(fd, address, &length) == 0
+            }
+        }
+        guard fd >= 0, bound else { throw PostgresTestError("cannot listen on 127.0.0.1") }
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
+    }
+}
+
+struct PostgresTestError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
