@@ -48,7 +48,7 @@ import Glibc
     }
 
     @Test func aPortWhereNothingListensAnswersUnavailableWithinTheDeadline() async throws {
-        let port = try Self.closedPort()
+        let port = try LocalPorts.free()
         Self.expectUnavailableWithinTheDeadline(try await Self.failure(onPort: port) { _ = try await $0.account(id: "a") }, port: port)
         Self.expectUnavailableWithinTheDeadline(try await Self.failure(onPort: port) {
             _ = try await $0.commit(AuthenticatedChange(accountID: "a", acceptedTimeStep: 1, now: Date()))
@@ -56,7 +56,7 @@ import Glibc
     }
 
     @Test func aServerThatAcceptsButNeverAnswersAnswersUnavailableWithinTheDeadline() async throws {
-        let (socket, port) = try Self.silentListener()
+        let (socket, port) = try LocalPorts.silent()
         defer { close(socket) }
         Self.expectUnavailableWithinTheDeadline(try await Self.failure(onPort: port) { try await $0.checkHealth() }, port: port)
         Self.expectUnavailableWithinTheDeadline(try await Self.failure(onPort: port) { try await $0.migrate() }, port: port)
@@ -88,33 +88,4 @@ import Glibc
             #expect(recovered)
         }
     }
-
-    /// A local port that was free a moment ago.
-    static func closedPort() throws -> Int {
-        let (socket, port) = try silentListener()
-        close(socket)
-        return port
-    }
-
-    /// A socket listening on a free port of 127.0.0.1 that never accepts: the
-    /// kernel completes connections, and nobody ever answers on them.
-    static func silentListener() throws -> (Int32, Int) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(fd, address, length) == 0 && listen(fd, 16) == 0 && getsockname(fd, address, &length) == 0
-            }
-        }
-        guard fd >= 0, bound else { throw PostgresTestError("cannot listen on 127.0.0.1") }
-        return (fd, Int(UInt16(bigEndian: address.sin_port)))
-    }
-}
-
-struct PostgresTestError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

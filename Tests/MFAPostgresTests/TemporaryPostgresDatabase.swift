@@ -31,11 +31,3 @@ struct TemporaryPostgresDatabase {
         try await store.whileRunning { try await body(store) }
     }
 }
-
-extension Trait where Self == ConditionTrait {
-    /// Runs the test when the test PostgreSQL answers, or in CI (where it then fails saying why);
-    /// skips it otherwise, printing the reason once.
-    static var needsPostgres: Self {
-        .enabled(if: TestPostgres.runsTests, "needs PostgreSQL: set MFA_TEST_POSTGRES_URL, or run through scripts/with-postgres")
-    }
-}

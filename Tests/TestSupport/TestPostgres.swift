@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The PostgreSQL server the tests use, named by `MFA_TEST_POSTGRES_URL`
 /// (`postgres://postgres@127.0.0.1:PORT/postgres`, a role that may create
@@ -81,5 +82,13 @@ public enum TestPostgres {
             let host = URLComponents(string: server).map { "\($0.host ?? "?"):\($0.port ?? 5432)" } ?? "?"
             return .failure(ExternalTool.Failure(description: "PostgreSQL at \(host) (\(variable)) does not answer: \(error)", status: nil))
         }
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test when the test PostgreSQL answers, or in CI (where it then
+    /// fails saying why); skips it otherwise, printing the reason once.
+    public static var needsPostgres: Self {
+        .enabled(if: TestPostgres.runsTests, "needs PostgreSQL: set MFA_TEST_POSTGRES_URL, or run through scripts/with-postgres")
     }
 }
