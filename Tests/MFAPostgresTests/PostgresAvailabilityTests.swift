@@ -5,10 +5,6 @@ import MFAPostgres
 import MFATestSupport
 import Testing
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// An unreachable database answers "unavailable" within the deadline, never a
 /// hang, and its errors name host, port and database but never the password.
 @Suite struct PostgresAvailabilityTests {
