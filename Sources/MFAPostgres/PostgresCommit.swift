@@ -16,9 +16,8 @@ extension Transaction {
         guard let account = found else { throw MFAStoreError.accountNotFound }
         if let lockedUntil = account.lockedUntil, lockedUntil > change.now { throw MFAStoreError.accountLocked(until: lockedUntil) }
         if change.refusesTOTP(atFailures: account.consecutiveFailures) { throw MFAStoreError.totpRefusedAtCeiling }
-        if let step = change.acceptedTimeStep {
-            if let last = account.lastAcceptedTimeStep, step <= last { throw MFAStoreError.timeStepAlreadyUsed }
-            try await run("UPDATE account SET last_time_step = \(Int64(step)) WHERE id = \(account.id)")
+        if let step = change.acceptedTimeStep, let last = account.lastAcceptedTimeStep, step <= last {
+            throw MFAStoreError.timeStepAlreadyUsed
         }
         if let code = change.recoveryCodeHash {
             let used = try await run("DELETE FROM recovery_code WHERE account_id = \(account.id) AND code_hash = \(code.bytea) RETURNING 1")
@@ -29,15 +28,16 @@ extension Transaction {
             try await delete(account)
             return AuthenticatedChangeOutcome(previousLoginAt: nil, recoveryCodesRemaining: 0)
         }
-        if change.recordsLogin {
-            try await run("UPDATE account SET last_login_at = \(change.now) WHERE id = \(account.id)")
-        }
-        if let hash = change.newPasswordHash {
-            try await run("UPDATE account SET password_hash = \(hash) WHERE id = \(account.id)")
-        }
+        // One statement for the account's own columns: a success clears the failures and the lock.
+        try await run("""
+            UPDATE account SET last_time_step = COALESCE(\(change.acceptedTimeStep.map { Int64($0) }), last_time_step),
+                last_login_at = \(change.recordsLogin ? change.now : account.lastLoginAt),
+                password_hash = COALESCE(\(change.newPasswordHash), password_hash),
+                consecutive_failures = 0, locked_until = NULL
+            WHERE id = \(account.id)
+            """)
         if let replacement = change.replacesAuthenticator { try await replaceAuthenticator(of: account.id, with: replacement) }
         if let hashes = change.replacesRecoveryCodes { try await replaceRecoveryCodes(of: account.id, with: hashes) }
-        try await run("UPDATE account SET consecutive_failures = 0, locked_until = NULL WHERE id = \(account.id)")
         try await revokeSessions(of: account.id, change.revokedSessions)
         if let session = change.newSession {
             try await run("""

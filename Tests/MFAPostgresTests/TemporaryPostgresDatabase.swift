@@ -16,8 +16,9 @@ struct TemporaryPostgresDatabase {
         get throws { try PostgresDatabaseURL(url) }
     }
 
-    /// A store on the database, not yet running.
-    func store(deadline: Duration = .seconds(10), maximumConnections: Int = 8) throws -> PostgresStore {
+    /// A store on the database, not yet running. The deadline is long: the
+    /// races must not fail for a machine that runs every test at once.
+    func store(deadline: Duration = .seconds(60), maximumConnections: Int = 8) throws -> PostgresStore {
         PostgresStore(location: try location, deadline: deadline, maximumConnections: maximumConnections, logger: Logger(label: "test"))
     }
 

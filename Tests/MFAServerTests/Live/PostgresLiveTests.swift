@@ -61,7 +61,7 @@ import Testing
         let (refused, output) = try LiveServer.start(arguments: [], environment: [
             "MFA_DATABASE_URL": database, "MFA_DATA_DIR": other.path, "MFA_PORT": "0", "MFA_METRICS_ADDRESS": "off", "MFA_LOG_LEVEL": "error",
         ])
-        refused.waitUntilExit()
+        refused.waitForExit()
         try await Task.sleep(for: .milliseconds(50))
         #expect(refused.terminationStatus == 1)
         #expect(output.lines == [
@@ -83,7 +83,7 @@ import Testing
             "MFA_DATABASE_URL": "postgres://mfa:s3cret-pw@127.0.0.1:1/auth?sslmode=disable", "MFA_DATABASE_TIMEOUT_SECONDS": "2",
             "MFA_DATA_DIR": directory.path, "MFA_PORT": "0", "MFA_METRICS_ADDRESS": "off", "MFA_LOG_LEVEL": "error",
         ])
-        process.waitUntilExit()
+        process.waitForExit()
         try await Task.sleep(for: .milliseconds(50))
         #expect(process.terminationStatus == 1)
         #expect(ContinuousClock.now - start < .seconds(10))
@@ -109,7 +109,7 @@ import Testing
             "MFA_DATABASE_URL": "sqlite://" + file, "MFA_DATA_DIR": other.path, "MFA_PORT": "0", "MFA_METRICS_ADDRESS": "off",
             "MFA_LOG_LEVEL": "error",
         ])
-        refused.waitUntilExit()
+        refused.waitForExit()
         try await Task.sleep(for: .milliseconds(50))
         #expect(refused.terminationStatus == 1)
         #expect(output.lines == [
