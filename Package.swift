@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "MFAPostgresTests",
             dependencies: [
-                "MFACore", "MFAPostgres", "MFAStoreConformance", "MFATestSupport",
+                "MFACore", "MFAPostgres", "MFASQLite", "MFAStoreConformance", "MFATestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -39,12 +39,7 @@ extension Transaction {
         if let replacement = change.replacesAuthenticator { try await replaceAuthenticator(of: account.id, with: replacement) }
         if let hashes = change.replacesRecoveryCodes { try await replaceRecoveryCodes(of: account.id, with: hashes) }
         try await revokeSessions(of: account.id, change.revokedSessions)
-        if let session = change.newSession {
-            try await run("""
-                INSERT INTO session (token_hash, account_id, created_at, expires_at)
-                VALUES (\(session.tokenHash.bytea), \(session.accountID), \(session.createdAt), \(session.expiresAt))
-                """)
-        }
+        if let session = change.newSession { try await insert(session) }
         let remaining = try await rows("SELECT count(*) FROM recovery_code WHERE account_id = \(account.id)").first?.decode(Int.self) ?? 0
         if let notice = change.recoveryCodeNotice?(remaining) { try await insert(notice) }
         return AuthenticatedChangeOutcome(

@@ -95,10 +95,7 @@ extension SessionRecord {
 /// The statements several operations share, inside their transaction.
 extension Transaction {
     func insert(_ mail: QueuedMail) async throws {
-        try await run("""
-            INSERT INTO outbox (id, sealed_message, not_before, expires_at, attempts)
-            VALUES (\(mail.id), \(mail.sealedMessage.bytea), \(mail.notBefore), \(mail.expiresAt), \(mail.attempts))
-            """)
+        try await run(try .insert(mail))
     }
 
     /// Inserts `link` after deleting the older links of its purpose and subject.
@@ -109,9 +106,31 @@ extension Transaction {
     func replaceLinks(with link: LinkRecord) async throws {
         try await run("SELECT pg_advisory_xact_lock(\(AdvisoryLock.links), hashtext(\(link.purpose.rawValue + " " + link.subject)))")
         try await run("DELETE FROM link WHERE subject = \(link.subject) AND purpose = \(link.purpose.rawValue)")
+        try await insert(link)
+    }
+
+    func insert(_ link: LinkRecord) async throws {
         try await run("""
             INSERT INTO link (token_hash, purpose, subject, expires_at, attempts)
             VALUES (\(link.tokenHash.bytea), \(link.purpose.rawValue), \(link.subject), \(link.expiresAt), \(link.attempts))
+            """)
+    }
+
+    func insert(_ session: SessionRecord) async throws {
+        try await run("""
+            INSERT INTO session (token_hash, account_id, created_at, expires_at)
+            VALUES (\(session.tokenHash.bytea), \(session.accountID), \(session.createdAt), \(session.expiresAt))
+            """)
+    }
+
+    /// Inserts `registration`, replacing the address's older one.
+    func replacePendingRegistration(with registration: PendingRegistration) async throws {
+        try await run("""
+            INSERT INTO pending_registration (email_key, email, subject, full_name, password_hash, expires_at)
+            VALUES (\(registration.emailKey), \(registration.email), \(registration.subject), \(registration.fullName),
+                \(registration.passwordHash), \(registration.expiresAt))
+            ON CONFLICT (email_key) DO UPDATE SET email = excluded.email, subject = excluded.subject,
+                full_name = excluded.full_name, password_hash = excluded.password_hash, expires_at = excluded.expires_at
             """)
     }
 
@@ -171,6 +190,16 @@ extension Transaction {
                 OR subject IN (SELECT subject FROM pending_registration WHERE email_key = \(account.emailKey))
             """)
         try await run("DELETE FROM pending_registration WHERE email_key = \(account.emailKey)")
+    }
+}
+
+extension PostgresQuery {
+    /// Queues `mail`: within a transaction, or alone.
+    static func insert(_ mail: QueuedMail) throws -> PostgresQuery {
+        try """
+        INSERT INTO outbox (id, sealed_message, not_before, expires_at, attempts)
+        VALUES (\(mail.id), \(mail.sealedMessage.bytea), \(mail.notBefore), \(mail.expiresAt), \(mail.attempts))
+        """
     }
 }
 

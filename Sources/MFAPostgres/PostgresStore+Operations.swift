@@ -51,13 +51,7 @@ extension PostgresStore {
 
     public func savePendingRegistration(_ registration: PendingRegistration, link: LinkRecord, mail: QueuedMail) async throws {
         try await transaction { db in
-            try await db.run("""
-                INSERT INTO pending_registration (email_key, email, subject, full_name, password_hash, expires_at)
-                VALUES (\(registration.emailKey), \(registration.email), \(registration.subject), \(registration.fullName),
-                    \(registration.passwordHash), \(registration.expiresAt))
-                ON CONFLICT (email_key) DO UPDATE SET email = excluded.email, subject = excluded.subject,
-                    full_name = excluded.full_name, password_hash = excluded.password_hash, expires_at = excluded.expires_at
-                """)
+            try await db.replacePendingRegistration(with: registration)
             try await db.replaceLinks(with: link)
             try await db.insert(mail)
         }
@@ -106,10 +100,7 @@ extension PostgresStore {
     }
 
     public func enqueue(_ mail: QueuedMail) async throws {
-        _ = try await rows("""
-            INSERT INTO outbox (id, sealed_message, not_before, expires_at, attempts)
-            VALUES (\(mail.id), \(mail.sealedMessage.bytea), \(mail.notBefore), \(mail.expiresAt), \(mail.attempts))
-            """)
+        _ = try await rows(try .insert(mail))
     }
 
     public func claimMail(now: Date, leaseUntil: Date, limit: Int) async throws -> [QueuedMail] {

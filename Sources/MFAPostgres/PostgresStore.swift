@@ -71,19 +71,25 @@ public final class PostgresStore: MFAStore, Service {
 
     /// Runs one statement and returns its rows.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        try await withinDeadline { [client, logger] in
+        try await withinDeadline(deadline) { [client, logger] in
             try await client.query(query, logger: logger).collect()
         }
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back
     /// when it throws (its error is rethrown as is) or when the deadline passed.
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (Transaction) async throws -> T) async throws -> T {
-        try await withinDeadline { [client, logger] in
+    ///
+    /// - Parameter unbounded: whether the transaction may take as long as it
+    ///   needs (copying a whole database); the database must have answered
+    ///   within the deadline first.
+    func transaction<T: Sendable>(unbounded: Bool = false, _ body: @escaping @Sendable (Transaction) async throws -> T) async throws -> T {
+        if unbounded { try await checkHealth() }
+        return try await withinDeadline(unbounded ? nil : deadline) { [client, logger] in
             try await client.withConnection { connection in
                 let transaction = Transaction(connection: connection, logger: logger)
                 try await transaction.run("BEGIN")
                 do {
+                    if unbounded { try await transaction.run("SET LOCAL statement_timeout = 0") }
                     let value = try await body(transaction)
                     // An operation whose caller was answered "unavailable" changes nothing.
                     try Task.checkCancellation()
@@ -97,11 +103,12 @@ public final class PostgresStore: MFAStore, Service {
         }
     }
 
-    /// Runs `operation` within ``deadline``, reporting every failure but the
-    /// store's own refusals as ``MFACore/MFAStoreError/unavailable(_:)``.
-    private func withinDeadline<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+    /// Runs `operation` within `limit` (none: as long as it takes), reporting every
+    /// failure but the store's own refusals as ``MFACore/MFAStoreError/unavailable(_:)``.
+    private func withinDeadline<T: Sendable>(_ limit: Duration?, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
         do {
-            return try await withDeadline(deadline, operation)
+            guard let limit else { return try await operation() }
+            return try await withDeadline(limit, operation)
         } catch let answer as any OperationAnswer {
             throw answer
         } catch {
@@ -115,6 +122,7 @@ public final class PostgresStore: MFAStore, Service {
 protocol OperationAnswer: Error {}
 
 extension MFAStoreError: OperationAnswer {}
+extension StoreTransferError: OperationAnswer {}
 
 /// The statements of one transaction, on its connection.
 struct Transaction: Sendable {

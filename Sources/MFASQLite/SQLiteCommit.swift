@@ -34,12 +34,7 @@ extension Database {
         if let hashes = change.replacesRecoveryCodes { try replaceRecoveryCodes(of: account.id, with: hashes) }
         try run(sql: "UPDATE account SET consecutive_failures = 0, locked_until = NULL WHERE id = ?", arguments: [account.id])
         try revokeSessions(of: account.id, change.revokedSessions)
-        if let session = change.newSession {
-            try run(
-                sql: "INSERT INTO session (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                arguments: [Data(session.tokenHash), session.accountID, session.createdAt.storedValue, session.expiresAt.storedValue]
-            )
-        }
+        if let session = change.newSession { try insert(session) }
         let remaining = try Int.fetchOne(cachedStatement(sql: "SELECT COUNT(*) FROM recovery_code WHERE account_id = ?"), arguments: [account.id]) ?? 0
         if let notice = change.recoveryCodeNotice?(remaining) { try insert(notice) }
         return AuthenticatedChangeOutcome(

@@ -47,6 +47,21 @@ extension LinkRecord {
     }
 }
 
+extension PendingRegistration {
+    init(row: Row) {
+        self.init(
+            email: row["email"], emailKey: row["email_key"], subject: row["subject"], fullName: row["full_name"],
+            passwordHash: row["password_hash"], expiresAt: row.date("expires_at")
+        )
+    }
+}
+
+extension SessionRecord {
+    init(row: Row) {
+        self.init(tokenHash: row.bytes("token_hash"), accountID: row["account_id"], createdAt: row.date("created_at"), expiresAt: row.date("expires_at"))
+    }
+}
+
 extension QueuedMail {
     init(row: Row) {
         self.init(
@@ -67,9 +82,34 @@ extension Database {
     /// Inserts `link` after deleting the older links of its purpose and subject.
     func replaceLinks(with link: LinkRecord) throws {
         try run(sql: "DELETE FROM link WHERE subject = ? AND purpose = ?", arguments: [link.subject, link.purpose.rawValue])
+        try insert(link)
+    }
+
+    func insert(_ link: LinkRecord) throws {
         try run(
             sql: "INSERT INTO link (token_hash, purpose, subject, expires_at, attempts) VALUES (?, ?, ?, ?, ?)",
             arguments: [Data(link.tokenHash), link.purpose.rawValue, link.subject, link.expiresAt.storedValue, link.attempts]
+        )
+    }
+
+    func insert(_ session: SessionRecord) throws {
+        try run(
+            sql: "INSERT INTO session (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+            arguments: [Data(session.tokenHash), session.accountID, session.createdAt.storedValue, session.expiresAt.storedValue]
+        )
+    }
+
+    /// Inserts `registration`, replacing the address's older one.
+    func replacePendingRegistration(with registration: PendingRegistration) throws {
+        try run(
+            sql: """
+                INSERT OR REPLACE INTO pending_registration (email_key, email, subject, full_name, password_hash, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                registration.emailKey, registration.email, registration.subject, registration.fullName,
+                registration.passwordHash, registration.expiresAt.storedValue,
+            ]
         )
     }
 

@@ -41,12 +41,7 @@ extension SQLiteStore {
             try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM pending_registration WHERE subject = ? AND expires_at > ?"),
                 arguments: [subject, now.storedValue]
-            ).map { row in
-                PendingRegistration(
-                    email: row["email"], emailKey: row["email_key"], subject: row["subject"], fullName: row["full_name"],
-                    passwordHash: row["password_hash"], expiresAt: row.date("expires_at")
-                )
-            }
+            ).map(PendingRegistration.init(row:))
         }
     }
 
@@ -66,16 +61,7 @@ extension SQLiteStore {
 
     public func savePendingRegistration(_ registration: PendingRegistration, link: LinkRecord, mail: QueuedMail) async throws {
         try await write { db in
-            try db.run(
-                sql: """
-                    INSERT OR REPLACE INTO pending_registration (email_key, email, subject, full_name, password_hash, expires_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    registration.emailKey, registration.email, registration.subject, registration.fullName,
-                    registration.passwordHash, registration.expiresAt.storedValue,
-                ]
-            )
+            try db.replacePendingRegistration(with: registration)
             try db.replaceLinks(with: link)
             try db.insert(mail)
         }
@@ -123,12 +109,7 @@ extension SQLiteStore {
         try await read { db in
             try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM session WHERE token_hash = ? AND expires_at > ?"), arguments: [Data(tokenHash), now.storedValue]
-            ).map { row in
-                SessionRecord(
-                    tokenHash: row.bytes("token_hash"), accountID: row["account_id"],
-                    createdAt: row.date("created_at"), expiresAt: row.date("expires_at")
-                )
-            }
+            ).map(SessionRecord.init(row:))
         }
     }
 

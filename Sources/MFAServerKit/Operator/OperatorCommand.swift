@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import MFACore
 
-/// `mfa-server accounts …` and `mfa-server import-prototype …`: the operator's
-/// commands, run on the server's machine against the configured store, safe
-/// while servers run on it (every store operation is atomic).
+/// `mfa-server accounts …`, `mfa-server import-prototype …` and `mfa-server migrate-store …`: the operator's
+/// commands, run on the server's machine against the configured store (migrate-store:
+/// against the two databases it names), safe while servers run on it (every store
+/// operation is atomic).
 ///
 /// They read the same settings as the server, from flags after the command's
 /// own arguments or from the environment. Exit status: 0 on success, 1 for a
@@ -16,7 +17,7 @@ public struct MFAOperatorCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "mfa-server",
         abstract: "Operator commands on the configured store.",
-        subcommands: [AccountsCommand.self, ImportPrototypeCommand.self]
+        subcommands: [AccountsCommand.self, ImportPrototypeCommand.self, MigrateStoreCommand.self]
     )
 
     /// Creates the command.
@@ -33,6 +34,7 @@ public struct MFAOperatorCommand: ParsableCommand {
         let command: any OperatorSubcommand
         do {
             let parsed = try parseAsRoot(arguments)
+            if let standalone = parsed as? any StandaloneOperatorCommand { await run(standalone, environment: environment) }
             guard let subcommand = parsed as? any OperatorSubcommand else {
                 // `mfa-server accounts` alone, or `help`: their own run() prints the help.
                 var other = parsed
@@ -63,6 +65,21 @@ public struct MFAOperatorCommand: ParsableCommand {
         }
     }
 
+    /// Runs a command that names its databases itself, then exits.
+    private static func run(_ command: any StandaloneOperatorCommand, environment: [String: String]) async -> Never {
+        ServerLogging.bootstrap(format: .text, level: .notice, toStandardError: true)
+        do {
+            try await command.run(environment: environment)
+            Foundation.exit(0)
+        } catch let refusal as OperatorRefusal {
+            refuse(refusal.message, status: 1)
+        } catch MFAStoreError.unavailable(let reason) {
+            refuse("cannot use the database: \(reason)", status: 1)
+        } catch {
+            refuse("\(error)", status: 1)
+        }
+    }
+
     /// Prints `mfa-server: <message>` on standard error and exits with `status`.
     private static func refuse(_ message: String, status: Int32) -> Never {
         FileHandle.standardError.write(Data("mfa-server: \(message)\n".utf8))
@@ -79,6 +96,14 @@ protocol OperatorSubcommand: ParsableCommand {
     ///
     /// - Throws: ``OperatorRefusal`` for what the operator must fix (exit 1).
     func run(in context: OperatorContext) async throws
+}
+
+/// An operator command that opens the databases it names itself, not the configured store.
+protocol StandaloneOperatorCommand: ParsableCommand {
+    /// Does the command's work, printing its report on standard output.
+    ///
+    /// - Throws: ``OperatorRefusal`` for what the operator must fix (exit 1).
+    func run(environment: [String: String]) async throws
 }
 
 /// A refusal worth one line to the operator, such as an unknown address.

@@ -43,7 +43,7 @@ struct OperatorContext: Sendable {
     }
 
     /// The effective user's name, and the invoking user's when run through sudo.
-    private static func operatorName(environment: [String: String]) -> String {
+    static func operatorName(environment: [String: String]) -> String {
         let uid = geteuid()
         let user = getpwuid(uid).flatMap { String(validatingCString: $0.pointee.pw_name) } ?? "uid \(uid)"
         guard let invoker = environment["SUDO_USER"], !invoker.isEmpty, invoker != user else { return user }

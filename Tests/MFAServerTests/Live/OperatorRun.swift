@@ -16,8 +16,13 @@ struct OperatorRun {
     /// Runs `mfa-server arguments` with the server's data directory (and so its
     /// database and key), giving it `input` on standard input.
     init(_ arguments: [String], on server: LiveServer, environment extra: [String: String] = [:], input: String = "") throws {
+        try self.init(arguments, dataDirectory: server.dataDirectory.path, environment: extra, input: input)
+    }
+
+    /// Runs `mfa-server arguments` with `dataDirectory` as its data directory.
+    init(_ arguments: [String], dataDirectory: String, environment extra: [String: String] = [:], input: String = "") throws {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MFA_") }
-        environment["MFA_DATA_DIR"] = server.dataDirectory.path
+        environment["MFA_DATA_DIR"] = dataDirectory
         environment.merge(extra) { $1 }
         let inputFile = FileManager.default.temporaryDirectory.appending(path: "mfa-operator-input-\(UUID().uuidString)")
         try Data(input.utf8).write(to: inputFile)
