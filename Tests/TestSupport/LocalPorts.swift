@@ -11,7 +11,7 @@ import Darwin
 public enum LocalPorts {
     /// A port that was free a moment ago, where nothing listens.
     public static func free() throws -> Int {
-        let (socket, port) = try listening(accepts: false)
+        let (socket, port) = try bound(listening: false)
         close(socket)
         return port
     }
@@ -19,10 +19,23 @@ public enum LocalPorts {
     /// A socket listening on a free port that never accepts: the kernel completes
     /// connections, and nobody ever answers on them. Close the socket when done.
     public static func silent() throws -> (socket: Int32, port: Int) {
-        try listening(accepts: true)
+        try bound(listening: true)
     }
 
-    private static func listening(accepts: Bool) throws -> (Int32, Int) {
+    /// Whether something accepts connections on `port` of 127.0.0.1.
+    public static func acceptsConnections(port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+
+    private static func bound(listening: Bool) throws -> (Int32, Int) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -30,7 +43,7 @@ public enum LocalPorts {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(fd, address, length) == 0 && (!accepts || listen(fd, 16) == 0) && getsockname(fd, address, &length) == 0
+                bind(fd, address, length) == 0 && (!listening || listen(fd, 16) == 0) && getsockname(fd, address, &length) == 0
             }
         }
         guard fd >= 0, bound else {

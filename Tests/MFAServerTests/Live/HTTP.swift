@@ -84,25 +84,35 @@ extension HTTP {
 /// Reads the emails the server wrote into its outbox.
 final class Outbox: Sendable {
     let directory: String
+    /// How the message files' names end: `.eml` in the server's file outbox, nothing in a Maildir.
+    let fileSuffix: String
     private let taken = Mutex<Set<String>>([])
 
-    init(directory: String) {
+    init(directory: String, fileSuffix: String = ".eml") {
         self.directory = directory
+        self.fileSuffix = fileSuffix
     }
 
-    /// The `.eml` files, as text with quoted-printable soft line breaks undone.
+    /// The message files, as text with quoted-printable soft line breaks undone.
     func messages() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { $0.hasSuffix(".eml") }.compactMap {
+        return names.filter { $0.hasSuffix(fileSuffix) }.compactMap {
             (try? String(contentsOfFile: directory + "/" + $0, encoding: .utf8)).map(Self.decodingQuotedPrintable)
         }
     }
 
-    /// Waits for a message with a link to `path` not taken before, and takes its token.
-    func token(linkingTo path: String) async throws -> String {
+    /// The messages whose `To` (or an SMTP sink's `X-RcptTo`) header is `recipient`.
+    func messages(to recipient: String) -> [String] {
+        messages().filter { message in
+            message.split(whereSeparator: \.isNewline).contains { $0 == "To: \(recipient)" || $0 == "X-RcptTo: \(recipient)" }
+        }
+    }
+
+    /// Waits for a message with a link to `path` not taken before (to `recipient`, if given), and takes its token.
+    func token(linkingTo path: String, to recipient: String? = nil) async throws -> String {
         let deadline = ContinuousClock.now + .seconds(15)
         while ContinuousClock.now < deadline {
-            for message in messages() {
+            for message in recipient.map(messages(to:)) ?? messages() {
                 guard let range = message.range(of: path + "?one_time_url=") else { continue }
                 let token = String(message[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
                 if taken.withLock({ $0.insert(token).inserted }) { return token }
@@ -112,8 +122,9 @@ final class Outbox: Sendable {
         throw TestFailure("no new link to \(path) arrived in \(directory)")
     }
 
-    /// Undoes quoted-printable soft line breaks and `=3D`, should the transport use them.
+    /// Undoes quoted-printable soft line breaks and `=3D`, should the transport use them
+    /// (a Maildir keeps the lines that SMTP ended with CRLF with LF alone).
     private static func decodingQuotedPrintable(_ text: String) -> String {
-        text.replacingOccurrences(of: "=\r\n", with: "").replacingOccurrences(of: "=3D", with: "=")
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "=\n", with: "").replacingOccurrences(of: "=3D", with: "=")
     }
 }
