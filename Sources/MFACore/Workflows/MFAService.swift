@@ -196,7 +196,9 @@ extension MFAStoreError {
     func asMFAError(now: Date, policy: LockPolicy) -> MFAError {
         switch self {
         case .linkNotUsable, .accountNotFound, .emailTaken: .linkInvalid
-        case .timeStepAlreadyUsed, .recoveryCodeNotFound: .authenticationFailed
+        case .timeStepAlreadyUsed, .recoveryCodeNotFound, .signCountNotIncreased: .authenticationFailed
+        case .passkeyNotFound: .notFound
+        case .credentialTaken: .invalid(.credential, "This passkey is registered already.")
         case .accountLocked(let until): .rateLimited(retryAfterSeconds: MFAService.seconds(from: now, to: until))
         // No time ends the refusal; a day is as long as any lock lasts.
         case .totpRefusedAtCeiling: .rateLimited(retryAfterSeconds: Int(policy.maxLock))

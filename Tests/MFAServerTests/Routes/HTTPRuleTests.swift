@@ -21,8 +21,10 @@ import Testing
     @Test func anUnknownRouteIsNotFound() async throws {
         let server = try TestServer()
         try await server.run { client in
-            try expectProblem(try await client.get("/users/unknown"), .notFound)
-            try expectProblem(try await client.send(.post, "/nothing/here/", headers: [.contentType: "application/json"], body: "{}"), .notFound)
+            try expectProblem(try await client.get("/users/unknown"), RequestError.notFound)
+            try expectProblem(
+                try await client.send(.post, "/nothing/here/", headers: [.contentType: "application/json"], body: "{}"), RequestError.notFound
+            )
         }
     }
 
