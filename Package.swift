@@ -57,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "MFACore",
-            dependencies: ["MFAOTP", "MFAPasswords", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["MFAOTP", "MFAPasswords", "MFAWebAuthn", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Test doubles for embedders' test targets; no production target depends on it.
         .target(name: "MFACoreTesting", dependencies: ["MFACore", "MFAOTP", "MFAPasswords", "MFASecureBytes"]),
@@ -68,7 +68,10 @@ let package = Package(
             ]
         ),
         .target(name: "MFAStoreConformance", dependencies: ["MFACore"]),
-        .target(name: "MFATestSupport", dependencies: ["MFACore"], path: "Tests/TestSupport", exclude: ["page_outline.py", "prototype_db.py"]),
+        .target(
+            name: "MFATestSupport", dependencies: ["MFACore", "MFAWebAuthn", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Tests/TestSupport", exclude: ["page_outline.py", "prototype_db.py"]
+        ),
         .executableTarget(
             name: "SQLiteCrashWriter",
             dependencies: ["MFACore", "MFASQLite"],
@@ -99,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "MFACoreTests",
             dependencies: [
-                "MFACore", "MFAOTP", "MFAPasswords", "MFACoreTesting", "MFATestSupport",
+                "MFACore", "MFAOTP", "MFAPasswords", "MFACoreTesting", "MFATestSupport", "MFAWebAuthn",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
@@ -160,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "MFAServerTests",
             dependencies: [
-                "MFACore", "MFACoreTesting", "MFATestSupport", "MFAServerKit", "MFAServer",
+                "MFACore", "MFACoreTesting", "MFATestSupport", "MFAServerKit", "MFAServer", "MFAWebAuthn",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -172,7 +175,7 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// MARK: - MFAWebAuthn: the passkey (WebAuthn) relying-party verifier, standalone (no MFACore).
+// MARK: - MFAWebAuthn: the passkey (WebAuthn) relying-party verifier, standalone (no MFACore); MFACore's passkey workflows use it.
 package.dependencies += [
     .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
     .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),

@@ -31,7 +31,7 @@ import Testing
         _ = try await run.mfa.authenticate(sessionToken: session.sessionToken)
         run.clock.advance(by: 30)
         try await run.mfa.changePassword(
-            sessionToken: session.sessionToken, currentPassword: Self.password, newPassword: Self.newPassword, totpCode: run.code(ada)
+            sessionToken: session.sessionToken, currentPassword: Self.password, newPassword: Self.newPassword, secondFactor: .totpCode(run.code(ada))
         )
         try await run.mfa.logout(sessionToken: session.sessionToken)
         run.clock.advance(by: 900)  // past the window of link requests per address

@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 
 /// The random data key behind every keyed hash the store keeps: recovery
-/// codes, limit keys and the link subjects of pending registrations.
+/// codes, limit keys and the link subjects of pending registrations; and behind
+/// the user handles passkeys carry.
 ///
 /// It lives in the store, sealed under the server key's data-key purpose, so
 /// a key rotation only re-seals it and the hashes stay valid. Each use gets
@@ -33,6 +34,13 @@ struct HashKey: Sendable {
     /// The subject of a pending registration's link: names the address without showing it.
     func registrationSubject(emailKey: String) -> String {
         mac("mfa/hash/registration/v1", Array(emailKey.utf8)).hexString
+    }
+
+    /// The user handle (WebAuthn `user.id`) of an account's passkeys: 32 bytes that
+    /// authenticators keep, even after the account is gone, and that tell nothing
+    /// about the account to anyone without this key.
+    func passkeyUserHandle(accountID: String) -> [UInt8] {
+        mac("mfa/hash/passkey-user/v1", Array(accountID.utf8))
     }
 
     private func mac(_ use: String, _ message: [UInt8]) -> [UInt8] {

@@ -21,6 +21,15 @@ extension MFAService {
         return link
     }
 
+    /// The usable link `token` of `purpose` and the account it is for, counting nothing.
+    ///
+    /// - Throws: ``MFAError/linkInvalid``.
+    func linkAndAccount(_ token: String, for purpose: LinkPurpose, now: Date) async throws -> (LinkRecord, AccountRecord) {
+        let link = try await usableLink(token, for: purpose, now: now)
+        guard let account = try await store.account(id: link.subject) else { throw MFAError.linkInvalid }
+        return (link, account)
+    }
+
     /// The link as a completion consumes or counts it.
     func use(of link: LinkRecord) -> LinkUse {
         LinkUse(tokenHash: link.tokenHash, maxAttempts: configuration.attemptsPerLink)
@@ -34,10 +43,9 @@ extension MFAService {
     func secondFactorCompletion(
         _ token: String, for purpose: LinkPurpose, with factor: SecondFactor, now: Date
     ) async throws -> (LinkRecord, AccountRecord, AcceptedFactor) {
-        let link = try await usableLink(token, for: purpose, now: now)
-        guard let account = try await store.account(id: link.subject) else { throw MFAError.linkInvalid }
+        let (link, account) = try await linkAndAccount(token, for: purpose, now: now)
         try admit(factor, for: account, now: now)
-        guard let accepted = try await accept(factor, for: account, now: now) else {
+        guard let accepted = try await accept(factor, for: account, binding: PasskeyBinding.link(link), now: now) else {
             throw try await failCompletion(of: account, through: use(of: link), now: now)
         }
         return (link, account, accepted)
@@ -87,12 +95,18 @@ extension MFAService {
     }
 
     /// Commits an authenticated change, counting a lost race on the second
-    /// factor (a replayed step, a code used meanwhile) as a failed completion.
+    /// factor (a replayed step, a code used meanwhile, a passkey counter that went
+    /// backwards or a passkey removed meanwhile) as a failed completion.
     /// A used recovery code's notice is queued inside the commit, which alone
     /// knows how many codes remain; a new authenticator or a deletion has a
     /// notice of its own, which the owner gets instead.
-    func commit(_ change: AuthenticatedChange, by account: AccountRecord) async throws -> AuthenticatedChangeOutcome {
+    func commit(_ change: AuthenticatedChange, by account: AccountRecord, burning accepted: AcceptedFactor? = nil) async throws -> AuthenticatedChangeOutcome {
         var change = change
+        if let accepted {
+            change.acceptedTimeStep = accepted.timeStep
+            change.recoveryCodeHash = accepted.recoveryCodeHash
+            change.passkeyUse = accepted.passkeyUse
+        }
         change.failureCeiling = configuration.lockPolicy.ceiling
         if change.recoveryCodeHash != nil, change.replacesAuthenticator == nil, !change.deletesAccount {
             let (outbox, composer, email, now) = (outbox, composer, account.email, change.now)
@@ -103,11 +117,23 @@ extension MFAService {
         let outcome: AuthenticatedChangeOutcome
         do {
             outcome = try await store.commit(change)
-        } catch MFAStoreError.timeStepAlreadyUsed, MFAStoreError.recoveryCodeNotFound {
+        } catch let error as MFAStoreError where error.isLostFactorRace(removingPasskey: change.removesPasskey != nil) {
             if change.recordsLogin { observer.record(.loginFailed) }
             throw try await failCompletion(of: account, through: change.consumingLink, now: change.now)
         }
         if change.recoveryCodeNotice != nil { observer.record(.mailQueued) }
         return outcome
+    }
+}
+
+extension MFAStoreError {
+    /// Whether the store refused a change because its second factor was used up meanwhile.
+    func isLostFactorRace(removingPasskey: Bool) -> Bool {
+        switch self {
+        case .timeStepAlreadyUsed, .recoveryCodeNotFound, .signCountNotIncreased: true
+        // A removal names a passkey too; that one gone meanwhile is no failure of the factor.
+        case .passkeyNotFound: !removingPasskey
+        default: false
+        }
     }
 }

@@ -23,10 +23,9 @@ extension MFAService {
             let (link, account, accepted) = try await secondFactorCompletion(token, for: .deleteAccount, with: factor, now: now)
             let change = AuthenticatedChange(
                 accountID: account.id, consumingLink: use(of: link),
-                acceptedTimeStep: accepted.timeStep, recoveryCodeHash: accepted.recoveryCodeHash, deletesAccount: true,
-                mail: [queue(composer.accountDeleted(to: account.email), now: now)], now: now
+                deletesAccount: true, mail: [queue(composer.accountDeleted(to: account.email), now: now)], now: now
             )
-            _ = try await commit(change, by: account)
+            _ = try await commit(change, by: account, burning: accepted)
         }
     }
 }

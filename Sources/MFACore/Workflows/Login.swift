@@ -12,7 +12,7 @@ extension MFAService {
         try await sendLinkIfAccountExists(.login, email: email, from: client)
     }
 
-    /// Completes a login with the password and a TOTP or recovery code.
+    /// Completes a login with the password and a TOTP code, a recovery code or a passkey assertion.
     ///
     /// A TOTP time step is accepted once per account. Only wrong input counts,
     /// against the link (burned after five attempts) and the account (see
@@ -30,35 +30,44 @@ extension MFAService {
 
         return try await perform {
             let now = clock.now()
-            let link = try await usableLink(token, for: .login, now: now)
-            guard let account = try await store.account(id: link.subject) else { throw MFAError.linkInvalid }
+            let (link, account) = try await linkAndAccount(token, for: .login, now: now)
             try admit(factor, for: account, now: now)
 
             let verification = try await passwords.verify(password, against: account.passwordHash)
-            guard verification != .mismatch, let accepted = try await accept(factor, for: account, now: now) else {
+            guard verification != .mismatch,
+                  let accepted = try await accept(factor, for: account, binding: PasskeyBinding.link(link), now: now)
+            else {
                 observer.record(.loginFailed)
                 throw try await failCompletion(of: account, through: use(of: link), now: now)
             }
-            let session = OpaqueToken.generate(using: random)
-            let expiresAt = now + configuration.sessionLifetime
-            let change = AuthenticatedChange(
-                accountID: account.id, consumingLink: use(of: link),
-                acceptedTimeStep: accepted.timeStep, recoveryCodeHash: accepted.recoveryCodeHash,
-                recordsLogin: true,
-                newPasswordHash: verification == .matchNeedsRehash ? try await passwords.hash(password) : nil,
-                newSession: SessionRecord(tokenHash: session.hash, accountID: account.id, createdAt: now, expiresAt: expiresAt),
-                now: now
-            )
-            let outcome = try await commit(change, by: account)
-            observer.record(.loginSucceeded)
-            return LoginResult(
-                email: account.email, lastLogin: outcome.previousLoginAt, sessionToken: session.value,
-                expiresAt: expiresAt,
-                // Also with none left (an imported account, or all used): the user must create new ones.
-                recoveryCodesRemaining: accepted.usedRecoveryCode || outcome.recoveryCodesRemaining == 0
-                    ? outcome.recoveryCodesRemaining : nil
+            return try await commitLogin(
+                of: account, consumingLink: use(of: link), burning: accepted,
+                newPasswordHash: verification == .matchNeedsRehash ? try await passwords.hash(password) : nil, now: now
             )
         }
+    }
+
+    /// Opens a session for `account`, whose factors were just accepted, records the
+    /// login and answers it: what a login through a link and a sign-in with a passkey alone share.
+    func commitLogin(
+        of account: AccountRecord, consumingLink link: LinkUse?, burning accepted: AcceptedFactor, newPasswordHash: String?, now: Date
+    ) async throws -> LoginResult {
+        let session = OpaqueToken.generate(using: random)
+        let expiresAt = now + configuration.sessionLifetime
+        let change = AuthenticatedChange(
+            accountID: account.id, consumingLink: link, recordsLogin: true, newPasswordHash: newPasswordHash,
+            newSession: SessionRecord(tokenHash: session.hash, accountID: account.id, createdAt: now, expiresAt: expiresAt),
+            now: now
+        )
+        let outcome = try await commit(change, by: account, burning: accepted)
+        observer.record(.loginSucceeded)
+        return LoginResult(
+            email: account.email, lastLogin: outcome.previousLoginAt, sessionToken: session.value,
+            expiresAt: expiresAt,
+            // Also with none left (an imported account, or all used): the user must create new ones.
+            recoveryCodesRemaining: accepted.usedRecoveryCode || outcome.recoveryCodesRemaining == 0
+                ? outcome.recoveryCodesRemaining : nil
+        )
     }
 
     /// Validates the address, counts the request, and queues a link of

@@ -1,5 +1,6 @@
 import Crypto
 import MFAPasswords
+import MFAWebAuthn
 import Foundation
 import Synchronization
 
@@ -49,11 +50,22 @@ import Synchronization
 /// ### Passwords
 /// - ``requestPasswordReset(email:from:)``
 /// - ``confirmPasswordReset(token:newPassword:secondFactor:)``
-/// - ``changePassword(sessionToken:currentPassword:newPassword:totpCode:)``
+/// - ``changePassword(sessionToken:currentPassword:newPassword:secondFactor:)``
 ///
 /// ### Account deletion
 /// - ``requestDeletion(email:password:from:)``
 /// - ``confirmDeletion(token:secondFactor:)``
+///
+/// ### Passkeys
+/// - ``passkeysAvailable``
+/// - ``passkeyRegistrationOptions(sessionToken:)``
+/// - ``registerPasskey(sessionToken:credential:name:)``
+/// - ``passkeys(sessionToken:)``
+/// - ``removePasskey(sessionToken:id:secondFactor:)``
+/// - ``passkeyAssertionOptions(sessionToken:)``
+/// - ``passkeyAssertionOptions(linkToken:purpose:)``
+/// - ``passkeySignInOptions()``
+/// - ``signInWithPasskey(_:)``
 ///
 /// ### Links
 /// - ``checkLink(token:purpose:)``
@@ -76,6 +88,8 @@ public final class MFAService: Sendable {
     let composer: MailComposer
     let outbox: Outbox
     let observer: any MFAEventObserver
+    /// The passkey relying party; `nil` when passkeys are off.
+    let relyingParty: RelyingParty?
     private let decoyHash = Mutex<String?>(nil)
     let loadedHashKey = Mutex<HashKey?>(nil)
     let lastHealthCheck = HealthCheckCache()
@@ -110,6 +124,7 @@ public final class MFAService: Sendable {
         self.clock = clock
         self.random = random
         self.observer = observer
+        relyingParty = configuration.relyingParty
         composer = MailComposer(publicURL: configuration.publicURL, links: links)
         outbox = Outbox(sealer: sealer, random: random)
         self.passwordHasher = passwordHasher

@@ -28,11 +28,10 @@ extension MFAService {
             let (enrollment, authenticator, recoveryCodeHashes) = try await enroll(accountID: account.id, email: account.email)
             let change = AuthenticatedChange(
                 accountID: account.id, consumingLink: use(of: link),
-                acceptedTimeStep: accepted.timeStep, recoveryCodeHash: accepted.recoveryCodeHash,
                 replacesAuthenticator: AuthenticatorReplacement(authenticator: authenticator, recoveryCodeHashes: recoveryCodeHashes),
                 revokedSessions: .all, mail: [queue(composer.authenticatorReset(to: account.email), now: now)], now: now
             )
-            _ = try await commit(change, by: account)
+            _ = try await commit(change, by: account, burning: accepted)
             return enrollment
         }
     }

@@ -1,9 +1,11 @@
 import Foundation
+import MFAWebAuthn
 
 /// A second factor that matched, and what the store must burn for it.
 struct AcceptedFactor {
     var timeStep: UInt64?
     var recoveryCodeHash: [UInt8]?
+    var passkeyUse: PasskeyUse?
     var usedRecoveryCode: Bool { recoveryCodeHash != nil }
 }
 
@@ -22,14 +24,19 @@ extension MFAService {
                 throw .invalid(.recoveryCode, "A recovery code has 16 letters and digits, as printed.")
             }
             return .recoveryCode(letters)
+        case .passkey:
+            // Its shape was checked as it was decoded; everything else is the verification's.
+            return factor
         }
     }
 
     /// The factor that matched for `account` at `now`, or `nil`.
     ///
     /// A TOTP code of a time step the account already used is refused here
-    /// and, atomically, again by the store.
-    func accept(_ factor: SecondFactor, for account: AccountRecord, now: Date) async throws -> AcceptedFactor? {
+    /// and, atomically, again by the store; so is a passkey counter that goes
+    /// backwards. A passkey must answer a challenge issued for `binding` (the
+    /// session or link the request comes with), which it uses up either way.
+    func accept(_ factor: SecondFactor, for account: AccountRecord, binding: String, now: Date) async throws -> AcceptedFactor? {
         switch factor {
         case .totpCode(let code):
             let totp = try authenticator(of: account)
@@ -38,6 +45,13 @@ extension MFAService {
             return AcceptedFactor(timeStep: step)
         case .recoveryCode(let letters):
             return AcceptedFactor(recoveryCodeHash: try await recoveryCodeHash(normalized: letters, accountID: account.id))
+        case .passkey(let response):
+            let verified = try await verifyPasskeyAssertion(
+                response, of: account, ceremony: .secondFactor, binding: binding, requireUserVerification: false, now: now
+            )
+            return verified.map { passkey, result in
+                AcceptedFactor(passkeyUse: PasskeyUse(credentialID: passkey.credentialID, signCount: result.newSignCount))
+            }
         }
     }
 

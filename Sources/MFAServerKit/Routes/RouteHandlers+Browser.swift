@@ -49,11 +49,11 @@ extension RouteHandlers {
         accountForm { fields, token, overview in
             let currentPassword = try fields.required(.currentPassword)
             let newPassword = try fields.required(.newPassword)
-            let totpCode = try fields.required(.totpCode)
             do {
+                let factor = try fields.secondFactor(RouteHandlers.sessionFactors)
                 try fields.checkComplete()
                 try await service.changePassword(
-                    sessionToken: token, currentPassword: currentPassword, newPassword: newPassword, totpCode: totpCode
+                    sessionToken: token, currentPassword: currentPassword, newPassword: newPassword, secondFactor: factor
                 )
             } catch let problem as any HTTPProblem {
                 let page = Pages.account(overview, forms: accountForms(token), problem: problem.page)

@@ -34,11 +34,11 @@ extension RouteHandlers {
             var fields = try await request.readFields(format: request.bodyFormat(accepting: [.json]), context: context)
             let currentPassword = try fields.required(.currentPassword)
             let newPassword = try fields.required(.newPassword)
-            let totpCode = try fields.required(.totpCode)
+            let factor = try fields.secondFactor(RouteHandlers.sessionFactors)
             try fields.checkComplete()
             try await service.changePassword(
                 sessionToken: request.bearerToken, currentPassword: currentPassword,
-                newPassword: newPassword, totpCode: totpCode
+                newPassword: newPassword, secondFactor: factor
             )
             return try .json(DetailBody(detail: success.description), status: success.httpStatus)
         }

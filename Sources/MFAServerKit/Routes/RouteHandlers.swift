@@ -12,6 +12,9 @@ typealias RouteHandler = @Sendable (Request, MFARequestContext) async throws -> 
 struct RouteHandlers: Sendable {
     let service: MFAService
 
+    /// The second factors the bearer routes take, as the contract lists them: a TOTP code or a passkey.
+    static let sessionFactors: [Field] = [.totpCode, .passkey]
+
     /// Counts a `POST /users/...` request against the client network's limit.
     func admit(_ context: MFARequestContext) async throws(MFAError) {
         try await service.admitRequest(from: context.clientNetwork)

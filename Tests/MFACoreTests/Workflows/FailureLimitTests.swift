@@ -15,7 +15,7 @@ import MFATestSupport
             await expect(.authenticationFailed) {
                 try await mfa.service.changePassword(
                     sessionToken: session.sessionToken, currentPassword: Self.wrong, newPassword: "a brand new passphrase",
-                    totpCode: mfa.code(for: enrollment)
+                    secondFactor: .totpCode(mfa.code(for: enrollment))
                 )
             }
         }
@@ -81,7 +81,7 @@ import MFATestSupport
             await expect(.rateLimited(retryAfterSeconds: lock)) {
                 try await mfa.service.changePassword(
                     sessionToken: session.sessionToken, currentPassword: Harness.password, newPassword: "a brand new passphrase",
-                    totpCode: mfa.code(for: enrollment)
+                    secondFactor: .totpCode(mfa.code(for: enrollment))
                 )
             }
             mfa.clock.advance(by: TimeInterval(lock))
@@ -190,7 +190,7 @@ import MFATestSupport
                     do throws(MFAError) {
                         try await service.changePassword(
                             sessionToken: session.sessionToken, currentPassword: Harness.password,
-                            newPassword: "a brand new passphrase", totpCode: String(format: "%06d", 100_000 + index)
+                            newPassword: "a brand new passphrase", secondFactor: .totpCode(String(format: "%06d", 100_000 + index))
                         )
                         return nil
                     } catch {

@@ -52,18 +52,18 @@ import MFACoreTesting
         await expect(.authenticationFailed) {
             try await mfa.service.changePassword(
                 sessionToken: current.sessionToken, currentPassword: "not my password", newPassword: "a brand new passphrase",
-                totpCode: mfa.code(for: enrollment)
+                secondFactor: .totpCode(mfa.code(for: enrollment))
             )
         }
         try await mfa.service.changePassword(
             sessionToken: current.sessionToken, currentPassword: Harness.password, newPassword: "a brand new passphrase",
-            totpCode: mfa.code(for: enrollment)
+            secondFactor: .totpCode(mfa.code(for: enrollment))
         )
         _ = try await mfa.service.authenticate(sessionToken: current.sessionToken)
         await expect(.unauthorized) { try await mfa.service.authenticate(sessionToken: other.sessionToken) }
         #expect(try await mfa.lastMail(to: "ada@example.com").subject == "Your password was changed")
         await expect(.unauthorized) {
-            try await mfa.service.changePassword(sessionToken: other.sessionToken, currentPassword: "a brand new passphrase", newPassword: "whatever passphrase", totpCode: "123456")
+            try await mfa.service.changePassword(sessionToken: other.sessionToken, currentPassword: "a brand new passphrase", newPassword: "whatever passphrase", secondFactor: .totpCode("123456"))
         }
     }
 
