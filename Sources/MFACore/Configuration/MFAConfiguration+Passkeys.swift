@@ -47,18 +47,18 @@ extension MFAConfiguration {
     }
 }
 
-/// The origin of a URL, as browsers put it in WebAuthn's client data:
-/// `scheme://host[:port]`, lowercase, without a default port.
-struct WebOrigin: Sendable, Hashable {
+/// The origin of a URL, as browsers send it in `Origin` headers and WebAuthn's
+/// client data: `scheme://host[:port]`, lowercase, without a default port.
+public struct WebOrigin: Sendable, Hashable {
     /// `https` or `http`.
-    let scheme: String
+    public let scheme: String
     /// The host, lowercase; an IPv6 address without brackets.
-    let host: String
+    public let host: String
     /// The origin as text.
-    let text: String
+    public let text: String
 
     /// The origin of `url`, or `nil` when it is not an http or https URL with a host.
-    init?(url: String) {
+    public init?(url: String) {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
               scheme == "http" || scheme == "https", var host = components.host?.lowercased(), !host.isEmpty
         else { return nil }

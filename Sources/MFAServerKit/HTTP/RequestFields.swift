@@ -84,6 +84,14 @@ struct RequestFields: Sendable {
         return words.count > 1 ? words.dropLast().joined(separator: ", ") + " or " + words.last! : words.joined()
     }
 
+    /// A required field holding one of WebAuthn's JSON forms (see ``webAuthnJSON(_:as:)``);
+    /// when absent it is noted as missing and `nil` returned.
+    mutating func required<T: Decodable>(_ field: Field, as type: T.Type) throws -> T? {
+        let value = try webAuthnJSON(field, as: type)
+        if value == nil { problems.append(.init(field: field, message: "This field is required.")) }
+        return value
+    }
+
     /// A field holding one of WebAuthn's JSON forms (`AuthenticationResponseJSON`, ...):
     /// an object in a JSON body, or its JSON text (a form's field, filled by the pages' script).
     /// `nil` when absent.

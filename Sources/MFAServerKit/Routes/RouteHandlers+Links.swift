@@ -10,11 +10,21 @@ extension RouteHandlers {
             let token = request.oneTimeToken
             do throws(MFAError) {
                 try await service.checkLink(token: token, purpose: purpose)
-                return .page(Pages.form(for: purpose, action: ServerLinks.formAction(for: purpose, token: token)), status: .ok)
+                let page = Pages.form(
+                    for: purpose, action: ServerLinks.formAction(for: purpose, token: token), passkeys: passkeyPageLinks(purpose, token: token)
+                )
+                return .page(page, status: .ok)
             } catch {
                 return .page(Pages.error(error.page), showing: error)
             }
         }
+    }
+
+    /// Where the page of link `token` sends its passkey requests: `nil` when passkeys are
+    /// off or the link's completion takes no second factor.
+    func passkeyPageLinks(_ purpose: LinkPurpose, token: String) -> PasskeyPageLinks? {
+        guard service.passkeysAvailable, Endpoints.secondFactorPurposes.contains(purpose) else { return nil }
+        return PasskeyPageLinks(script: Endpoints.passkeyScriptPath, options: ServerLinks.passkeyOptions(for: purpose, token: token))
     }
 
     /// The `POST` behind an emailed link: JSON in and out, or a form in and a
@@ -57,7 +67,8 @@ extension RouteHandlers {
                 }
             } catch let problem as any HTTPProblem where format == .form {
                 let action = ServerLinks.formAction(for: purpose, token: token)
-                return .page(Pages.form(for: purpose, action: action, problem: problem.page), showing: problem)
+                let page = Pages.form(for: purpose, action: action, problem: problem.page, passkeys: passkeyPageLinks(purpose, token: token))
+                return .page(page, showing: problem)
             }
         }
     }

@@ -44,7 +44,7 @@ struct RouteHandlers: Sendable {
             } catch let problem as any HTTPProblem where format == .form {
                 let page = Pages.start(
                     for: purpose, action: Endpoints.requestPath(for: purpose), home: Endpoints.homePath,
-                    email: email, problem: problem.page
+                    email: email, passkeys: passkeyPageLinks(), problem: problem.page
                 )
                 return .page(page, showing: problem)
             }
