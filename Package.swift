@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "MFAStoreConformance", dependencies: ["MFACore"]),
         .target(
             name: "MFATestSupport", dependencies: ["MFACore", "MFAWebAuthn", .product(name: "Crypto", package: "swift-crypto")],
-            path: "Tests/TestSupport", exclude: ["page_outline.py", "prototype_db.py"]
+            path: "Tests/TestSupport", exclude: ["page_outline.py", "prototype_db.py", "passkey_client.py"]
         ),
         .executableTarget(
             name: "SQLiteCrashWriter",
