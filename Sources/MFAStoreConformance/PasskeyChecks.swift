@@ -5,6 +5,14 @@ import Testing
 /// Passkeys and their challenges: a challenge answers once, for its ceremony and
 /// binding only; a credential id belongs to one account; a counter never goes backwards.
 enum PasskeyChecks {
+    /// A registered account with a passkey whose counter is `signCount`.
+    static func accountWithPasskey(in store: any MFAStore, signCount: UInt32 = 0) async throws -> (AccountRecord, PasskeyRecord) {
+        let account = try await store.register()
+        let passkey = Fixture.passkey(accountID: account.id, signCount: signCount)
+        try await store.addPasskey(passkey, mail: Fixture.mail())
+        return (account, passkey)
+    }
+
     static let all = [
         consumesAChallengeOnce, keepsAChallengeOfAnotherCeremonyOrBinding, expiresAChallengeAtItsExpiry,
         consumesOneChallengeOnceUnderRace, purgesExpiredChallenges,
@@ -107,9 +115,7 @@ enum PasskeyChecks {
     static let storesAGrowingCounterAndTheLastUse = StoreCheck(
         "commit with a passkey use stores a growing counter and the time of the use"
     ) { store async throws in
-        let account = try await store.register()
-        let passkey = Fixture.passkey(accountID: account.id, signCount: 5)
-        try await store.addPasskey(passkey, mail: Fixture.mail())
+        let (account, passkey) = try await accountWithPasskey(in: store, signCount: 5)
         try await store.commitUse(of: passkey, signCount: 6, at: Fixture.start + 30)
         let stored = try #require(try await store.passkey(credentialID: passkey.credentialID))
         #expect(stored.signCount == 6)
@@ -119,9 +125,7 @@ enum PasskeyChecks {
     static let refusesACounterThatDoesNotGrow = StoreCheck(
         "commit with a passkey counter equal to or below the stored one throws signCountNotIncreased and changes nothing"
     ) { store async throws in
-        let account = try await store.register()
-        let passkey = Fixture.passkey(accountID: account.id, signCount: 9)
-        try await store.addPasskey(passkey, mail: Fixture.mail())
+        let (account, passkey) = try await accountWithPasskey(in: store, signCount: 9)
         let link = try await store.issue(.login, for: account.id)
         let session = Fixture.session(accountID: account.id)
         for counter: UInt32 in [9, 8, 0] {
@@ -139,9 +143,7 @@ enum PasskeyChecks {
     }
 
     static let acceptsCountersThatStayZero = StoreCheck("commit accepts a passkey counter of 0 after 0 (synced passkeys), every time") { store async throws in
-        let account = try await store.register()
-        let passkey = Fixture.passkey(accountID: account.id)
-        try await store.addPasskey(passkey, mail: Fixture.mail())
+        let (account, passkey) = try await accountWithPasskey(in: store)
         try await store.commitUse(of: passkey, signCount: 0)
         try await store.commitUse(of: passkey, signCount: 0, at: Fixture.start + 1)
         #expect(try await store.passkey(credentialID: passkey.credentialID)?.lastUsedAt == Fixture.start + 1)
@@ -150,9 +152,8 @@ enum PasskeyChecks {
     static let refusesAnotherAccountsPasskey = StoreCheck(
         "commit with a passkey use of another account's or an unknown credential throws passkeyNotFound"
     ) { store async throws in
-        let (ada, bob) = (try await store.register(), try await store.register())
-        let bobs = Fixture.passkey(accountID: bob.id)
-        try await store.addPasskey(bobs, mail: Fixture.mail())
+        let ada = try await store.register()
+        let (bob, bobs) = try await accountWithPasskey(in: store)
         await #expect(throws: MFAStoreError.passkeyNotFound) { try await store.commitUse(of: bobs, signCount: 1, accountID: ada.id) }
         await #expect(throws: MFAStoreError.passkeyNotFound) {
             try await store.commitUse(of: Fixture.passkey(accountID: ada.id), signCount: 1)
@@ -163,9 +164,7 @@ enum PasskeyChecks {
     static let acceptsOneOfConcurrentUsesWithOneCounter = StoreCheck(
         "50 concurrent commits of one passkey with the same counter: exactly one succeeds, the others see signCountNotIncreased"
     ) { store async throws in
-        let account = try await store.register()
-        let passkey = Fixture.passkey(accountID: account.id, signCount: 1)
-        try await store.addPasskey(passkey, mail: Fixture.mail())
+        let (account, passkey) = try await accountWithPasskey(in: store, signCount: 1)
         let results = await concurrently(RaceChecks.tasks) { _ in try await store.commitUse(of: passkey, signCount: 2) }
         expect(results, winners: 1, losersSee: .signCountNotIncreased)
     }
@@ -173,10 +172,7 @@ enum PasskeyChecks {
     static let removesAPasskeyOfItsAccountOnly = StoreCheck(
         "commit removing a passkey deletes it; another account's or an unknown id throws passkeyNotFound, changing nothing"
     ) { store async throws in
-        let (ada, bob) = (try await store.register(), try await store.register())
-        let (adas, bobs) = (Fixture.passkey(accountID: ada.id), Fixture.passkey(accountID: bob.id))
-        try await store.addPasskey(adas, mail: Fixture.mail())
-        try await store.addPasskey(bobs, mail: Fixture.mail())
+        let ((ada, adas), (bob, bobs)) = (try await accountWithPasskey(in: store), try await accountWithPasskey(in: store))
         let mail = Fixture.mail()
         for id in [bobs.id, Fixture.id()] {
             await #expect(throws: MFAStoreError.passkeyNotFound) {
@@ -194,10 +190,7 @@ enum PasskeyChecks {
     static let deletingTheAccountDeletesItsPasskeys = StoreCheck(
         "deleting an account, by commit or by an operator, deletes its passkeys and frees their credential ids"
     ) { store async throws in
-        let (ada, bob) = (try await store.register(), try await store.register())
-        let (adas, bobs) = (Fixture.passkey(accountID: ada.id), Fixture.passkey(accountID: bob.id))
-        try await store.addPasskey(adas, mail: Fixture.mail())
-        try await store.addPasskey(bobs, mail: Fixture.mail())
+        let ((ada, adas), (bob, bobs)) = (try await accountWithPasskey(in: store), try await accountWithPasskey(in: store))
         let deletion = try await store.issue(.deleteAccount, for: ada.id)
         try await store.commitDeletion(id: ada.id, consumingLink: deletion.use, mail: Fixture.mail(), now: Fixture.start)
         try await store.deleteAccount(id: bob.id, mail: Fixture.mail())

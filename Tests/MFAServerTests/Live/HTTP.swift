@@ -1,5 +1,7 @@
 import Foundation
+import MFACore
 import Synchronization
+import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -46,6 +48,27 @@ struct HTTP {
             headers[name.lowercased()] = value
         }
         return Answer(status: response.statusCode, headers: headers, body: data)
+    }
+}
+
+extension HTTP {
+    /// Creates `email`'s account through the routes and the emailed links, signs in with a
+    /// TOTP code from the enrolment, and returns the session token.
+    func signUpAndSignIn(
+        _ email: String = "ada@example.com", password: String = "correct horse battery staple", outbox: Outbox
+    ) async throws -> String {
+        _ = try await post("/users/create/", json: ["email": email, "password": password])
+        let created = try await post(
+            "/users/create/mfa/?one_time_url=\(try await outbox.token(linkingTo: "/users/create/mfa/"))", json: ["password_again": password]
+        )
+        let uri = try #require((try created.json["totp"] as? [String: Any])?["otpauth_uri"] as? String)
+        let authenticator = try #require(try OTPAuthURI(parsing: uri).totp)
+        _ = try await post("/users/login/", json: ["email": email])
+        let login = try await post(
+            "/users/login/mfa/?one_time_url=\(try await outbox.token(linkingTo: "/users/login/mfa/"))",
+            json: ["password": password, "totp_code": authenticator.code(at: Date())]
+        )
+        return try #require(try login.json["session_token"] as? String)
     }
 }
 

@@ -6,8 +6,6 @@ import Testing
 /// Passkeys against the real `mfa-server` binary, with an independent client: python-fido2's
 /// structures and a software authenticator (`Tests/TestSupport/passkey_client.py`).
 @Suite(.serialized) struct PasskeyLiveTests {
-    static let password = "correct horse battery staple"
-
     @Test func anIndependentClientRegistersAndSignsInWithES256EdDSAAndRS256AndEveryTamperingIsRefused() async throws {
         // The client is no browser, so the origin need not be where the server listens.
         let server = try await LiveServer(environment: [
@@ -15,21 +13,7 @@ import Testing
             // The client's requests come from one address; the refusals alone are a dozen.
             "MFA_LIMIT_REQUESTS_PER_CLIENT": "1000/60",
         ])
-        let http = HTTP(baseURL: server.baseURL)
-        let outbox = Outbox(directory: server.outbox)
-        let email = "ada@example.com"
-        #expect(try await http.post("/users/create/", json: ["email": email, "password": Self.password]).status == 202)
-        let created = try await http.post(
-            "/users/create/mfa/?one_time_url=\(try await outbox.token(linkingTo: "/users/create/mfa/"))", json: ["password_again": Self.password]
-        )
-        let uri = try #require((try created.json["totp"] as? [String: Any])?["otpauth_uri"] as? String)
-        let authenticator = try #require(try OTPAuthURI(parsing: uri).totp)
-        #expect(try await http.post("/users/login/", json: ["email": email]).status == 202)
-        let login = try await http.post(
-            "/users/login/mfa/?one_time_url=\(try await outbox.token(linkingTo: "/users/login/mfa/"))",
-            json: ["password": Self.password, "totp_code": authenticator.code(at: Date())]
-        )
-        let session = try #require(try login.json["session_token"] as? String)
+        let session = try await HTTP(baseURL: server.baseURL).signUpAndSignIn(outbox: Outbox(directory: server.outbox))
 
         let script = ExternalTool.repositoryRoot.appending(path: "Tests/TestSupport/passkey_client.py")
         let input = try JSONSerialization.data(withJSONObject: [

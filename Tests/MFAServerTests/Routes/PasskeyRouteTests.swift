@@ -81,10 +81,8 @@ import Testing
     @Test func aPasskeyIsTheSecondFactorOfALinkThroughItsPasskeyOptions() async throws {
         let server = try TestServer()
         try await server.run { client in
-            let account = try await client.signUp()
-            let session = try await client.signIn(account)
-            var passkey = SoftPasskey()
-            _ = try await client.registerPasskey(&passkey, session: session)
+            let (account, _, registered) = try await client.accountWithPasskey()
+            var passkey = registered
             let token = try await client.loginLink(for: account)
             try expectProblem(try await client.post("/users/login/mfa/passkey-options?one_time_url=nope", json: [:]), .linkInvalid)
             let options = try await client.requestOptions("/users/login/mfa/passkey-options?one_time_url=\(token)")
@@ -109,10 +107,8 @@ import Testing
     @Test func aPasskeyAloneSignsInAndEveryFailureIs401() async throws {
         let server = try TestServer()
         try await server.run { client in
-            let account = try await client.signUp()
-            let session = try await client.signIn(account)
-            var passkey = SoftPasskey()
-            _ = try await client.registerPasskey(&passkey, session: session)
+            let (account, _, registered) = try await client.accountWithPasskey()
+            var passkey = registered
             let options = try await client.requestOptions("/users/login/passkey/options")
             #expect(options.allowCredentials == [])
             #expect(options.userVerification == .required)
@@ -136,10 +132,8 @@ import Testing
     @Test func theBearerRoutesTakeAPasskeyInsteadOfACode() async throws {
         let server = try TestServer()
         try await server.run { client in
-            let account = try await client.signUp()
-            let session = try await client.signIn(account)
-            var passkey = SoftPasskey()
-            _ = try await client.registerPasskey(&passkey, session: session)
+            let (account, session, registered) = try await client.accountWithPasskey()
+            var passkey = registered
             let codes = try await client.post(
                 "/users/recovery-codes",
                 body: try jsonText(["passkey": passkey.assert(try await client.options("/users/passkeys/assertion/options", bearer: session))]),
@@ -173,6 +167,19 @@ import Testing
                 #expect(!page.text.contains("<script"))
                 #expect(!page.text.contains("data-passkey"))
             }
+        }
+    }
+
+    @Test func anotherMethodOnAPasskeyPathIsNotAllowedAndTheAllowHeaderNamesThatPathsOwn() async throws {
+        let server = try TestServer()
+        try await server.run { client in
+            let byID = try await client.get("/users/passkeys/0b7c5a1e-0000-4000-8000-000000000000")
+            try expectProblem(byID, .methodNotAllowed(allowed: []))
+            #expect(byID.headers[.allow] == "DELETE")
+            // A path the table spells out is not also a passkey id.
+            let options = try await client.send(.options, "/users/passkeys/registration")
+            try expectProblem(options, .methodNotAllowed(allowed: []))
+            #expect(options.headers[.allow] == "POST")
         }
     }
 
@@ -316,6 +323,16 @@ extension Client {
         let response = try await post(uri, json: [:], bearer: bearer)
         guard response.status == .ok else { throw TestFailure("options answered \(response.status): \(response.text)") }
         return try JSONDecoder().decode(OptionsAnswer<PublicKeyCredentialRequestOptionsJSON>.self, from: Data(buffer: response.body)).publicKey
+    }
+
+    /// Signs up, signs in, and registers a new software passkey.
+    func accountWithPasskey() async throws -> (TestAccount, session: String, SoftPasskey) {
+        let account = try await signUp()
+        let session = try await signIn(account)
+        var passkey = SoftPasskey()
+        let registered = try await registerPasskey(&passkey, session: session)
+        guard registered.status == .created else { throw TestFailure("registration answered \(registered.status): \(registered.text)") }
+        return (account, session, passkey)
     }
 
     /// Registers `passkey` for the bearer session and returns the answer.
