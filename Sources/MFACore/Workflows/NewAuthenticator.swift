@@ -18,13 +18,15 @@ extension MFAService {
     /// The old secret and codes stop working, every session is revoked, and
     /// *Your authenticator was reset* is queued.
     ///
+    /// - Parameter client: the network the request comes from, for the security events.
     /// - Throws: ``MFAError/linkInvalid``, ``MFAError/authenticationFailed``,
     ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
-    public func confirmNewAuthenticator(token: String, secondFactor: SecondFactor) async throws(MFAError) -> Enrollment {
+    public func confirmNewAuthenticator(token: String, secondFactor: SecondFactor, from client: ClientNetwork) async throws(MFAError) -> Enrollment {
         let factor = try validateShape(of: secondFactor)
+        let audit = audit(.link(.newAuthenticator), from: client)
         return try await perform {
             let now = clock.now()
-            let (link, account, accepted) = try await secondFactorCompletion(token, for: .newAuthenticator, with: factor, now: now)
+            let (link, account, accepted) = try await secondFactorCompletion(token, for: .newAuthenticator, with: factor, now: now, audit: audit)
             let (enrollment, authenticator, recoveryCodeHashes) = try await enroll(accountID: account.id, email: account.email)
             let change = AuthenticatedChange(
                 accountID: account.id, consumingLink: use(of: link),
@@ -32,7 +34,7 @@ extension MFAService {
                 replacesAuthenticator: AuthenticatorReplacement(authenticator: authenticator, recoveryCodeHashes: recoveryCodeHashes),
                 revokedSessions: .all, mail: [queue(composer.authenticatorReset(to: account.email), now: now)], now: now
             )
-            _ = try await commit(change, by: account)
+            _ = try await commit(change, by: account, as: .authenticatorReplaced, audit: audit)
             return enrollment
         }
     }
@@ -47,13 +49,16 @@ extension MFAService {
         try validation.finish()
         guard let address, let password else { return }
 
+        let audit = audit(.link(purpose), from: client)
         try await perform {
             let now = clock.now()
-            try await admitLinkRequest(for: address, from: client, now: now)
+            try await admitLinkRequest(for: address, audit: audit, now: now)
             let account = try await store.account(emailKey: address.key)
             let storedHash = if let account { account.passwordHash } else { try await decoyPasswordHash() }
             let verification = try await passwords.verify(password, against: storedHash)
-            try await sendLink(purpose, to: verification == .mismatch ? nil : account, address: address, now: now)
+            let refusal: SecurityEvent.Reason? = account == nil ? .noAccount : verification == .mismatch ? .wrongPassword : nil
+            try await sendLink(purpose, to: refusal == nil ? account : nil, address: address, now: now)
+            audit.record(.linkRequested, account: account?.id, reason: refusal)
         }
     }
 }

@@ -9,24 +9,26 @@ extension MFAService {
     /// A wrong code counts against the account like a failed login, and the
     /// lock and failure ceiling apply as there.
     ///
+    /// - Parameter client: the network the request comes from, for the security events.
     /// - Returns: the codes, shown to the user once.
     /// - Throws: ``MFAError/unauthorized``, ``MFAError/authenticationFailed``,
     ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
-    public func createRecoveryCodes(sessionToken: String, totpCode: String) async throws(MFAError) -> [String] {
+    public func createRecoveryCodes(sessionToken: String, totpCode: String, from client: ClientNetwork) async throws(MFAError) -> [String] {
         let (_, account) = try await signedInAccount(sessionToken: sessionToken)
         let factor = try validateShape(of: .totpCode(totpCode))
+        let audit = audit(.recoveryCodes, from: client)
         return try await perform {
             let now = clock.now()
-            try admit(factor, for: account, now: now)
-            guard let accepted = try await accept(factor, for: account, now: now) else {
-                throw try await failCompletion(of: account, through: nil, now: now)
+            try admit(factor, for: account, now: now, audit: audit)
+            let accepted = try await countingFailures(of: account, through: nil, now: now, audit: audit) {
+                try await accept(factor, for: account, now: now)
             }
             let (codes, hashes) = try await drawRecoveryCodes(accountID: account.id)
             let change = AuthenticatedChange(
                 accountID: account.id, acceptedTimeStep: accepted.timeStep, replacesRecoveryCodes: hashes,
                 mail: [queue(composer.recoveryCodesCreated(to: account.email), now: now)], now: now
             )
-            _ = try await commit(change, by: account)
+            _ = try await commit(change, by: account, as: .recoveryCodesReplaced, audit: audit)
             return codes
         }
     }

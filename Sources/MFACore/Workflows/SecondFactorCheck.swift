@@ -25,16 +25,19 @@ extension MFAService {
         }
     }
 
-    /// The factor that matched for `account` at `now`, or `nil`.
+    /// The factor that matched for `account` at `now`.
     ///
     /// A TOTP code of a time step the account already used is refused here
-    /// and, atomically, again by the store.
-    func accept(_ factor: SecondFactor, for account: AccountRecord, now: Date) async throws -> AcceptedFactor? {
+    /// and, atomically, again by the store. A recovery code is only hashed
+    /// here; the store refuses an unknown or used one.
+    ///
+    /// - Throws: ``RefusedCredential`` for a wrong or replayed TOTP code.
+    func accept(_ factor: SecondFactor, for account: AccountRecord, now: Date) async throws -> AcceptedFactor {
         switch factor {
         case .totpCode(let code):
             let totp = try authenticator(of: account)
-            guard let step = totp.verify(code, at: now) else { return nil }
-            if let last = account.lastAcceptedTimeStep, step <= last { return nil }
+            guard let step = totp.verify(code, at: now) else { throw RefusedCredential(reason: .wrongTOTPCode) }
+            if let last = account.lastAcceptedTimeStep, step <= last { throw RefusedCredential(reason: .reusedTOTPCode) }
             return AcceptedFactor(timeStep: step)
         case .recoveryCode(let letters):
             return AcceptedFactor(recoveryCodeHash: try await recoveryCodeHash(normalized: letters, accountID: account.id))

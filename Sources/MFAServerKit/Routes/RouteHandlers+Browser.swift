@@ -37,8 +37,8 @@ extension RouteHandlers {
     }
 
     func signOutBrowser() -> RouteHandler {
-        accountForm { _, token, _ in
-            try await service.logout(sessionToken: token)
+        accountForm { _, token, _, client in
+            try await service.logout(sessionToken: token, from: client)
             var response = Response.page(Pages.signedOut(signIn: Endpoints.requestPath(for: .login)), status: .ok)
             response.headers[.setCookie] = session.clearingCookie
             return response
@@ -46,14 +46,15 @@ extension RouteHandlers {
     }
 
     func changePasswordInBrowser() -> RouteHandler {
-        accountForm { fields, token, overview in
+        accountForm { fields, token, overview, client in
             let currentPassword = try fields.required(.currentPassword)
             let newPassword = try fields.required(.newPassword)
             let totpCode = try fields.required(.totpCode)
             do {
                 try fields.checkComplete()
                 try await service.changePassword(
-                    sessionToken: token, currentPassword: currentPassword, newPassword: newPassword, totpCode: totpCode
+                    sessionToken: token, currentPassword: currentPassword, newPassword: newPassword, totpCode: totpCode,
+                    from: client
                 )
             } catch let problem as any HTTPProblem {
                 let page = Pages.account(overview, forms: accountForms(token), problem: problem.page)
@@ -69,9 +70,9 @@ extension RouteHandlers {
     /// A form of the account page: refused (`403`) from another site or without
     /// the session's anti-forgery token, sent to the sign-in page without a valid
     /// session, and otherwise answered by `act` with the form's fields, the session
-    /// token and the account.
+    /// token, the account and the client's network.
     private func accountForm(
-        _ act: @escaping @Sendable (inout RequestFields, _ sessionToken: String, AccountOverview) async throws -> Response
+        _ act: @escaping @Sendable (inout RequestFields, _ sessionToken: String, AccountOverview, ClientNetwork) async throws -> Response
     ) -> RouteHandler {
         { request, context in
             do {
@@ -87,7 +88,7 @@ extension RouteHandlers {
                     return signInAgain(hadCookie: !token.isEmpty)
                 }
                 try AntiForgery.check(fields.text(named: AntiForgery.field), forSession: token)
-                return try await act(&fields, token, overview)
+                return try await act(&fields, token, overview, context.clientNetwork)
             } catch let problem as any HTTPProblem where problem.status != .unsupportedMediaType {
                 return .page(Pages.error(problem.page), showing: problem)
             }

@@ -15,10 +15,10 @@ extension RouteHandlers {
     func confirmNewAuthenticator(_ success: Endpoint.Success) -> RouteHandler {
         linkCompletion(
             .newAuthenticator, status: success.httpStatus,
-            complete: { fields, token in
+            complete: { fields, token, client in
                 let factor = try fields.secondFactor()
                 try fields.checkComplete()
-                return try await service.confirmNewAuthenticator(token: token, secondFactor: factor)
+                return try await service.confirmNewAuthenticator(token: token, secondFactor: factor, from: client)
             },
             json: { EnrollmentBody(detail: success.description, includingEmail: false, enrollment: $0) },
             page: Pages.authenticatorReplaced
