@@ -45,7 +45,7 @@ import Testing
         #expect(try await http.post(second, json: right).status == 429)
         let unlock = try OperatorRun(["accounts", "unlock", email], on: server)
         #expect(unlock.status == 0)
-        #expect(unlock.errors.contains("Operator unlocked an account"))
+        #expect(unlock.errors.contains("action=account_unlocked") && unlock.errors.contains("event=security"))
         #expect(unlock.errors.contains("operator="))
         let login = try await http.post(second, json: right)
         #expect(login.status == 200)
