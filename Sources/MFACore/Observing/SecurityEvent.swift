@@ -12,7 +12,8 @@ public struct SecurityEvent: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// A link-sending request was answered: the link was sent, or, with a
         /// ``Reason``, a decoy was written instead (`no_account`, `wrong_password`)
-        /// or the owner was told that the address has an account (`account_exists`).
+        /// or the owner was told that the address has an account (`account_exists`);
+        /// or an `operator` had a link sent.
         case linkRequested = "link_requested"
         /// A completion was refused; the ``Reason`` says why.
         case completionFailed = "completion_failed"

@@ -67,12 +67,23 @@ extension MFAService {
     /// - Returns: the account's id and the number of sessions ended, or `nil` when the address has no account.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
     public func revokeSessions(email: String) async throws(MFAError) -> (accountID: String, revoked: Int)? {
-        var revoked = 0
-        let id = try await operate(on: email, recording: .sessionsRevoked) { account in
-            revoked = try await store.revokeSessions(accountID: account.id)
+        try await revokeSessions(email: email) { _ in }
+    }
+
+    /// Ends every session of the account of `email` at once, and mails its owner a
+    /// link (``LinkPurpose/authenticatorResetByOperator``) that sets up a new
+    /// authenticator without asking for the old factor: for an owner who lost both
+    /// the authenticator and the recovery codes, once the operator has checked who
+    /// they are. The link lives as long as any (``MFAConfiguration/linkLifetime``);
+    /// using it is ``confirmAuthenticatorReset(token:from:)``.
+    ///
+    /// - Returns: the account's id and the number of sessions ended, or `nil` when the address has no account.
+    /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
+    public func resetAuthenticator(email: String) async throws(MFAError) -> (accountID: String, revoked: Int)? {
+        try await revokeSessions(email: email) { account in
+            try await sendLink(.authenticatorResetByOperator, subject: account.id, to: account.email, now: clock.now())
+            record(SecurityEvent(.linkRequested, accountID: account.id, purpose: .link(.authenticatorResetByOperator), reason: .operator))
         }
-        guard let id else { return nil }
-        return (id, revoked)
     }
 
     /// Deletes the account of `email` with everything it owns, and queues *Your account was deleted*.
@@ -92,6 +103,18 @@ extension MFAService {
     /// - Throws: ``MFAError/unavailable``.
     public func storeSummary() async throws(MFAError) -> StoreSummary {
         try await perform { try await store.summary(now: clock.now(), failureCeiling: configuration.lockPolicy.ceiling) }
+    }
+
+    /// Ends every session of the account of `email`, then runs `action` on it.
+    private func revokeSessions(
+        email: String, then action: (AccountRecord) async throws -> Void
+    ) async throws(MFAError) -> (accountID: String, revoked: Int)? {
+        var revoked = 0
+        let id = try await operate(on: email, recording: .sessionsRevoked) { account in
+            revoked = try await store.revokeSessions(accountID: account.id)
+            try await action(account)
+        }
+        return id.map { ($0, revoked) }
     }
 
     /// Runs `action` on the account of `email` and records it as an operator's

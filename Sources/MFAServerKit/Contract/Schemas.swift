@@ -77,6 +77,10 @@ enum Schemas {
         properties: [.init(Field.recoveryCode.wireName, code, recoveryCodeRule)]
     )
 
+    static let emptyRequest = BodySchema(
+        name: "EmptyRequest", description: "An empty object: the link alone is the proof.", properties: []
+    )
+
     static let passwordChangeRequest = BodySchema(
         name: "PasswordChangeRequest", description: "A new password for the signed-in account.",
         properties: [
@@ -203,7 +207,7 @@ enum Schemas {
     static let all: [BodySchema] = [
         createAccountRequest, emailRequest, credentialsRequest, confirmAccountRequest,
         loginWithTOTPCode, loginWithRecoveryCode, resetWithTOTPCode, resetWithRecoveryCode,
-        totpCodeRequest, recoveryCodeRequest, passwordChangeRequest, signOutForm, passwordChangeForm,
+        totpCodeRequest, recoveryCodeRequest, emptyRequest, passwordChangeRequest, signOutForm, passwordChangeForm,
         detail, totpEnrollment, accountCreated, recoveryCodesCreated, authenticatorReplaced, loginSucceeded, profile, health,
         problem, validationProblem, fieldError,
     ]

@@ -5,13 +5,13 @@ import MFAFormats
 
 /// `mfa-server accounts …`: look at and help one account, or count them all.
 ///
-/// The service records unlock, revoke-sessions and delete as security events;
-/// show and list log their own security lines.
+/// The service records unlock, reset-authenticator, revoke-sessions and delete
+/// as security events; show and list log their own security lines.
 struct AccountsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accounts",
-        abstract: "Look at or help an account: show, unlock, revoke-sessions, delete; list counts.",
-        subcommands: [Show.self, Unlock.self, RevokeSessions.self, Delete.self, List.self]
+        abstract: "Look at or help an account: show, unlock, reset-authenticator, revoke-sessions, delete; list counts.",
+        subcommands: [Show.self, Unlock.self, ResetAuthenticator.self, RevokeSessions.self, Delete.self, List.self]
     )
 
     /// The account an operator names, by address.
@@ -49,6 +49,27 @@ struct AccountsCommand: ParsableCommand {
         }
     }
 
+    struct ResetAuthenticator: OperatorSubcommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign the account out everywhere and mail its owner a link to set up a new authenticator without the old one.",
+            discussion: """
+                For an owner who lost both the authenticator and the recovery codes: check who they are first, \
+                out of band, since the link asks for no second factor. It works once, for as long as any link \
+                (MFA_LINK_TTL_SECONDS); tell the owner to expect the email. A running server sends it.
+                """
+        )
+        @OptionGroup var address: Address
+        @OptionGroup var settings: SettingFlags
+
+        func run(in context: OperatorContext) async throws {
+            guard let (_, revoked) = try await context.service.resetAuthenticator(email: address.email) else {
+                throw OperatorRefusal.unknown(address.email)
+            }
+            let lifetime = Int(context.service.configuration.linkLifetime)
+            print("mailed \(address.email) a link to set up a new authenticator (once, within \(lifetime) s); revoked \(AccountsCommand.sessions(revoked))")
+        }
+    }
+
     struct RevokeSessions: OperatorSubcommand {
         static let configuration = CommandConfiguration(abstract: "Sign the account out everywhere.")
         @OptionGroup var address: Address
@@ -58,7 +79,7 @@ struct AccountsCommand: ParsableCommand {
             guard let (_, revoked) = try await context.service.revokeSessions(email: address.email) else {
                 throw OperatorRefusal.unknown(address.email)
             }
-            print("revoked \(revoked) session\(revoked == 1 ? "" : "s") of \(address.email)")
+            print("revoked \(AccountsCommand.sessions(revoked)) of \(address.email)")
         }
     }
 
@@ -98,6 +119,11 @@ struct AccountsCommand: ParsableCommand {
                 """)
             context.securityEvent("counts_listed")
         }
+    }
+
+    /// "1 session", "2 sessions".
+    static func sessions(_ count: Int) -> String {
+        "\(count) session\(count == 1 ? "" : "s")"
     }
 
     /// `show`'s report: one `name: value` line per fact.

@@ -209,11 +209,19 @@ import Testing
         )
         #expect(try await mfa.service.importAccount(imported) == .imported)
         let grace = try await id(of: "grace@example.com", in: mfa)
+        _ = try await mfa.service.resetAuthenticator(email: "grace@example.com")
+        _ = try await mfa.service.confirmAuthenticatorReset(token: mfa.lastToken(to: "grace@example.com"), from: client)
         _ = try await mfa.service.revokeSessions(email: "grace@example.com")
         _ = try await mfa.service.deleteAccount(email: "grace@example.com")
 
+        let reset = SecurityEvent.Purpose.link(.authenticatorResetByOperator)
         #expect(mfa.events.securityEvents == [
             SecurityEvent(.accountCreated, accountID: grace, reason: .imported),
+            SecurityEvent(.linkRequested, accountID: grace, purpose: reset, reason: .operator),
+            SecurityEvent(.sessionsRevoked, accountID: grace, reason: .operator),
+            // The owner follows the link from a client.
+            SecurityEvent(.authenticatorReplaced, accountID: grace, client: client, purpose: reset),
+            SecurityEvent(.sessionsRevoked, accountID: grace, client: client, purpose: reset),
             SecurityEvent(.sessionsRevoked, accountID: grace, reason: .operator),
             SecurityEvent(.accountDeleted, accountID: grace, reason: .operator),
             SecurityEvent(.sessionsRevoked, accountID: grace, reason: .operator),
