@@ -12,6 +12,7 @@ import Testing
         .createAccount: [["password_again"]],
         .login: [["password", "totp_code"], ["password", "recovery_code"]],
         .newAuthenticator: [["totp_code"], ["recovery_code"]],
+        .authenticatorResetByOperator: [[]],
         .passwordReset: [["new_password", "totp_code"], ["new_password", "recovery_code"]],
         .deleteAccount: [["totp_code"], ["recovery_code"]],
     ]
@@ -32,7 +33,7 @@ import Testing
     @Test func theLinkPathsAreTheContractsPages() {
         #expect(LinkPurpose.allCases.map(\.path).sorted() == [
             "/users/create/mfa/", "/users/delete/mfa/", "/users/login/mfa/",
-            "/users/mfa/new_totp_code/confirm/", "/users/password/reset/confirm/",
+            "/users/mfa/new_totp_code/confirm/", "/users/mfa/reset/confirm/", "/users/password/reset/confirm/",
         ])
     }
 
@@ -58,6 +59,15 @@ import Testing
         let page = try PageOutline(Pages.form(for: .deleteAccount, token: Self.token))
         #expect(page.text.contains("A GET never deletes"))
         #expect(page.forms.first?.buttons.first?.text == "Delete my account")
+    }
+
+    @Test func theOperatorsResetPageSaysWhoStartedItAndAsksForNoFactor() throws {
+        let page = try PageOutline(Pages.form(for: .authenticatorResetByOperator, token: Self.token))
+        #expect(page.text.contains("An operator of this service checked who you are"))
+        #expect(page.text.contains("no code from your old authenticator and no recovery code is needed"))
+        #expect(page.text.contains("Opening this link changed nothing"))
+        #expect(page.text.contains("If you did not ask an operator for this"))
+        #expect(page.forms.first?.buttons.first?.text == "Issue a new secret")
     }
 
     @Test func theNewAuthenticatorPageWarnsWhatStopsWorking() throws {

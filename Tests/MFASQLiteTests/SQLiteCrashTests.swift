@@ -3,6 +3,7 @@ import GRDB
 import MFACore
 import MFASQLite
 import Testing
+import MFATestSupport
 
 @Suite struct SQLiteCrashTests {
     @Test func everyAcknowledgedAccountSurvivesSIGKILL() async throws {
@@ -32,7 +33,7 @@ import Testing
         // Let it write for a while, then kill it without warning.
         try await Task.sleep(for: .seconds(2))
         kill(writer.processIdentifier, SIGKILL)
-        writer.waitUntilExit()
+        writer.waitForExit()
         #expect(writer.terminationReason == .uncaughtSignal, "the writer stopped before it was killed")
         let acknowledged = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .split(separator: "\n").map(String.init)

@@ -11,6 +11,7 @@ public struct ContractLinkBuilder: LinkBuilder {
         case .createAccount: "/users/create/mfa/"
         case .login: "/users/login/mfa/"
         case .newAuthenticator: "/users/mfa/new_totp_code/confirm/"
+        case .authenticatorResetByOperator: "/users/mfa/reset/confirm/"
         case .passwordReset: "/users/password/reset/confirm/"
         case .deleteAccount: "/users/delete/mfa/"
         }

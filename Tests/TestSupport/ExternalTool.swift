@@ -60,7 +60,7 @@ public struct ExternalTool: Sendable {
         try process.run()
         let output = standardOutput.fileHandleForReading.readDataToEndOfFile()
         let errors = standardError.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.waitForExit()
         guard process.terminationStatus == 0 else {
             throw Failure(description: """
                 \(executable.lastPathComponent) exited with \(process.terminationStatus): \

@@ -6,6 +6,10 @@ public enum LinkPurpose: String, Sendable, Hashable, Codable, CaseIterable {
     case login
     /// Issues a new TOTP secret; its subject is the account id.
     case newAuthenticator = "new_authenticator"
+    /// Issues a new TOTP secret without the old second factor: an operator
+    /// sends it after checking the owner's identity out of band
+    /// (``MFAService/resetAuthenticator(email:)``); its subject is the account id.
+    case authenticatorResetByOperator = "authenticator_reset_by_operator"
     /// Resets the password; its subject is the account id.
     case passwordReset = "password_reset"
     /// Deletes the account; its subject is the account id.

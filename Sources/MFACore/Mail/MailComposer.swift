@@ -148,6 +148,16 @@ public struct MailComposer: Sendable {
             ("Your sign-in link", "To sign in, open this link and enter your password and a code from your authenticator app:", ignore)
         case .newAuthenticator:
             ("Set up a new authenticator", "To replace your authenticator app's secret, open this link:", "\(ignore) Your password is correct, so consider changing it.")
+        case .authenticatorResetByOperator:
+            (
+                "An operator is resetting your authenticator",
+                """
+                An operator of this service checked who you are and started a reset of your
+                authenticator: every session of your account was signed out. To set up your
+                authenticator app again, open this link; it does not ask for your old codes:
+                """,
+                "If you did not ask for this, do not open the link, and contact the operator at once."
+            )
         case .passwordReset:
             ("Reset your password", "To choose a new password, open this link; you will need a code from your authenticator app or a recovery code:", ignore)
         case .deleteAccount:

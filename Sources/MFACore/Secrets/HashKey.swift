@@ -9,7 +9,11 @@ import Foundation
 /// a key rotation only re-seals it and the hashes stay valid. Each use gets
 /// its own HKDF-SHA256 subkey, so a hash made for one use never matches another.
 struct HashKey: Sendable {
-    private let key: SymmetricKey
+    // Derived once here rather than per hash: limit keys are hashed on every request.
+    private let recoveryCodeKey: SymmetricKey
+    private let limitKeyKey: SymmetricKey
+    private let registrationKey: SymmetricKey
+    private let passkeyUserKey: SymmetricKey
 
     /// The context its sealed box is bound to.
     static let context = "hash-key"
@@ -17,34 +21,40 @@ struct HashKey: Sendable {
 
     init(bytes: [UInt8]) throws(SecretKeyError) {
         guard bytes.count == Self.byteCount else { throw .wrongLength(bytes.count) }
-        key = SymmetricKey(data: bytes)
+        let key = SymmetricKey(data: bytes)
+        func subkey(_ use: String) -> SymmetricKey {
+            HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Array(use.utf8), outputByteCount: 32)
+        }
+        recoveryCodeKey = subkey("mfa/hash/recovery-code/v1")
+        limitKeyKey = subkey("mfa/hash/limit-key/v1")
+        registrationKey = subkey("mfa/hash/registration/v1")
+        passkeyUserKey = subkey("mfa/hash/passkey-user/v1")
     }
 
     /// A recovery code as stored: the keyed hash of its unkeyed, account-bound
     /// hash (the form stored before keyed hashes, so old rows migrate in place).
     func recoveryCode(unkeyedHash: [UInt8], accountID: String) -> [UInt8] {
-        mac("mfa/hash/recovery-code/v1", Array("\(accountID):".utf8) + unkeyedHash)
+        mac(recoveryCodeKey, Array("\(accountID):".utf8) + unkeyedHash)
     }
 
     /// A limit key as stored: what it counts (an address, a client) is not readable from it.
     func limitKey(_ text: String) -> String {
-        mac("mfa/hash/limit-key/v1", Array(text.utf8)).hexString
+        mac(limitKeyKey, Array(text.utf8)).hexString
     }
 
     /// The subject of a pending registration's link: names the address without showing it.
     func registrationSubject(emailKey: String) -> String {
-        mac("mfa/hash/registration/v1", Array(emailKey.utf8)).hexString
+        mac(registrationKey, Array(emailKey.utf8)).hexString
     }
 
     /// The user handle (WebAuthn `user.id`) of an account's passkeys: 32 bytes that
     /// authenticators keep, even after the account is gone, and that tell nothing
     /// about the account to anyone without this key.
     func passkeyUserHandle(accountID: String) -> [UInt8] {
-        mac("mfa/hash/passkey-user/v1", Array(accountID.utf8))
+        mac(passkeyUserKey, Array(accountID.utf8))
     }
 
-    private func mac(_ use: String, _ message: [UInt8]) -> [UInt8] {
-        let subkey = HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Array(use.utf8), outputByteCount: 32)
-        return Array(HMAC<SHA256>.authenticationCode(for: message, using: subkey))
+    private func mac(_ subkey: SymmetricKey, _ message: [UInt8]) -> [UInt8] {
+        Array(HMAC<SHA256>.authenticationCode(for: message, using: subkey))
     }
 }

@@ -8,6 +8,8 @@ import Foundation
 /// purpose never opens as another. Keys live in a ``KeyRing``.
 public struct SecretKey: Sendable {
     let key: SymmetricKey
+    // Derived once: every seal and open needs one, and HKDF is the costlier half of a small seal.
+    private let purposeKeys: [SealingPurpose: SymmetricKey]
 
     /// The first 8 bytes of HMAC-SHA256(key, "mfa key id"): stored in front of
     /// every box the key seals, so that opening picks the right key.
@@ -25,8 +27,12 @@ public struct SecretKey: Sendable {
     public init(bytes: some ContiguousBytes) throws(SecretKeyError) {
         let count = bytes.withUnsafeBytes { $0.count }
         guard count == Self.byteCount else { throw .wrongLength(count) }
-        key = SymmetricKey(data: bytes)
+        let key = SymmetricKey(data: bytes)
+        self.key = key
         id = Array(HMAC<SHA256>.authenticationCode(for: Array("mfa key id".utf8), using: key).prefix(Self.idByteCount))
+        purposeKeys = Dictionary(uniqueKeysWithValues: SealingPurpose.allCases.map {
+            ($0, HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Array($0.info.utf8), outputByteCount: 32))
+        })
     }
 
     /// Makes a new key from `random`.
@@ -40,7 +46,8 @@ public struct SecretKey: Sendable {
 
     /// The key that seals values of `purpose`.
     func sealingKey(for purpose: SealingPurpose) -> SymmetricKey {
-        HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Array(purpose.info.utf8), outputByteCount: 32)
+        // Every case is derived in init.
+        purposeKeys[purpose]!
     }
 }
 

@@ -67,30 +67,34 @@ extension MFAService {
         return relyingParty.requestOptions(challenge: challenge, allowCredentials: passkeys.map(\.descriptor))
     }
 
-    /// The passkey of `account` that signed `response` and what its assertion proves,
-    /// or `nil` when anything is wrong: no such challenge for `ceremony` and `binding`,
-    /// a credential of no passkey or of another account, or a check of WebAuthn §7.2.
+    /// What `account`'s passkey that signed `response` proves: the use to record.
     ///
-    /// - Parameter account: The account the assertion must be for; `nil` for any (a sign-in with the passkey alone).
+    /// - Throws: ``RefusedCredential`` with ``SecurityEvent/Reason/wrongPasskey`` when the
+    ///   response answers no challenge of `ceremony` and `binding`, names no passkey of the
+    ///   account, or fails a check of WebAuthn §7.2, and ``SecurityEvent/Reason/passkeyCounter``
+    ///   when its counter did not grow.
     func verifyPasskeyAssertion(
-        _ response: AuthenticationResponseJSON, of account: AccountRecord?, ceremony: PasskeyCeremony, binding: String,
+        _ response: AuthenticationResponseJSON, of account: AccountRecord, ceremony: PasskeyCeremony, binding: String,
         requireUserVerification: Bool, now: Date
-    ) async throws -> (PasskeyRecord, AuthenticationResult)? {
+    ) async throws -> PasskeyUse {
         let relyingParty = try passkeyRelyingParty()
         guard let challenge = try await consumePasskeyChallenge(
                   answeredBy: response.response.clientDataJSON, for: ceremony, binding: binding, now: now),
               let credentialID = MFAWebAuthn.Base64URL.decode(response.rawId),
-              let passkey = try await store.passkey(credentialID: credentialID),
-              account.map({ $0.id == passkey.accountID }) ?? true
-        else { return nil }
+              let passkey = try await store.passkey(credentialID: credentialID), passkey.accountID == account.id
+        else { throw RefusedCredential(reason: .wrongPasskey) }
         let credential = StoredCredential(
             id: passkey.credentialID, publicKey: passkey.publicKey, signCount: passkey.signCount,
-            backupEligible: passkey.backupEligible, userHandle: try await passkeyUserHandle(of: passkey.accountID)
+            backupEligible: passkey.backupEligible, userHandle: try await passkeyUserHandle(of: account.id)
         )
-        let result = try? relyingParty.verifyAuthentication(
-            response, expectedChallenge: challenge, credential: credential, requireUserVerification: requireUserVerification
-        )
-        return result.map { (passkey, $0) }
+        do throws(WebAuthnError) {
+            let result = try relyingParty.verifyAuthentication(
+                response, expectedChallenge: challenge, credential: credential, requireUserVerification: requireUserVerification
+            )
+            return PasskeyUse(credentialID: passkey.credentialID, signCount: result.newSignCount)
+        } catch {
+            throw RefusedCredential(reason: error == .signCountNotIncreased ? .passkeyCounter : .wrongPasskey)
+        }
     }
 }
 

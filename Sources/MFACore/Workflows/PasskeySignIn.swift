@@ -20,7 +20,7 @@ extension MFAService {
     }
 
     /// Signs in with the assertion of a discoverable passkey answering
-    /// ``passkeySignInOptions()``: a full login, as ``completeLogin(token:password:secondFactor:)``
+    /// ``passkeySignInOptions()``: a full login, as ``completeLogin(token:password:secondFactor:from:)``
     /// gives (a session, the previous login time).
     ///
     /// Every failure is the same ``MFAError/authenticationFailed``, and none counts against
@@ -29,27 +29,31 @@ extension MFAService {
     /// lost race on any factor does. A locked account is refused as everywhere, even with a
     /// valid passkey.
     ///
+    /// - Parameter client: the network the request comes from, for the security events.
     /// - Throws: ``MFAError/authenticationFailed``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
-    public func signInWithPasskey(_ credential: AuthenticationResponseJSON) async throws(MFAError) -> LoginResult {
+    public func signInWithPasskey(_ credential: AuthenticationResponseJSON, from client: ClientNetwork) async throws(MFAError) -> LoginResult {
         _ = try passkeyRelyingParty()
+        let audit = audit(.passkeySignIn, from: client)
         return try await perform {
             let now = clock.now()
-            guard let credentialID = MFAWebAuthn.Base64URL.decode(credential.rawId),
-                  let owner = try await store.passkey(credentialID: credentialID),
-                  let account = try await store.account(id: owner.accountID)
-            else {
+            var account: AccountRecord?
+            do {
+                guard let credentialID = MFAWebAuthn.Base64URL.decode(credential.rawId),
+                      let owner = try await store.passkey(credentialID: credentialID),
+                      let found = try await store.account(id: owner.accountID)
+                else { throw RefusedCredential(reason: .wrongPasskey) }
+                account = found
+                try admitCompletion(for: found, now: now, audit: audit)
+                let use = try await verifyPasskeyAssertion(
+                    credential, of: found, ceremony: .signIn, binding: PasskeyBinding.none, requireUserVerification: true, now: now
+                )
+                return try await commitLogin(
+                    of: found, consumingLink: nil, burning: AcceptedFactor(passkeyUse: use), newPasswordHash: nil, now: now, audit: audit
+                )
+            } catch let refused as RefusedCredential {
                 observer.record(.loginFailed)
-                throw MFAError.authenticationFailed
+                throw audit.refuse(refused.reason, account: account?.id, with: MFAError.authenticationFailed)
             }
-            try admitCompletion(for: account, now: now)
-            guard let (passkey, result) = try await verifyPasskeyAssertion(
-                credential, of: account, ceremony: .signIn, binding: PasskeyBinding.none, requireUserVerification: true, now: now
-            ) else {
-                observer.record(.loginFailed)
-                throw MFAError.authenticationFailed
-            }
-            let accepted = AcceptedFactor(passkeyUse: PasskeyUse(credentialID: passkey.credentialID, signCount: result.newSignCount))
-            return try await commitLogin(of: account, consumingLink: nil, burning: accepted, newPasswordHash: nil, now: now)
         }
     }
 }

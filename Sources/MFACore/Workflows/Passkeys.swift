@@ -33,13 +33,15 @@ extension MFAService {
     /// ``passkeyRegistrationOptions(sessionToken:)`` from the same session, and
     /// queues *A passkey was added*.
     ///
-    /// - Parameter name: What to call it; blank or `nil` for "Passkey N", the first number not taken.
+    /// - Parameters:
+    ///   - name: What to call it; blank or `nil` for "Passkey N", the first number not taken.
+    ///   - client: the network the request comes from, for the security events.
     /// - Throws: ``MFAError/invalidFields(_:)`` naming ``Field/credential`` for a response that answers
     ///   no challenge of this session or fails a check (which the message names), or whose credential is
     ///   registered already, and naming ``Field/name`` for a name too long or with control characters;
     ///   ``MFAError/unauthorized``, ``MFAError/unavailable``.
     public func registerPasskey(
-        sessionToken: String, credential: RegistrationResponseJSON, name: String?
+        sessionToken: String, credential: RegistrationResponseJSON, name: String?, from client: ClientNetwork
     ) async throws(MFAError) -> PasskeySummary {
         let relyingParty = try passkeyRelyingParty()
         let (session, account) = try await signedInAccount(sessionToken: sessionToken)
@@ -65,6 +67,7 @@ extension MFAService {
                 name: name ?? Self.defaultPasskeyName(besides: existing), createdAt: now
             )
             try await store.addPasskey(passkey, mail: queue(composer.passkeyAdded(to: account.email, name: passkey.name), now: now))
+            audit(.passkeys, from: client).record(.passkeyAdded, account: account.id)
             return passkey.summary
         }
     }
@@ -86,27 +89,31 @@ extension MFAService {
     /// The account keeps its TOTP authenticator, so it never loses its last factor
     /// other than recovery codes this way (see ``AuthenticatedChange/removesPasskey``).
     ///
+    /// - Parameter client: the network the request comes from, for the security events.
     /// - Throws: ``MFAError/notFound`` when the account has no passkey `id`;
     ///   ``MFAError/authenticationFailed``, ``MFAError/rateLimited(retryAfterSeconds:)``,
     ///   ``MFAError/invalidFields(_:)``, ``MFAError/unauthorized``, ``MFAError/unavailable``.
-    public func removePasskey(sessionToken: String, id: String, secondFactor: SecondFactor) async throws(MFAError) {
+    public func removePasskey(
+        sessionToken: String, id: String, secondFactor: SecondFactor, from client: ClientNetwork
+    ) async throws(MFAError) {
         _ = try passkeyRelyingParty()
         let (session, account) = try await signedInAccount(sessionToken: sessionToken)
         let factor = try validateShape(of: secondFactor)
+        let audit = audit(.passkeys, from: client)
         try await perform {
             let now = clock.now()
             guard let passkey = try await store.passkeys(accountID: account.id).first(where: { $0.id == id }) else {
                 throw MFAError.notFound
             }
-            try admit(factor, for: account, now: now)
-            guard let accepted = try await accept(factor, for: account, binding: PasskeyBinding.session(session), now: now) else {
-                throw try await failCompletion(of: account, through: nil, now: now)
+            try admit(factor, for: account, now: now, audit: audit)
+            let accepted = try await countingFailures(of: account, through: nil, now: now, audit: audit) {
+                try await accept(factor, for: account, binding: PasskeyBinding.session(session), now: now)
             }
             let change = AuthenticatedChange(
                 accountID: account.id, removesPasskey: passkey.id,
                 mail: [queue(composer.passkeyRemoved(to: account.email, name: passkey.name), now: now)], now: now
             )
-            _ = try await commit(change, by: account, burning: accepted)
+            _ = try await commit(change, by: account, as: .passkeyRemoved, audit: audit, burning: accepted)
         }
     }
 
@@ -127,12 +134,17 @@ extension MFAService {
     /// of the completion of link `linkToken`, which must be usable for `purpose`; answerable
     /// once, through this link, for 5 minutes. Consumes and counts nothing.
     ///
+    /// - Parameter client: the network the request comes from, for the security event of a dead link.
     /// - Throws: ``MFAError/linkInvalid``, ``MFAError/unavailable``.
-    public func passkeyAssertionOptions(linkToken: String, purpose: LinkPurpose) async throws(MFAError) -> PublicKeyCredentialRequestOptionsJSON {
+    public func passkeyAssertionOptions(
+        linkToken: String, purpose: LinkPurpose, from client: ClientNetwork
+    ) async throws(MFAError) -> PublicKeyCredentialRequestOptionsJSON {
         _ = try passkeyRelyingParty()
+        let audit = audit(.link(purpose), from: client)
         return try await perform {
             let now = clock.now()
-            let (link, account) = try await linkAndAccount(linkToken, for: purpose, now: now)
+            let link = try await usableLink(linkToken, for: purpose, now: now, audit: audit)
+            let account = try await account(of: link, audit: audit)
             return try await passkeyAssertionOptions(for: account, binding: PasskeyBinding.link(link), now: now)
         }
     }

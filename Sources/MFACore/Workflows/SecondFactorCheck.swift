@@ -30,28 +30,29 @@ extension MFAService {
         }
     }
 
-    /// The factor that matched for `account` at `now`, or `nil`.
+    /// The factor that matched for `account` at `now`.
     ///
     /// A TOTP code of a time step the account already used is refused here
-    /// and, atomically, again by the store; so is a passkey counter that goes
-    /// backwards. A passkey must answer a challenge issued for `binding` (the
-    /// session or link the request comes with), which it uses up either way.
-    func accept(_ factor: SecondFactor, for account: AccountRecord, binding: String, now: Date) async throws -> AcceptedFactor? {
+    /// and, atomically, again by the store. A recovery code is only hashed
+    /// here; the store refuses an unknown or used one. A passkey must answer a
+    /// challenge issued for `binding` (the session or link the request comes
+    /// with), which it uses up either way; its counter is checked here and,
+    /// atomically, again by the store.
+    ///
+    /// - Throws: ``RefusedCredential`` for a wrong or replayed TOTP code or a wrong passkey assertion.
+    func accept(_ factor: SecondFactor, for account: AccountRecord, binding: String, now: Date) async throws -> AcceptedFactor {
         switch factor {
         case .totpCode(let code):
             let totp = try authenticator(of: account)
-            guard let step = totp.verify(code, at: now) else { return nil }
-            if let last = account.lastAcceptedTimeStep, step <= last { return nil }
+            guard let step = totp.verify(code, at: now) else { throw RefusedCredential(reason: .wrongTOTPCode) }
+            if let last = account.lastAcceptedTimeStep, step <= last { throw RefusedCredential(reason: .reusedTOTPCode) }
             return AcceptedFactor(timeStep: step)
         case .recoveryCode(let letters):
             return AcceptedFactor(recoveryCodeHash: try await recoveryCodeHash(normalized: letters, accountID: account.id))
         case .passkey(let response):
-            let verified = try await verifyPasskeyAssertion(
+            return AcceptedFactor(passkeyUse: try await verifyPasskeyAssertion(
                 response, of: account, ceremony: .secondFactor, binding: binding, requireUserVerification: false, now: now
-            )
-            return verified.map { passkey, result in
-                AcceptedFactor(passkeyUse: PasskeyUse(credentialID: passkey.credentialID, signCount: result.newSignCount))
-            }
+            ))
         }
     }
 

@@ -62,6 +62,17 @@ extension LinkPurpose {
                     heading: "Use a passkey", explanation: "Your passkey instead of a code.", submitLabel: "Issue a new secret with a passkey"
                 )
             )
+        case .authenticatorResetByOperator:
+            LinkPage(
+                title: "Set up a new authenticator",
+                introduction: [
+                    "An operator of this service checked who you are and sent you this link, so no code from your old authenticator and no recovery code is needed.",
+                    "This issues a new secret for your authenticator app and ten new recovery codes. Your old authenticator codes and recovery codes stop working.",
+                    "Opening this link changed nothing: only the button below does.",
+                ],
+                form: LinkForm(id: "authenticator-reset", fields: [], submitLabel: "Issue a new secret"),
+                closing: "<p class=\"hint\">If you did not ask an operator for this, do not press the button: contact the operator.</p>"
+            )
         case .passwordReset:
             LinkPage(
                 title: "Choose a new password",

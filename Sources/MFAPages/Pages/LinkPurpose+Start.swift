@@ -31,7 +31,8 @@ extension LinkPurpose {
             "We email you a link to choose a new password. It also asks for your authenticator code or a recovery code.",
             [email], "Send the reset link"
         )
-        case .newAuthenticator: (
+        // No form asks for an operator's link: a person after a new authenticator starts here.
+        case .newAuthenticator, .authenticatorResetByOperator: (
             "Set up a new authenticator",
             "For a new phone or app. We email you a link that issues a new secret; it asks for a current code or a recovery code.",
             [email, password], "Send the link"

@@ -52,7 +52,8 @@ public enum Endpoints {
         switch purpose {
         case .createAccount: "/users/create/"
         case .login: "/users/login/"
-        case .newAuthenticator: "/users/mfa/new_totp_code/"
+        // No route asks for an operator's link; a person after a new authenticator starts here.
+        case .newAuthenticator, .authenticatorResetByOperator: "/users/mfa/new_totp_code/"
         case .passwordReset: "/users/password/reset/"
         case .deleteAccount: "/users/delete/"
         }
@@ -66,6 +67,7 @@ public enum Endpoints {
         case .createAccount: "/users/create/mfa/"
         case .login: "/users/login/mfa/"
         case .newAuthenticator: "/users/mfa/new_totp_code/confirm/"
+        case .authenticatorResetByOperator: "/users/mfa/reset/confirm/"
         case .passwordReset: "/users/password/reset/confirm/"
         case .deleteAccount: "/users/delete/mfa/"
         }
@@ -327,6 +329,26 @@ public enum Endpoints {
             success: .init(status: 200, description: "New authenticator secret issued.", content: .jsonOrPage(Schemas.authenticatorReplaced)),
             errors: [MFAError.authenticationFailed, MFAError.linkInvalid, invalid],
             handler: { $0.confirmNewAuthenticator($1) }
+        ),
+        linkPage(
+            .authenticatorResetByOperator, group: "New authenticator", summary: "Page confirming an operator's authenticator reset",
+            description: """
+                The page of the link that `mfa-server accounts reset-authenticator EMAIL` mails: it says that an operator \
+                started this and that no old factor is needed, with a button.
+                """
+        ),
+        linkCompletion(
+            .authenticatorResetByOperator, group: "New authenticator", summary: "Issue a new authenticator secret, reset by an operator",
+            description: """
+                As POST /users/mfa/new_totp_code/confirm/, but with an empty body: no second factor is asked for, because \
+                an operator checked the owner's identity out of band and sent the link \
+                (`mfa-server accounts reset-authenticator EMAIL`, which also revoked every session). The old secret and \
+                codes stop working, every session is revoked, the failure count and any lock are cleared, and an email says so.
+                """,
+            request: [Schemas.emptyRequest],
+            success: .init(status: 200, description: "New authenticator secret issued.", content: .jsonOrPage(Schemas.authenticatorReplaced)),
+            errors: [MFAError.linkInvalid],
+            handler: { $0.confirmAuthenticatorReset($1) }
         ),
     ]
 

@@ -99,10 +99,6 @@ enum Schemas {
         name: "PasskeyRequest", description: "The current second factor: a passkey's assertion.", properties: [passkeyField]
     )
 
-    static let emptyRequest = BodySchema(
-        name: "EmptyRequest", description: "An empty object (members are ignored); the body may be left out.", properties: []
-    )
-
     static let registerPasskeyRequest = BodySchema(
         name: "RegisterPasskeyRequest", description: "A new passkey of the signed-in account.",
         properties: [
@@ -137,6 +133,12 @@ enum Schemas {
             .init(.newPassword, password, passwordRule),
             passkeyField,
         ]
+    )
+
+    /// Nothing is asked for: the link or the session is all, and members are ignored.
+    static let emptyRequest = BodySchema(
+        name: "EmptyRequest", description: "An empty object: the link or the session alone is the proof; members are ignored.",
+        properties: []
     )
 
     static let passwordChangeRequest = BodySchema(
@@ -334,8 +336,8 @@ enum Schemas {
     static let all: [BodySchema] = [
         createAccountRequest, emailRequest, credentialsRequest, confirmAccountRequest,
         loginWithTOTPCode, loginWithRecoveryCode, resetWithTOTPCode, resetWithRecoveryCode,
-        totpCodeRequest, recoveryCodeRequest, passwordChangeRequest, signOutForm, passwordChangeForm,
-        loginWithPasskey, resetWithPasskey, passkeyRequest, passwordChangeWithPasskey, emptyRequest, registerPasskeyRequest,
+        totpCodeRequest, recoveryCodeRequest, emptyRequest, passwordChangeRequest, signOutForm, passwordChangeForm,
+        loginWithPasskey, resetWithPasskey, passkeyRequest, passwordChangeWithPasskey, registerPasskeyRequest,
         signInWithPasskeyRequest, antiForgeryForm, addPasskeyForm, removePasskeyForm,
         detail, totpEnrollment, accountCreated, recoveryCodesCreated, authenticatorReplaced, loginSucceeded, profile, health,
         creationOptions, requestOptions, passkeyCreated, passkey, passkeyList,

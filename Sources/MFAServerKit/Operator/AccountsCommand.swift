@@ -4,11 +4,14 @@ import MFACore
 import MFAFormats
 
 /// `mfa-server accounts …`: look at and help one account, or count them all.
+///
+/// The service records unlock, reset-authenticator, revoke-sessions and delete
+/// as security events; show and list log their own security lines.
 struct AccountsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accounts",
-        abstract: "Look at or help an account: show, unlock, revoke-sessions, delete; list counts.",
-        subcommands: [Show.self, Unlock.self, RevokeSessions.self, Delete.self, List.self]
+        abstract: "Look at or help an account: show, unlock, reset-authenticator, revoke-sessions, delete; list counts.",
+        subcommands: [Show.self, Unlock.self, ResetAuthenticator.self, RevokeSessions.self, Delete.self, List.self]
     )
 
     /// The account an operator names, by address.
@@ -29,7 +32,7 @@ struct AccountsCommand: ParsableCommand {
                 throw OperatorRefusal.unknown(address.email)
             }
             print(AccountsCommand.describe(account))
-            context.securityEvent("Operator viewed an account", ["account": .string(account.id)])
+            context.securityEvent("account_viewed", [SecurityLogField.account: .string(account.id)])
         }
     }
 
@@ -41,9 +44,29 @@ struct AccountsCommand: ParsableCommand {
         @OptionGroup var settings: SettingFlags
 
         func run(in context: OperatorContext) async throws {
-            guard let id = try await context.service.unlockAccount(email: address.email) else { throw OperatorRefusal.unknown(address.email) }
+            guard try await context.service.unlockAccount(email: address.email) != nil else { throw OperatorRefusal.unknown(address.email) }
             print("unlocked \(address.email): no lock, no failures counted")
-            context.securityEvent("Operator unlocked an account", ["account": .string(id)])
+        }
+    }
+
+    struct ResetAuthenticator: OperatorSubcommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign the account out everywhere and mail its owner a link to set up a new authenticator without the old one.",
+            discussion: """
+                For an owner who lost both the authenticator and the recovery codes: check who they are first, \
+                out of band, since the link asks for no second factor. It works once, for as long as any link \
+                (MFA_LINK_TTL_SECONDS); tell the owner to expect the email. A running server sends it.
+                """
+        )
+        @OptionGroup var address: Address
+        @OptionGroup var settings: SettingFlags
+
+        func run(in context: OperatorContext) async throws {
+            guard let (_, revoked) = try await context.service.resetAuthenticator(email: address.email) else {
+                throw OperatorRefusal.unknown(address.email)
+            }
+            let lifetime = Int(context.service.configuration.linkLifetime)
+            print("mailed \(address.email) a link to set up a new authenticator (once, within \(lifetime) s); revoked \(AccountsCommand.sessions(revoked))")
         }
     }
 
@@ -53,11 +76,10 @@ struct AccountsCommand: ParsableCommand {
         @OptionGroup var settings: SettingFlags
 
         func run(in context: OperatorContext) async throws {
-            guard let (id, revoked) = try await context.service.revokeSessions(email: address.email) else {
+            guard let (_, revoked) = try await context.service.revokeSessions(email: address.email) else {
                 throw OperatorRefusal.unknown(address.email)
             }
-            print("revoked \(revoked) session\(revoked == 1 ? "" : "s") of \(address.email)")
-            context.securityEvent("Operator revoked an account's sessions", ["account": .string(id), "sessions": "\(revoked)"])
+            print("revoked \(AccountsCommand.sessions(revoked)) of \(address.email)")
         }
     }
 
@@ -78,9 +100,8 @@ struct AccountsCommand: ParsableCommand {
                     throw OperatorRefusal(message: "not confirmed; nothing was deleted")
                 }
             }
-            guard let id = try await context.service.deleteAccount(email: address.email) else { throw OperatorRefusal.unknown(address.email) }
+            guard try await context.service.deleteAccount(email: address.email) != nil else { throw OperatorRefusal.unknown(address.email) }
             print("deleted \(address.email); the owner is told by email")
-            context.securityEvent("Operator deleted an account", ["account": .string(id)])
         }
     }
 
@@ -96,8 +117,13 @@ struct AccountsCommand: ParsableCommand {
                 pending registrations: \(summary.pendingRegistrations)
                 queued mail: \(summary.queuedMail)
                 """)
-            context.securityEvent("Operator listed the store's counts")
+            context.securityEvent("counts_listed")
         }
+    }
+
+    /// "1 session", "2 sessions".
+    static func sessions(_ count: Int) -> String {
+        "\(count) session\(count == 1 ? "" : "s")"
     }
 
     /// `show`'s report: one `name: value` line per fact.

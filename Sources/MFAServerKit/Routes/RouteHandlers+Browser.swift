@@ -49,8 +49,8 @@ extension RouteHandlers {
     }
 
     func signOutBrowser() -> RouteHandler {
-        accountForm { _, token, _ in
-            try await service.logout(sessionToken: token)
+        accountForm { _, token, _, client in
+            try await service.logout(sessionToken: token, from: client)
             var response = Response.page(Pages.signedOut(signIn: Endpoints.requestPath(for: .login)), status: .ok)
             response.headers[.setCookie] = session.clearingCookie
             return response
@@ -58,14 +58,15 @@ extension RouteHandlers {
     }
 
     func changePasswordInBrowser() -> RouteHandler {
-        accountForm { fields, token, overview in
+        accountForm { fields, token, overview, client in
             let currentPassword = try fields.required(.currentPassword)
             let newPassword = try fields.required(.newPassword)
             do {
                 let factor = try fields.secondFactor(RouteHandlers.sessionFactors)
                 try fields.checkComplete()
                 try await service.changePassword(
-                    sessionToken: token, currentPassword: currentPassword, newPassword: newPassword, secondFactor: factor
+                    sessionToken: token, currentPassword: currentPassword, newPassword: newPassword, secondFactor: factor,
+                    from: client
                 )
             } catch let problem as any HTTPProblem {
                 let page = Pages.account(overview, forms: accountForms(token), problem: problem.page)
@@ -79,10 +80,10 @@ extension RouteHandlers {
     }
 
     func addPasskeyInBrowser() -> RouteHandler {
-        accountForm { fields, token, overview in
+        accountForm { fields, token, overview, client in
             do {
                 let (credential, name) = try Self.registration(from: &fields)
-                let passkey = try await service.registerPasskey(sessionToken: token, credential: credential, name: name)
+                let passkey = try await service.registerPasskey(sessionToken: token, credential: credential, name: name, from: client)
                 return try await accountPage(token, notice: "Passkey \"\(passkey.name)\" added.")
             } catch let problem as any HTTPProblem {
                 return .page(Pages.account(overview, forms: accountForms(token), problem: problem.page), showing: problem)
@@ -91,12 +92,12 @@ extension RouteHandlers {
     }
 
     func removePasskeyInBrowser() -> RouteHandler {
-        accountForm { fields, token, overview in
+        accountForm { fields, token, overview, client in
             do {
                 let id = fields.text(named: Schemas.passkeyIDField) ?? ""
                 let factor = try fields.secondFactor(RouteHandlers.sessionFactors)
                 try fields.checkComplete()
-                try await service.removePasskey(sessionToken: token, id: id, secondFactor: factor)
+                try await service.removePasskey(sessionToken: token, id: id, secondFactor: factor, from: client)
                 return try await accountPage(token, notice: "Passkey removed.")
             } catch let problem as any HTTPProblem {
                 return .page(Pages.account(overview, forms: accountForms(token), problem: problem.page), showing: problem)
@@ -136,9 +137,9 @@ extension RouteHandlers {
     /// A form of the account page: refused (`403`) from another site or without
     /// the session's anti-forgery token, sent to the sign-in page without a valid
     /// session, and otherwise answered by `act` with the form's fields, the session
-    /// token and the account.
+    /// token, the account and the client's network.
     private func accountForm(
-        _ act: @escaping @Sendable (inout RequestFields, _ sessionToken: String, AccountOverview) async throws -> Response
+        _ act: @escaping @Sendable (inout RequestFields, _ sessionToken: String, AccountOverview, ClientNetwork) async throws -> Response
     ) -> RouteHandler {
         { request, context in
             do {
@@ -154,7 +155,7 @@ extension RouteHandlers {
                     return signInAgain(hadCookie: !token.isEmpty)
                 }
                 try AntiForgery.check(fields.text(named: AntiForgery.field), forSession: token)
-                return try await act(&fields, token, overview)
+                return try await act(&fields, token, overview, context.clientNetwork)
             } catch let problem as any HTTPProblem where problem.status != .unsupportedMediaType {
                 return .page(Pages.error(problem.page), showing: problem)
             }

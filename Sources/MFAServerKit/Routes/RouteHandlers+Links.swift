@@ -32,13 +32,13 @@ extension RouteHandlers {
     ///
     /// - Parameters:
     ///   - status: The success status of both variants.
-    ///   - complete: Reads the fields it needs and calls the service with the link's token.
+    ///   - complete: Reads the fields it needs and calls the service with the link's token and the client's network.
     ///   - json: The JSON answer to the outcome.
     ///   - page: The page showing the outcome.
     func linkCompletion<Outcome: Sendable>(
         _ purpose: LinkPurpose,
         status: HTTPResponse.Status,
-        complete: @escaping @Sendable (inout RequestFields, _ token: String) async throws -> Outcome,
+        complete: @escaping @Sendable (inout RequestFields, _ token: String, ClientNetwork) async throws -> Outcome,
         json: @escaping @Sendable (Outcome) -> any Encodable,
         page: @escaping @Sendable (Outcome) -> String
     ) -> RouteHandler {
@@ -50,7 +50,7 @@ extension RouteHandlers {
     func linkCompletion<Outcome: Sendable>(
         _ purpose: LinkPurpose,
         status: HTTPResponse.Status,
-        complete: @escaping @Sendable (inout RequestFields, _ token: String) async throws -> Outcome,
+        complete: @escaping @Sendable (inout RequestFields, _ token: String, ClientNetwork) async throws -> Outcome,
         json: @escaping @Sendable (Outcome) -> any Encodable,
         formAnswer: @escaping @Sendable (Outcome) -> Response
     ) -> RouteHandler {
@@ -60,7 +60,7 @@ extension RouteHandlers {
             do {
                 try await admit(context)
                 var fields = try await request.readFields(format: format, context: context)
-                let outcome = try await complete(&fields, token)
+                let outcome = try await complete(&fields, token, context.clientNetwork)
                 switch format {
                 case .json: return try .json(json(outcome), status: status)
                 case .form: return formAnswer(outcome)

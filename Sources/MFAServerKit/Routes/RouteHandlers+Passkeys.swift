@@ -33,7 +33,9 @@ extension RouteHandlers {
         { request, context in
             var fields = try await sessionFields(request, context)
             let (credential, name) = try Self.registration(from: &fields)
-            let passkey = try await service.registerPasskey(sessionToken: request.bearerToken, credential: credential, name: name)
+            let passkey = try await service.registerPasskey(
+                sessionToken: request.bearerToken, credential: credential, name: name, from: context.clientNetwork
+            )
             return try .json(PasskeyBody(passkey: passkey, includesLastUse: false), status: success.httpStatus)
         }
     }
@@ -60,7 +62,7 @@ extension RouteHandlers {
             let factor = try fields.secondFactor()
             try fields.checkComplete()
             let id = context.parameters.get("id") ?? ""
-            try await service.removePasskey(sessionToken: request.bearerToken, id: id, secondFactor: factor)
+            try await service.removePasskey(sessionToken: request.bearerToken, id: id, secondFactor: factor, from: context.clientNetwork)
             return Response(status: success.httpStatus)
         }
     }
@@ -76,7 +78,9 @@ extension RouteHandlers {
     func linkAssertionOptions(_ purpose: LinkPurpose, _ success: Endpoint.Success) -> RouteHandler {
         { request, context in
             try await optionsRequest(request, context)
-            let options = try await service.passkeyAssertionOptions(linkToken: request.oneTimeToken, purpose: purpose)
+            let options = try await service.passkeyAssertionOptions(
+                linkToken: request.oneTimeToken, purpose: purpose, from: context.clientNetwork
+            )
             return try .json(PublicKeyBody(publicKey: options), status: success.httpStatus)
         }
     }
@@ -105,7 +109,7 @@ extension RouteHandlers {
                 }
                 try fields.checkComplete()
                 // Complete, so present.
-                let login = try await service.signInWithPasskey(credential!)
+                let login = try await service.signInWithPasskey(credential!, from: context.clientNetwork)
                 switch format {
                 case .json: return try .json(LoginBody(result: login), status: success.httpStatus)
                 case .form: return signedInBrowser(login.sessionToken)

@@ -12,7 +12,7 @@ extension RouteHandlers {
     func logout(_ success: Endpoint.Success) -> RouteHandler {
         { request, context in
             try await admit(context)
-            try await service.logout(sessionToken: request.bearerToken)
+            try await service.logout(sessionToken: request.bearerToken, from: context.clientNetwork)
             return Response(status: success.httpStatus)
         }
     }
@@ -25,7 +25,9 @@ extension RouteHandlers {
             var fields = try await request.readFields(format: request.bodyFormat(accepting: [.json]), context: context)
             let factor = try fields.secondFactor(RouteHandlers.sessionFactors)
             try fields.checkComplete()
-            let codes = try await service.createRecoveryCodes(sessionToken: request.bearerToken, secondFactor: factor)
+            let codes = try await service.createRecoveryCodes(
+                sessionToken: request.bearerToken, secondFactor: factor, from: context.clientNetwork
+            )
             return try .json(RecoveryCodesBody(recoveryCodes: codes), status: success.httpStatus)
         }
     }

@@ -30,7 +30,7 @@ public struct ServerRuntime: Sendable {
             logger.debug("Open file limit", metadata: ["limit": .stringConvertible(openFiles)])
         }
         let store = try StoreFactory.open(settings.database, logger: logger)
-        let observer = MetricsEventObserver()
+        let observer = MFAEventObservers([MetricsEventObserver(), SecurityEventLog(logger: logger)])
         let transport = try MailTransports.make(for: settings.mail, sender: settings.mailFrom, logger: logger)
         let logger = logger
         let worker = MailDeliveryWorker(

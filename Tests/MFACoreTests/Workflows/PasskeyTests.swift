@@ -28,7 +28,7 @@ import Testing
     @discardableResult
     func register(_ passkey: inout SoftPasskey, in account: SignedIn, name: String? = nil) async throws -> PasskeySummary {
         let options = try await account.mfa.service.passkeyRegistrationOptions(sessionToken: account.session)
-        return try await account.mfa.service.registerPasskey(sessionToken: account.session, credential: passkey.register(options), name: name)
+        return try await account.mfa.service.registerPasskey(sessionToken: account.session, credential: passkey.register(options), name: name, from: .testClient)
     }
 
     /// A fresh login link's token.
@@ -83,12 +83,12 @@ import Testing
         let options = try await ada.mfa.service.passkeyRegistrationOptions(sessionToken: otherSession)
         let response = passkey.register(options)
         await expect(.invalid(.credential)) {
-            try await ada.mfa.service.registerPasskey(sessionToken: ada.session, credential: response, name: nil)
+            try await ada.mfa.service.registerPasskey(sessionToken: ada.session, credential: response, name: nil, from: .testClient)
         }
         // Tried from the wrong session, the challenge stays for its own; then it is used up.
-        _ = try await ada.mfa.service.registerPasskey(sessionToken: otherSession, credential: response, name: nil)
+        _ = try await ada.mfa.service.registerPasskey(sessionToken: otherSession, credential: response, name: nil, from: .testClient)
         await expect(.invalid(.credential)) {
-            try await ada.mfa.service.registerPasskey(sessionToken: otherSession, credential: response, name: nil)
+            try await ada.mfa.service.registerPasskey(sessionToken: otherSession, credential: response, name: nil, from: .testClient)
         }
     }
 
@@ -97,14 +97,14 @@ import Testing
         var passkey = SoftPasskey(origin: "https://evil.example.net")
         let options = try await ada.mfa.service.passkeyRegistrationOptions(sessionToken: ada.session)
         do {
-            _ = try await ada.mfa.service.registerPasskey(sessionToken: ada.session, credential: passkey.register(options), name: nil)
+            _ = try await ada.mfa.service.registerPasskey(sessionToken: ada.session, credential: passkey.register(options), name: nil, from: .testClient)
             Issue.record("a registration from another origin was accepted")
         } catch {
             #expect(error == .invalidFields([.init(field: .credential, message: WebAuthnError.originNotAllowed.description)]))
         }
         passkey.origin = "https://auth.example.com"
         await expect(.invalid(.credential)) {
-            try await ada.mfa.service.registerPasskey(sessionToken: ada.session, credential: passkey.register(options), name: nil)
+            try await ada.mfa.service.registerPasskey(sessionToken: ada.session, credential: passkey.register(options), name: nil, from: .testClient)
         }
         #expect(try await ada.mfa.service.passkeys(sessionToken: ada.session).isEmpty)
     }
@@ -115,11 +115,11 @@ import Testing
         let options = try await ada.mfa.service.passkeyRegistrationOptions(sessionToken: ada.session)
         ada.mfa.clock.advance(by: 300)
         await expect(.invalid(.credential)) {
-            try await ada.mfa.service.registerPasskey(sessionToken: ada.session, credential: passkey.register(options), name: nil)
+            try await ada.mfa.service.registerPasskey(sessionToken: ada.session, credential: passkey.register(options), name: nil, from: .testClient)
         }
         let fresh = try await ada.mfa.service.passkeyRegistrationOptions(sessionToken: ada.session)
         ada.mfa.clock.advance(by: 299)
-        _ = try await ada.mfa.service.registerPasskey(sessionToken: ada.session, credential: passkey.register(fresh), name: nil)
+        _ = try await ada.mfa.service.registerPasskey(sessionToken: ada.session, credential: passkey.register(fresh), name: nil, from: .testClient)
     }
 
     @Test func aPasskeyNameIsAtMost64CharactersWithoutControlCharacters() async throws {
@@ -128,7 +128,7 @@ import Testing
         for name in [String(repeating: "n", count: 65), "Lap\ntop"] {
             let options = try await ada.mfa.service.passkeyRegistrationOptions(sessionToken: ada.session)
             await expect(.invalid(.name)) {
-                try await ada.mfa.service.registerPasskey(sessionToken: ada.session, credential: passkey.register(options), name: name)
+                try await ada.mfa.service.registerPasskey(sessionToken: ada.session, credential: passkey.register(options), name: name, from: .testClient)
             }
         }
         try await register(&passkey, in: ada, name: String(repeating: "n", count: 64))
@@ -141,10 +141,10 @@ import Testing
         var passkey = SoftPasskey()
         try await register(&passkey, in: ada)
         let token = try await loginLink(ada.mfa)
-        let options = try await ada.mfa.service.passkeyAssertionOptions(linkToken: token, purpose: .login)
+        let options = try await ada.mfa.service.passkeyAssertionOptions(linkToken: token, purpose: .login, from: .testClient)
         #expect(options.allowCredentials?.map(\.id) == [passkey.id])
         ada.mfa.clock.advance(by: 5)
-        let login = try await ada.mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .passkey(passkey.assert(options)))
+        let login = try await ada.mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .passkey(passkey.assert(options)), from: .testClient)
         #expect(try await ada.mfa.service.authenticate(sessionToken: login.sessionToken).email == Self.email)
         let listed = try await ada.mfa.service.passkeys(sessionToken: ada.session)
         #expect(listed.first?.lastUsedAt == ada.mfa.clock.now())
@@ -157,21 +157,21 @@ import Testing
         var impostor = SoftPasskey()
         let token = try await loginLink(ada.mfa)
         // Signed by another key under the registered credential id: a forged signature.
-        let options = try await ada.mfa.service.passkeyAssertionOptions(linkToken: token, purpose: .login)
+        let options = try await ada.mfa.service.passkeyAssertionOptions(linkToken: token, purpose: .login, from: .testClient)
         var forged = impostor.assert(options)
         forged.id = passkey.id
         forged.rawId = passkey.id
         let forgery = forged
         await expect(.authenticationFailed) {
-            try await ada.mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .passkey(forgery))
+            try await ada.mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .passkey(forgery), from: .testClient)
         }
         #expect(try await ada.mfa.store.account(emailKey: Self.email)?.consecutiveFailures == 1)
         // A right assertion answering the used challenge is wrong too, and burns the link at its second attempt.
         let replayed = passkey.assert(options)
         await expect(.authenticationFailed) {
-            try await ada.mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .passkey(replayed))
+            try await ada.mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .passkey(replayed), from: .testClient)
         }
-        await expect(.linkInvalid) { try await ada.mfa.service.passkeyAssertionOptions(linkToken: token, purpose: .login) }
+        await expect(.linkInvalid) { try await ada.mfa.service.passkeyAssertionOptions(linkToken: token, purpose: .login, from: .testClient) }
     }
 
     @Test func aChallengeServesOnlyTheLinkOrSessionThatAskedForIt() async throws {
@@ -181,16 +181,16 @@ import Testing
         try await ada.mfa.service.requestPasswordReset(email: Self.email, from: .testClient)
         let reset = try await ada.mfa.lastToken(to: Self.email)
         let login = try await loginLink(ada.mfa)
-        let resetOptions = try await ada.mfa.service.passkeyAssertionOptions(linkToken: reset, purpose: .passwordReset)
+        let resetOptions = try await ada.mfa.service.passkeyAssertionOptions(linkToken: reset, purpose: .passwordReset, from: .testClient)
         let sessionOptions = try await ada.mfa.service.passkeyAssertionOptions(sessionToken: ada.session)
         for options in [resetOptions, sessionOptions] {
             let assertion = passkey.assert(options)
             await expect(.authenticationFailed) {
-                try await ada.mfa.service.completeLogin(token: login, password: Harness.password, secondFactor: .passkey(assertion))
+                try await ada.mfa.service.completeLogin(token: login, password: Harness.password, secondFactor: .passkey(assertion), from: .testClient)
             }
         }
         // A link of another purpose gives no options.
-        await expect(.linkInvalid) { try await ada.mfa.service.passkeyAssertionOptions(linkToken: reset, purpose: .deleteAccount) }
+        await expect(.linkInvalid) { try await ada.mfa.service.passkeyAssertionOptions(linkToken: reset, purpose: .deleteAccount, from: .testClient) }
     }
 
     @Test func aCounterThatGoesBackwardsIsRefused() async throws {
@@ -198,12 +198,12 @@ import Testing
         var passkey = SoftPasskey(signCount: 10)
         try await register(&passkey, in: ada)
         let options = try await ada.mfa.service.passkeyAssertionOptions(sessionToken: ada.session)
-        _ = try await ada.mfa.service.createRecoveryCodes(sessionToken: ada.session, secondFactor: .passkey(passkey.assert(options)))
+        _ = try await ada.mfa.service.createRecoveryCodes(sessionToken: ada.session, secondFactor: .passkey(passkey.assert(options)), from: .testClient)
         passkey.signCount = 4
         let again = try await ada.mfa.service.passkeyAssertionOptions(sessionToken: ada.session)
         let cloned = passkey.assert(again)
         await expect(.authenticationFailed) {
-            try await ada.mfa.service.createRecoveryCodes(sessionToken: ada.session, secondFactor: .passkey(cloned))
+            try await ada.mfa.service.createRecoveryCodes(sessionToken: ada.session, secondFactor: .passkey(cloned), from: .testClient)
         }
     }
 
@@ -214,28 +214,28 @@ import Testing
         let service = ada.mfa.service
         let options = { try await service.passkeyAssertionOptions(sessionToken: ada.session) }
 
-        _ = try await service.createRecoveryCodes(sessionToken: ada.session, secondFactor: .passkey(passkey.assert(try await options())))
+        _ = try await service.createRecoveryCodes(sessionToken: ada.session, secondFactor: .passkey(passkey.assert(try await options())), from: .testClient)
         try await service.changePassword(
             sessionToken: ada.session, currentPassword: Harness.password, newPassword: "a brand new passphrase",
-            secondFactor: .passkey(passkey.assert(try await options()))
+            secondFactor: .passkey(passkey.assert(try await options())), from: .testClient
         )
         try await service.requestPasswordReset(email: Self.email, from: .testClient)
         let reset = try await ada.mfa.lastToken(to: Self.email)
         try await service.confirmPasswordReset(
             token: reset, newPassword: Harness.password,
-            secondFactor: .passkey(passkey.assert(try await service.passkeyAssertionOptions(linkToken: reset, purpose: .passwordReset)))
+            secondFactor: .passkey(passkey.assert(try await service.passkeyAssertionOptions(linkToken: reset, purpose: .passwordReset, from: .testClient))), from: .testClient
         )
         try await service.requestNewAuthenticator(email: Self.email, password: Harness.password, from: .testClient)
         let replace = try await ada.mfa.lastToken(to: Self.email)
         _ = try await service.confirmNewAuthenticator(
             token: replace,
-            secondFactor: .passkey(passkey.assert(try await service.passkeyAssertionOptions(linkToken: replace, purpose: .newAuthenticator)))
+            secondFactor: .passkey(passkey.assert(try await service.passkeyAssertionOptions(linkToken: replace, purpose: .newAuthenticator, from: .testClient))), from: .testClient
         )
         try await service.requestDeletion(email: Self.email, password: Harness.password, from: .testClient)
         let delete = try await ada.mfa.lastToken(to: Self.email)
         try await service.confirmDeletion(
             token: delete,
-            secondFactor: .passkey(passkey.assert(try await service.passkeyAssertionOptions(linkToken: delete, purpose: .deleteAccount)))
+            secondFactor: .passkey(passkey.assert(try await service.passkeyAssertionOptions(linkToken: delete, purpose: .deleteAccount, from: .testClient))), from: .testClient
         )
         #expect(try await ada.mfa.store.passkey(credentialID: passkey.credentialID) == nil)
     }
@@ -252,7 +252,7 @@ import Testing
         #expect(options.allowCredentials == [])
         #expect(options.userVerification == .required)
         #expect(options.rpId == "auth.example.com")
-        let login = try await ada.mfa.service.signInWithPasskey(passkey.assert(options))
+        let login = try await ada.mfa.service.signInWithPasskey(passkey.assert(options), from: .testClient)
         #expect(login.email == Self.email)
         #expect(login.lastLogin == previous)
         #expect(login.recoveryCodesRemaining == nil)
@@ -265,18 +265,18 @@ import Testing
         try await register(&passkey, in: ada)
         passkey.verifiesUser = false
         let unverified = passkey.assert(try await ada.mfa.service.passkeySignInOptions())
-        await expect(.authenticationFailed) { try await ada.mfa.service.signInWithPasskey(unverified) }
+        await expect(.authenticationFailed) { try await ada.mfa.service.signInWithPasskey(unverified, from: .testClient) }
         passkey.verifiesUser = true
         var stranger = SoftPasskey()
         let unknown = stranger.assert(try await ada.mfa.service.passkeySignInOptions())
-        await expect(.authenticationFailed) { try await ada.mfa.service.signInWithPasskey(unknown) }
+        await expect(.authenticationFailed) { try await ada.mfa.service.signInWithPasskey(unknown, from: .testClient) }
         // Options of a second factor are not sign-in options.
         let secondFactor = passkey.assert(try await ada.mfa.service.passkeyAssertionOptions(sessionToken: ada.session))
-        await expect(.authenticationFailed) { try await ada.mfa.service.signInWithPasskey(secondFactor) }
+        await expect(.authenticationFailed) { try await ada.mfa.service.signInWithPasskey(secondFactor, from: .testClient) }
         let options = try await ada.mfa.service.passkeySignInOptions()
         let assertion = passkey.assert(options)
-        _ = try await ada.mfa.service.signInWithPasskey(assertion)
-        await expect(.authenticationFailed) { try await ada.mfa.service.signInWithPasskey(assertion) }
+        _ = try await ada.mfa.service.signInWithPasskey(assertion, from: .testClient)
+        await expect(.authenticationFailed) { try await ada.mfa.service.signInWithPasskey(assertion, from: .testClient) }
         #expect(try await ada.mfa.store.account(emailKey: Self.email)?.consecutiveFailures == 0)
     }
 
@@ -286,10 +286,10 @@ import Testing
         try await register(&passkey, in: ada)
         let token = try await loginLink(ada.mfa)
         await expect(.authenticationFailed) {
-            try await ada.mfa.service.completeLogin(token: token, password: "a wrong password", secondFactor: .totpCode("000000"))
+            try await ada.mfa.service.completeLogin(token: token, password: "a wrong password", secondFactor: .totpCode("000000"), from: .testClient)
         }
         let assertion = passkey.assert(try await ada.mfa.service.passkeySignInOptions())
-        await expect(.rateLimited(retryAfterSeconds: 900)) { try await ada.mfa.service.signInWithPasskey(assertion) }
+        await expect(.rateLimited(retryAfterSeconds: 900)) { try await ada.mfa.service.signInWithPasskey(assertion, from: .testClient) }
     }
 
     // MARK: Removal
@@ -302,23 +302,23 @@ import Testing
         let service = ada.mfa.service
 
         await expect(.authenticationFailed) {
-            try await service.removePasskey(sessionToken: ada.session, id: first.id, secondFactor: .totpCode("000000"))
+            try await service.removePasskey(sessionToken: ada.session, id: first.id, secondFactor: .totpCode("000000"), from: .testClient)
         }
         await expect(.notFound) {
-            try await service.removePasskey(sessionToken: ada.session, id: "no-such-passkey", secondFactor: .totpCode("000000"))
+            try await service.removePasskey(sessionToken: ada.session, id: "no-such-passkey", secondFactor: .totpCode("000000"), from: .testClient)
         }
         ada.mfa.nextStep()
-        try await service.removePasskey(sessionToken: ada.session, id: first.id, secondFactor: .totpCode(ada.mfa.code(for: ada.enrollment)))
+        try await service.removePasskey(sessionToken: ada.session, id: first.id, secondFactor: .totpCode(ada.mfa.code(for: ada.enrollment)), from: .testClient)
         // A passkey may vouch for its own removal.
         let own = two.assert(try await service.passkeyAssertionOptions(sessionToken: ada.session))
-        try await service.removePasskey(sessionToken: ada.session, id: second.id, secondFactor: .passkey(own))
+        try await service.removePasskey(sessionToken: ada.session, id: second.id, secondFactor: .passkey(own), from: .testClient)
         #expect(try await service.passkeys(sessionToken: ada.session).isEmpty)
         _ = try await ada.mfa.lastMail(to: Self.email)
         let subjects = ada.mfa.mailer.messages(to: Self.email).map(\.subject)
         #expect(subjects.suffix(2) == ["A passkey was removed", "A passkey was removed"])
         // Gone, it no longer signs in.
         let assertion = two.assert(try await service.passkeySignInOptions())
-        await expect(.authenticationFailed) { try await service.signInWithPasskey(assertion) }
+        await expect(.authenticationFailed) { try await service.signInWithPasskey(assertion, from: .testClient) }
     }
 
     // MARK: Configuration

@@ -1,4 +1,5 @@
 import Foundation
+import MFATestSupport
 
 /// aiosmtpd running Fixtures/smtp-test-server.py on a free loopback port.
 ///
@@ -65,7 +66,7 @@ struct SMTPTestServer {
         defer {
             // SIGKILL, because the child inherits the test thread's signal mask, in which SIGTERM may be blocked.
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.waitForExit()
         }
 
         let port = try await waitForPort(in: portFile, of: process, log: logFile)

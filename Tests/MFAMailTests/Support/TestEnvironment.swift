@@ -1,4 +1,5 @@
 import Foundation
+import MFATestSupport
 
 /// Paths and tools the tests need, failing with instructions when one is missing.
 enum TestEnvironment {
@@ -37,7 +38,7 @@ enum TestEnvironment {
             throw TestSetupError("cannot run \(executable): \(error)")
         }
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.waitForExit()
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 

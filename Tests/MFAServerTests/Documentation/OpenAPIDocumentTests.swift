@@ -26,6 +26,8 @@ import Testing
         .init(method: "POST", path: "/users/mfa/new_totp_code/"),
         .init(method: "GET", path: "/users/mfa/new_totp_code/confirm/"),
         .init(method: "POST", path: "/users/mfa/new_totp_code/confirm/"),
+        .init(method: "GET", path: "/users/mfa/reset/confirm/"),
+        .init(method: "POST", path: "/users/mfa/reset/confirm/"),
         .init(method: "POST", path: "/users/delete/"),
         .init(method: "GET", path: "/users/delete/mfa/"),
         .init(method: "POST", path: "/users/delete/mfa/"),

@@ -1,7 +1,6 @@
 import Foundation
 import MFACore
 import Synchronization
-import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -51,24 +50,34 @@ struct HTTP {
     }
 }
 
+/// An account signed up over HTTP, with the authenticator app and recovery codes its owner set up.
+struct LiveAccount {
+    let email: String
+    let password: String
+    let authenticator: TOTP
+    let recoveryCodes: [String]
+}
+
 extension HTTP {
-    /// Creates `email`'s account through the routes and the emailed links, signs in with a
-    /// TOTP code from the enrolment, and returns the session token.
-    func signUpAndSignIn(
-        _ email: String = "ada@example.com", password: String = "correct horse battery staple", outbox: Outbox
-    ) async throws -> String {
-        _ = try await post("/users/create/", json: ["email": email, "password": password])
+    /// Signs `email` up through `/users/create/` and the link in `outbox`.
+    func signUp(_ email: String, password: String, outbox: Outbox) async throws -> LiveAccount {
+        guard try await post("/users/create/", json: ["email": email, "password": password]).status == 202 else {
+            throw TestFailure("/users/create/ refused \(email)")
+        }
         let created = try await post(
             "/users/create/mfa/?one_time_url=\(try await outbox.token(linkingTo: "/users/create/mfa/"))", json: ["password_again": password]
         )
-        let uri = try #require((try created.json["totp"] as? [String: Any])?["otpauth_uri"] as? String)
-        let authenticator = try #require(try OTPAuthURI(parsing: uri).totp)
-        _ = try await post("/users/login/", json: ["email": email])
-        let login = try await post(
-            "/users/login/mfa/?one_time_url=\(try await outbox.token(linkingTo: "/users/login/mfa/"))",
-            json: ["password": password, "totp_code": authenticator.code(at: Date())]
-        )
-        return try #require(try login.json["session_token"] as? String)
+        guard let uri = (try created.json["totp"] as? [String: Any])?["otpauth_uri"] as? String,
+              let authenticator = try OTPAuthURI(parsing: uri).totp,
+              let recoveryCodes = try created.json["recovery_codes"] as? [String]
+        else { throw TestFailure("no enrolment: \(String(decoding: created.body, as: UTF8.self))") }
+        return LiveAccount(email: email, password: password, authenticator: authenticator, recoveryCodes: recoveryCodes)
+    }
+
+    /// The path of a fresh sign-in link of `email`, from `outbox`.
+    func loginLink(_ email: String, outbox: Outbox) async throws -> String {
+        guard try await post("/users/login/", json: ["email": email]).status == 202 else { throw TestFailure("/users/login/ refused \(email)") }
+        return "/users/login/mfa/?one_time_url=\(try await outbox.token(linkingTo: "/users/login/mfa/"))"
     }
 }
 
@@ -81,11 +90,11 @@ final class Outbox: Sendable {
         self.directory = directory
     }
 
-    /// The `.eml` files, as text.
+    /// The `.eml` files, as text with quoted-printable soft line breaks undone.
     func messages() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasSuffix(".eml") }.compactMap {
-            try? String(contentsOfFile: directory + "/" + $0, encoding: .utf8)
+            (try? String(contentsOfFile: directory + "/" + $0, encoding: .utf8)).map(Self.decodingQuotedPrintable)
         }
     }
 
@@ -94,9 +103,8 @@ final class Outbox: Sendable {
         let deadline = ContinuousClock.now + .seconds(15)
         while ContinuousClock.now < deadline {
             for message in messages() {
-                let body = Self.decodingQuotedPrintable(message)
-                guard let range = body.range(of: path + "?one_time_url=") else { continue }
-                let token = String(body[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+                guard let range = message.range(of: path + "?one_time_url=") else { continue }
+                let token = String(message[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
                 if taken.withLock({ $0.insert(token).inserted }) { return token }
             }
             try await Task.sleep(for: .milliseconds(50))

@@ -1,6 +1,7 @@
 import Foundation
 import MFACore
 import Testing
+import MFATestSupport
 
 /// The real `mfa-server` binary over real HTTP. Serialized: each test starts a
 /// server process, and the machine has few cores.
@@ -74,7 +75,7 @@ import Testing
         ]
         for (arguments, environment, line) in cases {
             let (process, output) = try LiveServer.start(arguments: arguments, environment: environment)
-            process.waitUntilExit()
+            process.waitForExit()
             #expect(process.terminationStatus == 2, "\(arguments) \(environment)")
             try await Task.sleep(for: .milliseconds(50))
             #expect(output.lines == [line])
@@ -83,7 +84,7 @@ import Testing
 
     @Test func helpListsEverySettingAndExitsZero() async throws {
         let (process, output) = try LiveServer.start(arguments: ["--help"], environment: [:])
-        process.waitUntilExit()
+        process.waitForExit()
         #expect(process.terminationStatus == 0)
         try await Task.sleep(for: .milliseconds(50))
         #expect(output.text.contains("MFA_PUBLIC_URL"))

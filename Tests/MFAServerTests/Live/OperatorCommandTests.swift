@@ -18,16 +18,10 @@ import Testing
         let http = HTTP(baseURL: server.baseURL)
         let outbox = Outbox(directory: server.outbox)
         let email = "ada@example.com"
-        #expect(try await http.post("/users/create/", json: ["email": email, "password": Self.password]).status == 202)
-        let created = try await http.post(
-            "/users/create/mfa/?one_time_url=\(try await outbox.token(linkingTo: "/users/create/mfa/"))", json: ["password_again": Self.password]
-        )
-        let uri = try #require((try created.json["totp"] as? [String: Any])?["otpauth_uri"] as? String)
-        let authenticator = try #require(try OTPAuthURI(parsing: uri).totp)
+        let authenticator = try await http.signUp(email, password: Self.password, outbox: outbox).authenticator
 
         // Four wrong codes, waiting out each lock: the account reaches the ceiling.
-        #expect(try await http.post("/users/login/", json: ["email": email]).status == 202)
-        let link = "/users/login/mfa/?one_time_url=\(try await outbox.token(linkingTo: "/users/login/mfa/"))"
+        let link = try await http.loginLink(email, outbox: outbox)
         let wrong = ["password": Self.password, "totp_code": authenticator.code(at: Date() + 3_600)]
         for wait in [0.0, 0, 1.2, 0] {
             try await Task.sleep(for: .seconds(wait))
@@ -39,13 +33,12 @@ import Testing
         #expect(atCeiling.reportLines.contains("consecutive failures: 4 (at the ceiling: TOTP codes refused until unlocked)"))
 
         // At the ceiling the right code is refused; after the unlock it signs in.
-        #expect(try await http.post("/users/login/", json: ["email": email]).status == 202)
-        let second = "/users/login/mfa/?one_time_url=\(try await outbox.token(linkingTo: "/users/login/mfa/"))"
+        let second = try await http.loginLink(email, outbox: outbox)
         let right = ["password": Self.password, "totp_code": authenticator.code(at: Date())]
         #expect(try await http.post(second, json: right).status == 429)
         let unlock = try OperatorRun(["accounts", "unlock", email], on: server)
         #expect(unlock.status == 0)
-        #expect(unlock.errors.contains("Operator unlocked an account"))
+        #expect(unlock.errors.contains("action=account_unlocked") && unlock.errors.contains("event=security"))
         #expect(unlock.errors.contains("operator="))
         let login = try await http.post(second, json: right)
         #expect(login.status == 200)
@@ -79,9 +72,63 @@ import Testing
         #expect(try await server.terminate(within: .seconds(10)) == 0)
     }
 
+    @Test func resetAuthenticatorMailsALinkThatNeedsNoOldFactorWorksOnceAndSignsInWithTheNewSecretOnly() async throws {
+        // The command reads the server's settings, public URL included, as from the server's environment file.
+        let settings = ["MFA_PUBLIC_URL": "https://auth.example.com"]
+        let server = try await LiveServer(environment: settings)
+        let http = HTTP(baseURL: server.baseURL)
+        let outbox = Outbox(directory: server.outbox)
+        let email = "grace@example.com"
+        let old = try await http.signUp(email, password: Self.password, outbox: outbox)
+        let login = try await http.post(
+            try await http.loginLink(email, outbox: outbox), json: ["password": Self.password, "totp_code": old.authenticator.code(at: Date())]
+        )
+        let session = try #require(try login.json["session_token"] as? String)
+
+        let reset = try OperatorRun(["accounts", "reset-authenticator", email], on: server, environment: settings)
+        #expect(reset.status == 0, "\(reset.errors)")
+        #expect(reset.reportLines == ["mailed \(email) a link to set up a new authenticator (once, within 600 s); revoked 1 session"])
+        #expect(reset.errors.contains("action=link_requested") && reset.errors.contains("purpose=authenticator_reset_by_operator"))
+        #expect(reset.errors.contains("action=sessions_revoked"))
+        #expect(reset.errors.contains("operator="))
+        // The sessions end at once, before the owner does anything.
+        #expect(try await http.get("/users/me", bearer: session).status == 401)
+
+        try await waitForMail(in: outbox, subject: "An operator is resetting your authenticator")
+        let mail = try #require(outbox.messages().first { $0.contains("Subject: An operator is resetting your authenticator") })
+        #expect(mail.contains("https://auth.example.com/users/mfa/reset/confirm/?one_time_url="))
+        let link = "/users/mfa/reset/confirm/?one_time_url=\(try await outbox.token(linkingTo: "/users/mfa/reset/confirm/"))"
+        // Opening the link, as a mail scanner would, consumes nothing.
+        for _ in 0..<2 {
+            let page = try await http.get(link)
+            #expect(page.status == 200)
+            #expect(String(decoding: page.body, as: UTF8.self).contains("An operator of this service checked who you are"))
+        }
+        // No factor at all: an empty body.
+        let renewed = try await http.post(link)
+        #expect(renewed.status == 200, "\(String(decoding: renewed.body, as: UTF8.self))")
+        #expect(try renewed.json["detail"] as? String == "New authenticator secret issued.")
+        let secret = try #require((try renewed.json["totp"] as? [String: Any])?["secret"] as? String)
+        #expect((try renewed.json["recovery_codes"] as? [String])?.count == 10)
+        try await waitForMail(in: outbox, subject: "Your authenticator was reset")
+        #expect(try await http.post(link).status == 410)
+
+        // The old secret and recovery codes fail; a code that oathtool computes from the new secret signs in.
+        let signIn = try await http.loginLink(email, outbox: outbox)
+        for oldFactor in [["totp_code": old.authenticator.code(at: Date())], ["recovery_code": old.recoveryCodes[0]]] {
+            #expect(try await http.post(signIn, json: ["password": Self.password].merging(oldFactor) { $1 }).status == 401)
+        }
+        let oathtool = try ExternalTool.onPath("oathtool", installation: "apt-get install oathtool")
+        let code = try oathtool.run(["--totp", "--base32", "-"], input: secret).trimmingCharacters(in: .whitespacesAndNewlines)
+        let signedIn = try await http.post(signIn, json: ["password": Self.password, "totp_code": code])
+        #expect(signedIn.status == 200)
+        #expect(try OperatorRun(["accounts", "show", email], on: server).reportLines.contains("sessions: 1"))
+        #expect(try await server.terminate(within: .seconds(10)) == 0)
+    }
+
     @Test func anUnknownAddressOrAMalformedSettingGetsOneLine() async throws {
         let server = try await LiveServer()
-        for command in ["show", "unlock", "revoke-sessions"] {
+        for command in ["show", "unlock", "reset-authenticator", "revoke-sessions"] {
             let run = try OperatorRun(["accounts", command, "nobody@example.com"], on: server)
             #expect(run.status == 1)
             #expect(run.errorLines == ["mfa-server: no account has the address nobody@example.com"])

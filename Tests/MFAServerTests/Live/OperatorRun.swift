@@ -1,4 +1,5 @@
 import Foundation
+import MFATestSupport
 
 /// One run of an operator command (`mfa-server accounts …`, `import-prototype …`)
 /// on a live server's data directory, as an operator would type it beside the server.
@@ -33,7 +34,7 @@ struct OperatorRun {
         try process.run()
         let reportData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.waitForExit()
         status = process.terminationStatus
         report = String(decoding: reportData, as: UTF8.self)
         self.errors = String(decoding: errorData, as: UTF8.self)

@@ -13,7 +13,13 @@ import Testing
             // The client's requests come from one address; the refusals alone are a dozen.
             "MFA_LIMIT_REQUESTS_PER_CLIENT": "1000/60",
         ])
-        let session = try await HTTP(baseURL: server.baseURL).signUpAndSignIn(outbox: Outbox(directory: server.outbox))
+        let (http, outbox) = (HTTP(baseURL: server.baseURL), Outbox(directory: server.outbox))
+        let account = try await http.signUp("ada@example.com", password: "correct horse battery staple", outbox: outbox)
+        let login = try await http.post(
+            try await http.loginLink(account.email, outbox: outbox),
+            json: ["password": account.password, "totp_code": account.authenticator.code(at: Date())]
+        )
+        let session = try #require(try login.json["session_token"] as? String)
 
         let script = ExternalTool.repositoryRoot.appending(path: "Tests/TestSupport/passkey_client.py")
         let input = try JSONSerialization.data(withJSONObject: [

@@ -77,6 +77,7 @@ import Testing
         ("/users/create/mfa/", ["password_again": TestServer.password]),
         ("/users/login/mfa/", ["password": TestServer.password, "totp_code": "123456"]),
         ("/users/mfa/new_totp_code/confirm/", ["totp_code": "123456"]),
+        ("/users/mfa/reset/confirm/", [:]),
         ("/users/delete/mfa/", ["recovery_code": "AAAA-AAAA-AAAA-AAAA"]),
         ("/users/password/reset/confirm/", ["new_password": "another good passphrase", "totp_code": "123456"]),
     ]

@@ -127,7 +127,7 @@ import Testing
 
     @Test func everyPostToUsersCountsAgainstTheClientLimit() async throws {
         let routes = try TestServer().routes.filter { $0.method == .post && $0.path.hasPrefix("/users/") }
-        #expect(routes.count == 22)
+        #expect(routes.count == 23)
         for route in routes {
             let server = try TestServer { $0.requestsPerClient = RateLimit(count: 2, window: 60) }
             try await server.run { client in
