@@ -292,6 +292,32 @@ import Testing
         await expect(.rateLimited(retryAfterSeconds: 900)) { try await ada.mfa.service.signInWithPasskey(assertion, from: .testClient) }
     }
 
+    @Test func passkeyCeremoniesRecordTheirSecurityEvents() async throws {
+        let ada = try await signedIn()
+        let id = try #require(try await ada.mfa.service.accountReport(email: Self.email)).id
+        var passkey = SoftPasskey()
+        let added = try await register(&passkey, in: ada)
+        var stranger = SoftPasskey()
+        let unknown = stranger.assert(try await ada.mfa.service.passkeySignInOptions())
+        await expect(.authenticationFailed) { try await ada.mfa.service.signInWithPasskey(unknown, from: .testClient) }
+        passkey.signCount = 0
+        let cloned = passkey.assert(try await ada.mfa.service.passkeySignInOptions())
+        passkey.signCount = 10
+        await expect(.authenticationFailed) { try await ada.mfa.service.signInWithPasskey(cloned, from: .testClient) }
+        _ = try await ada.mfa.service.signInWithPasskey(passkey.assert(try await ada.mfa.service.passkeySignInOptions()), from: .testClient)
+        let own = passkey.assert(try await ada.mfa.service.passkeyAssertionOptions(sessionToken: ada.session))
+        try await ada.mfa.service.removePasskey(sessionToken: ada.session, id: added.id, secondFactor: .passkey(own), from: .testClient)
+
+        let client = ClientNetwork.testClient
+        #expect(ada.mfa.events.securityEvents.suffix(5) == [
+            SecurityEvent(.passkeyAdded, accountID: id, client: client, purpose: .passkeys),
+            SecurityEvent(.completionFailed, client: client, purpose: .passkeySignIn, reason: .wrongPasskey),
+            SecurityEvent(.completionFailed, accountID: id, client: client, purpose: .passkeySignIn, reason: .passkeyCounter),
+            SecurityEvent(.loginSucceeded, accountID: id, client: client, purpose: .passkeySignIn, reason: .passkey),
+            SecurityEvent(.passkeyRemoved, accountID: id, client: client, purpose: .passkeys, reason: .passkey),
+        ])
+    }
+
     // MARK: Removal
 
     @Test func aPasskeyIsRemovedWithACurrentSecondFactorAndAnnounced() async throws {
