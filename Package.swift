@@ -59,7 +59,7 @@ let package = Package(
         ),
         .target(
             name: "MFACore",
-            dependencies: ["MFAOTP", "MFAPasswords", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["MFAOTP", "MFAPasswords", "MFAWebAuthn", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Test doubles for embedders' test targets; no production target depends on it.
         .target(name: "MFACoreTesting", dependencies: ["MFACore", "MFAOTP", "MFAPasswords", "MFASecureBytes"]),
@@ -82,7 +82,10 @@ let package = Package(
             ]
         ),
         .target(name: "MFAStoreConformance", dependencies: ["MFACore"]),
-        .target(name: "MFATestSupport", dependencies: ["MFACore"], path: "Tests/TestSupport", exclude: ["page_outline.py", "prototype_db.py"]),
+        .target(
+            name: "MFATestSupport", dependencies: ["MFACore", "MFAWebAuthn", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Tests/TestSupport", exclude: ["page_outline.py", "prototype_db.py", "passkey_client.py"]
+        ),
         .executableTarget(
             name: "SQLiteCrashWriter",
             dependencies: ["MFACore", "MFASQLite"],
@@ -113,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "MFACoreTests",
             dependencies: [
-                "MFACore", "MFAOTP", "MFAPasswords", "MFACoreTesting", "MFATestSupport",
+                "MFACore", "MFAOTP", "MFAPasswords", "MFACoreTesting", "MFATestSupport", "MFAWebAuthn",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
@@ -181,7 +184,7 @@ let package = Package(
         .testTarget(
             name: "MFAServerTests",
             dependencies: [
-                "MFACore", "MFACoreTesting", "MFATestSupport", "MFAServerKit", "MFAServer", "MFAPostgres",
+                "MFACore", "MFACoreTesting", "MFATestSupport", "MFAServerKit", "MFAServer", "MFAWebAuthn", "MFAPostgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -193,7 +196,7 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// MARK: - MFAWebAuthn: the passkey (WebAuthn) relying-party verifier, standalone (no MFACore).
+// MARK: - MFAWebAuthn: the passkey (WebAuthn) relying-party verifier, standalone (no MFACore); MFACore's passkey workflows use it.
 package.dependencies += [
     .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
     .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),

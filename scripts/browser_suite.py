@@ -5,7 +5,9 @@
 
 The links come from the file outbox ({data dir}/outbox/*.eml), the TOTP codes from
 `oathtool`, the authenticator secret from the page's QR code (a screenshot decoded
-with `zbarimg`). Every page is checked with axe-core; a violation of serious or
+with `zbarimg`), the passkey from Chrome's virtual authenticator (internal transport,
+resident keys, user verification): the server's public URL must be on a name such as
+localhost, never an IP address, for passkeys to work. Every page is checked with axe-core; a violation of serious or
 critical impact fails the run (PyPI selenium-axe-python, which bundles
 axe-core 4.9). With --screenshots, the main pages are also saved
 light and dark, at phone and desktop widths. See Docs/Browser-check.md.
@@ -25,6 +27,7 @@ from selenium_axe_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.virtual_authenticator import Protocol, Transport, VirtualAuthenticatorOptions
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -54,6 +57,11 @@ class Suite:
         self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
         self.driver.set_window_size(*SIZES["desktop"])
         self.driver.implicitly_wait(2)
+        # A platform authenticator that keeps discoverable passkeys and verifies its user (a PIN, a fingerprint).
+        self.driver.add_virtual_authenticator(VirtualAuthenticatorOptions(
+            protocol=Protocol.CTAP2, transport=Transport.INTERNAL, has_resident_key=True, has_user_verification=True,
+            is_user_consenting=True, is_user_verified=True,
+        ))
 
     # --- helpers ------------------------------------------------------------------
 
@@ -164,14 +172,23 @@ class Suite:
             self.expect_heading("Check your email")
             self.check_page("link sent")
 
+    def expect_account_page(self, what, path="/account"):
+        """The account page, answering `path`: a sign-in's redirect, or a form of the page itself."""
+        if not self.driver.current_url.endswith(path):
+            notices = " ".join(n.text for n in self.driver.find_elements(By.CSS_SELECTOR, ".notice, [data-passkey-status]"))
+            raise Failure(f"{what} led to {self.driver.current_url}: {notices}")
+        self.expect_heading("Your account")
+
+    def sign_out(self):
+        self.fill("sign-out", {})
+        self.expect_heading("Signed out")
+
     def sign_in(self, password):
         self.request_link("/users/login/", {"email": self.email})
         self.follow_link("/users/login/mfa/")
         self.check_page("sign-in", shoot=True)
         self.fill("login", {"password": password, "totp_code": self.totp()})
-        if not self.driver.current_url.endswith("/account"):
-            raise Failure(f"signing in led to {self.driver.current_url}")
-        self.expect_heading("Your account")
+        self.expect_account_page("signing in")
 
     # --- the workflows --------------------------------------------------------------
 
@@ -203,6 +220,15 @@ class Suite:
                 raise Failure(f"the account page lacks {expected!r}")
         self.check_page("account", shoot=True)
 
+        self.step("add a passkey on the account page")
+        self.fill("add-passkey", {"name": "Chromium"})
+        self.expect_account_page("adding a passkey", "/account/passkeys")
+        if 'Passkey "Chromium" added.' not in self.driver.find_element(By.TAG_NAME, "main").text:
+            raise Failure("the account page does not say the passkey was added")
+        if not self.driver.find_elements(By.XPATH, "//ul[@class='passkeys']//strong[text()='Chromium']"):
+            raise Failure("the account page does not list the passkey")
+        self.check_page("account with a passkey", shoot=True)
+
         self.step("change password")
         self.fill("change-password", {"current_password": PASSWORD, "new_password": NEW_PASSWORD, "totp_code": "000000"})
         if "Authentication failed" not in self.driver.page_source:
@@ -213,12 +239,25 @@ class Suite:
             raise Failure("the password change did not say it succeeded")
 
         self.step("sign out")
-        self.fill("sign-out", {})
-        self.expect_heading("Signed out")
+        self.sign_out()
         self.check_page("signed out")
         self.open("/account")
         if not self.driver.current_url.endswith("/users/login/"):
             raise Failure(f"/account after signing out led to {self.driver.current_url}")
+
+        self.step("sign in with the passkey alone")
+        self.check_page("sign-in page with a passkey")
+        self.fill("start-passkey", {})
+        self.expect_account_page("signing in with a passkey alone")
+        self.sign_out()
+
+        self.step("the passkey as the second factor at a sign-in link")
+        self.request_link("/users/login/", {"email": self.email})
+        self.follow_link("/users/login/mfa/")
+        self.check_page("sign-in link with a passkey")
+        self.fill("login-passkey", {"password": NEW_PASSWORD})
+        self.expect_account_page("signing in with the password and a passkey")
+        self.sign_out()
 
         self.step("forgot password")
         self.request_link("/users/password/reset/", {"email": self.email})

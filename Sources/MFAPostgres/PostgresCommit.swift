@@ -23,6 +23,11 @@ extension Transaction {
             let used = try await run("DELETE FROM recovery_code WHERE account_id = \(account.id) AND code_hash = \(code.bytea) RETURNING 1")
             guard used == 1 else { throw MFAStoreError.recoveryCodeNotFound }
         }
+        if let use = change.passkeyUse { try await recordPasskeyUse(use, by: account.id, now: change.now) }
+        if let id = change.removesPasskey {
+            let removed = try await run("DELETE FROM passkey WHERE id = \(id) AND account_id = \(account.id) RETURNING 1")
+            guard removed == 1 else { throw MFAStoreError.passkeyNotFound }
+        }
         for mail in change.mail { try await insert(mail) }
         if change.deletesAccount {
             try await delete(account)

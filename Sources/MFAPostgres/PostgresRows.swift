@@ -182,7 +182,7 @@ extension Transaction {
         }
     }
 
-    /// Deletes an account; its sessions and recovery codes go with it (ON DELETE CASCADE).
+    /// Deletes an account; its sessions, recovery codes and passkeys go with it (ON DELETE CASCADE).
     func delete(_ account: AccountRecord) async throws {
         try await run("DELETE FROM account WHERE id = \(account.id)")
         try await run("""

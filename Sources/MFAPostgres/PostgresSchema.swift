@@ -107,5 +107,32 @@ enum PostgresSchema {
             // service after it gained keyed hashes: the marker says so, as there.
             "CREATE TABLE legacy_rows (pending integer PRIMARY KEY)",
         ]),
+        Migration(name: "2 passkeys and their challenges", statements: [
+            """
+            CREATE TABLE passkey (
+                id text PRIMARY KEY,
+                account_id text NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+                credential_id bytea NOT NULL UNIQUE,
+                public_key bytea NOT NULL,
+                sign_count bigint NOT NULL,
+                backup_eligible boolean NOT NULL,
+                transports text[] NOT NULL,
+                name text NOT NULL,
+                created_at timestamptz NOT NULL,
+                last_used_at timestamptz
+            )
+            """,
+            "CREATE INDEX passkey_account ON passkey (account_id, created_at)",
+            // The binding is compared byte for byte: the database's default collation is deterministic.
+            """
+            CREATE TABLE passkey_challenge (
+                challenge_hash bytea PRIMARY KEY,
+                ceremony text NOT NULL,
+                binding text NOT NULL,
+                expires_at timestamptz NOT NULL
+            )
+            """,
+            "CREATE INDEX passkey_challenge_expiry ON passkey_challenge (expires_at)",
+        ]),
     ]
 }

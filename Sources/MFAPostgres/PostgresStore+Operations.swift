@@ -139,6 +139,7 @@ extension PostgresStore {
             try await db.run("DELETE FROM session WHERE expires_at <= \(now)")
             try await db.run("DELETE FROM pending_registration WHERE expires_at <= \(now)")
             try await db.run("DELETE FROM limit_window WHERE ends_at <= \(now)")
+            try await db.run("DELETE FROM passkey_challenge WHERE expires_at <= \(now)")
             try await db.run("DELETE FROM outbox WHERE finished_at IS NOT NULL AND finished_at <= \(now - finishedMailRetention)")
         }
     }

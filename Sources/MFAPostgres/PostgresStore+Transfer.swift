@@ -32,6 +32,8 @@ extension PostgresStore: MFAStoreTransfer {
                 let columns = Columns(row)
                 return StoreRows.DataKey(name: try columns("name"), sealed: try columns.bytes("sealed"))
             }
+            rows.passkeys = try await db.rows("SELECT * FROM passkey ORDER BY created_at, id").map(PasskeyRecord.init(row:))
+            rows.passkeyChallenges = try await db.rows("SELECT * FROM passkey_challenge").map(PasskeyChallenge.init(row:))
             rows.legacyRowsPending = try await db.run("SELECT 1 FROM legacy_rows") > 0
             return rows
         }
@@ -64,6 +66,8 @@ extension PostgresStore: MFAStoreTransfer {
             for key in rows.dataKeys {
                 try await db.run("INSERT INTO data_key (name, sealed) VALUES (\(key.name), \(key.sealed.bytea))")
             }
+            for passkey in rows.passkeys { _ = try await db.insert(passkey) }
+            for challenge in rows.passkeyChallenges { try await db.run(try .save(challenge)) }
             if rows.legacyRowsPending { try await db.run("INSERT INTO legacy_rows (pending) VALUES (1)") }
         }
     }

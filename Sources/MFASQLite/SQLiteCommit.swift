@@ -19,6 +19,11 @@ extension Database {
             try run(sql: "DELETE FROM recovery_code WHERE account_id = ? AND code_hash = ?", arguments: [account.id, Data(code)])
             guard changesCount == 1 else { throw MFAStoreError.recoveryCodeNotFound }
         }
+        if let use = change.passkeyUse { try recordPasskeyUse(use, by: account.id, now: change.now) }
+        if let id = change.removesPasskey {
+            try run(sql: "DELETE FROM passkey WHERE id = ? AND account_id = ?", arguments: [id, account.id])
+            guard changesCount == 1 else { throw MFAStoreError.passkeyNotFound }
+        }
         for mail in change.mail { try insert(mail) }
         if change.deletesAccount {
             try delete(account)
@@ -63,7 +68,24 @@ extension Database {
         try insertRecoveryCodes(hashes, accountID: accountID)
     }
 
-    /// Deletes an account; its sessions and recovery codes go with it (ON DELETE CASCADE).
+    /// Stores the counter and last use of the account's passkey, if the counter follows the stored one
+    /// (``MFACore/PasskeyUse/follows(_:)``, here in SQL).
+    private func recordPasskeyUse(_ use: PasskeyUse, by accountID: String, now: Date) throws {
+        try run(
+            sql: """
+                UPDATE passkey SET sign_count = ?, last_used_at = ?
+                WHERE credential_id = ? AND account_id = ? AND (sign_count < ? OR (sign_count = 0 AND ? = 0))
+                """,
+            arguments: [Int64(use.signCount), now.storedValue, Data(use.credentialID), accountID, Int64(use.signCount), Int64(use.signCount)]
+        )
+        guard changesCount == 0 else { return }
+        let owned = try Bool.fetchOne(
+            cachedStatement(sql: "SELECT 1 FROM passkey WHERE credential_id = ? AND account_id = ?"), arguments: [Data(use.credentialID), accountID]
+        )
+        throw owned == nil ? MFAStoreError.passkeyNotFound : MFAStoreError.signCountNotIncreased
+    }
+
+    /// Deletes an account; its sessions, recovery codes and passkeys go with it (ON DELETE CASCADE).
     func delete(_ account: AccountRecord) throws {
         try run(sql: "DELETE FROM account WHERE id = ?", arguments: [account.id])
         try run(

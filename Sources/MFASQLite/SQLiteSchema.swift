@@ -115,6 +115,31 @@ enum SQLiteSchema {
                         OR EXISTS (SELECT 1 FROM limit_window);
                 """)
         }
+        migrator.registerMigration("3 passkeys and their challenges") { db in
+            // Transports are a comma-separated list: WebAuthn's names have no commas.
+            try db.execute(sql: """
+                CREATE TABLE passkey (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    credential_id BLOB NOT NULL UNIQUE,
+                    public_key BLOB NOT NULL,
+                    sign_count INTEGER NOT NULL,
+                    backup_eligible INTEGER NOT NULL,
+                    transports TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    last_used_at REAL
+                );
+                CREATE INDEX passkey_account ON passkey(account_id, created_at);
+                CREATE TABLE passkey_challenge (
+                    challenge_hash BLOB PRIMARY KEY NOT NULL,
+                    ceremony TEXT NOT NULL,
+                    binding TEXT NOT NULL,
+                    expires_at REAL NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX passkey_challenge_expiry ON passkey_challenge(expires_at);
+                """)
+        }
         return migrator
     }
 }

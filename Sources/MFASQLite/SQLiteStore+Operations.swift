@@ -162,6 +162,7 @@ extension SQLiteStore {
             try db.run(sql: "DELETE FROM session WHERE expires_at <= ?", arguments: [cutoff])
             try db.run(sql: "DELETE FROM pending_registration WHERE expires_at <= ?", arguments: [cutoff])
             try db.run(sql: "DELETE FROM limit_window WHERE ends_at <= ?", arguments: [cutoff])
+            try db.run(sql: "DELETE FROM passkey_challenge WHERE expires_at <= ?", arguments: [cutoff])
             try db.run(
                 sql: "DELETE FROM outbox WHERE finished_at IS NOT NULL AND finished_at <= ?",
                 arguments: [(now - finishedMailRetention).storedValue]

@@ -25,6 +25,8 @@ extension SQLiteStore: MFAStoreTransfer {
                 )
             }
             rows.dataKeys = try Row.fetchAll(db, sql: "SELECT * FROM data_key").map { StoreRows.DataKey(name: $0["name"], sealed: $0.bytes("sealed")) }
+            rows.passkeys = try Row.fetchAll(db, sql: "SELECT * FROM passkey ORDER BY created_at, id").map(PasskeyRecord.init(row:))
+            rows.passkeyChallenges = try Row.fetchAll(db, sql: "SELECT * FROM passkey_challenge").map(PasskeyChallenge.init(row:))
             rows.legacyRowsPending = try Bool.fetchOne(db, sql: "SELECT 1 FROM legacy_rows") != nil
             return rows
         }
@@ -55,6 +57,8 @@ extension SQLiteStore: MFAStoreTransfer {
             for key in rows.dataKeys {
                 try db.run(sql: "INSERT INTO data_key (name, sealed) VALUES (?, ?)", arguments: [key.name, Data(key.sealed)])
             }
+            for passkey in rows.passkeys { try db.insert(passkey) }
+            for challenge in rows.passkeyChallenges { try db.save(challenge) }
             if rows.legacyRowsPending { try db.run(sql: "INSERT INTO legacy_rows (pending) VALUES (1)") }
         }
     }

@@ -78,3 +78,34 @@ extension LinkRecord {
     /// The link as a completion uses it, allowing ``Fixture/maxAttempts`` failures.
     var use: LinkUse { LinkUse(tokenHash: tokenHash, maxAttempts: Fixture.maxAttempts) }
 }
+
+extension Fixture {
+    static func passkey(accountID: String, signCount: UInt32 = 0, createdAt: Date = start) -> PasskeyRecord {
+        PasskeyRecord(
+            id: id(), accountID: accountID, credentialID: bytes(Int.random(in: 16...64)), publicKey: bytes(77),
+            signCount: signCount, backupEligible: Bool.random(), transports: ["internal", "hybrid"],
+            name: "Passkey \(id().prefix(4))", createdAt: createdAt
+        )
+    }
+
+    static func challenge(
+        _ ceremony: PasskeyCeremony = .secondFactor, binding: String = "session:" + id(), expiresAt: Date = start + 300
+    ) -> PasskeyChallenge {
+        PasskeyChallenge(challengeHash: bytes(), ceremony: ceremony, binding: binding, expiresAt: expiresAt)
+    }
+}
+
+extension MFAStore {
+    /// Whether `challenge` can be consumed as saved, at `now` (consuming it if so).
+    func consume(_ challenge: PasskeyChallenge, at now: Date = Fixture.start) async throws -> Bool {
+        try await consumePasskeyChallenge(hash: challenge.challengeHash, ceremony: challenge.ceremony, binding: challenge.binding, now: now)
+    }
+
+    /// Commits an assertion of `passkey` with `signCount`, as a second factor does.
+    func commitUse(of passkey: PasskeyRecord, signCount: UInt32, accountID: String? = nil, at now: Date = Fixture.start) async throws {
+        _ = try await commit(AuthenticatedChange(
+            accountID: accountID ?? passkey.accountID,
+            passkeyUse: PasskeyUse(credentialID: passkey.credentialID, signCount: signCount), now: now
+        ))
+    }
+}

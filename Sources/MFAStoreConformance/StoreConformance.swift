@@ -23,10 +23,10 @@
 /// UTC, so stores that keep seconds or align limit windows to the clock pass too.
 public enum StoreConformance {
     /// Every check, grouped by area: limits, links, accounts, commits,
-    /// sessions, the outbox, housekeeping, races, keys, imports and operators.
+    /// sessions, the outbox, housekeeping, races, keys, imports, operators and passkeys.
     public static let checks: [StoreCheck] =
         EventLimitChecks.all + AddressKeyChecks.all
         + FailureChecks.all + LinkChecks.all + AccountChecks.all + CommitChecks.all
         + SessionChecks.all + OutboxChecks.all + HousekeepingChecks.all + RaceChecks.all + KeyChecks.all + ImportChecks.all
-        + OperatorChecks.all
+        + OperatorChecks.all + PasskeyChecks.all
 }

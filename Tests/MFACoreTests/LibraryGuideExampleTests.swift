@@ -19,14 +19,14 @@ import MFACoreTesting
         clock: clock
     )
     let outbox = MailDeliveryWorker(service: mfa, transport: mailer)
-    // Limits count per client network: pass the network each request comes from.
+    // Limits count per client network, and security events name it: pass the network each request comes from.
     let client = try #require(ClientNetwork(ipAddress: "192.0.2.7"))
 
     // Sign up: the link travels by email.
     try await mfa.requestAccountCreation(email: "ada@example.com", password: "correct horse battery staple", from: client)
     _ = try await outbox.deliverDueMail()
     let signUpLink = try #require(mailer.messages.last?.oneTimeToken)
-    let enrollment = try await mfa.confirmAccountCreation(token: signUpLink, passwordAgain: "correct horse battery staple")
+    let enrollment = try await mfa.confirmAccountCreation(token: signUpLink, passwordAgain: "correct horse battery staple", from: client)
 
     // The user's authenticator app reads the otpauth URI and computes codes.
     let app = try #require(try OTPAuthURI(parsing: enrollment.otpauthURI).totp)
@@ -38,7 +38,8 @@ import MFACoreTesting
     let login = try await mfa.completeLogin(
         token: signInLink,
         password: "correct horse battery staple",
-        secondFactor: .totpCode(app.code(at: clock.now()))
+        secondFactor: .totpCode(app.code(at: clock.now())),
+        from: client
     )
     #expect(login.lastLogin == nil)
     #expect(try await mfa.authenticate(sessionToken: login.sessionToken).email == "ada@example.com")
@@ -49,7 +50,9 @@ import MFACoreTesting
     let lateLink = try #require(mailer.messages.last?.oneTimeToken)
     clock.advance(by: 601)
     await #expect(throws: MFAError.linkInvalid) {
-        try await mfa.completeLogin(token: lateLink, password: "correct horse battery staple", secondFactor: .totpCode(app.code(at: clock.now())))
+        try await mfa.completeLogin(
+            token: lateLink, password: "correct horse battery staple", secondFactor: .totpCode(app.code(at: clock.now())), from: client
+        )
     }
 }
 // END LIBRARY EXAMPLE

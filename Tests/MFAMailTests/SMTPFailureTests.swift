@@ -27,6 +27,12 @@ struct SMTPFailureTests {
         #expect(error == .permanent("RCPT TO failed: 550 5.1.1 No such user"))
     }
 
+    @Test func aReplyNamingTheRecipientFailsWithoutTheAddress() async throws {
+        let reply = "550 5.1.1 <alice@example.com>: Recipient address rejected: User unknown in virtual mailbox table"
+        let error = try await failure(with: .init(rcptReply: reply))
+        #expect(error == .permanent("RCPT TO failed: 550 5.1.1 <redacted>: Recipient address rejected: User unknown in virtual mailbox table"))
+    }
+
     @Test func a4xxReplyToRCPTIsTransient() async throws {
         let error = try await failure(with: .init(rcptReply: "450 4.2.0 Greylisted, try again later"))
         #expect(error == .transient("RCPT TO failed: 450 4.2.0 Greylisted, try again later"))

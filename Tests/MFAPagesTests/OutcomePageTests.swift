@@ -32,7 +32,7 @@ import Testing
         let original = try await workflow.createAccount("ada@example.com")
         try await workflow.service.requestNewAuthenticator(email: "ada@example.com", password: Workflow.password, from: .testClient)
         let enrollment = try await workflow.service.confirmNewAuthenticator(
-            token: workflow.lastToken(to: "ada@example.com"), secondFactor: .recoveryCode(original.recoveryCodes[0])
+            token: workflow.lastToken(to: "ada@example.com"), secondFactor: .recoveryCode(original.recoveryCodes[0]), from: .testClient
         )
         let page = try PageOutline(Pages.authenticatorReplaced(enrollment))
         #expect(page.text.contains("New authenticator secret issued"))

@@ -67,6 +67,11 @@ import Testing
         try await store.finishMail(id: "mail-0", as: .sent, now: now + 5)
         _ = try await store.countEvents([LimitedEvent(key: "keyed-limit", limit: RateLimit(count: 5, window: 900))], now: now)
         _ = try await store.hashKey(storingIfAbsent: Array(repeating: 3, count: 60))
+        try await store.addPasskey(PasskeyRecord(
+            id: "passkey-1", accountID: account.id, credentialID: [5, 5, 5], publicKey: [4, 4], signCount: 7, backupEligible: true,
+            transports: ["internal", "hybrid"], name: "Phone", createdAt: now, lastUsedAt: now + 30
+        ), mail: QueuedMail(id: "mail-passkey", sealedMessage: [8], notBefore: now, expiresAt: nil))
+        try await store.savePasskeyChallenge(PasskeyChallenge(challengeHash: [6, 6], ceremony: .secondFactor, binding: "link:x", expiresAt: now + 300))
     }
 
     /// The rows in one order, where the stores' orders may differ (the outbox keeps its queue order).
@@ -79,6 +84,8 @@ import Testing
         sorted.sessions.sort { $0.tokenHash.lexicographicallyPrecedes($1.tokenHash) }
         sorted.limitWindows.sort { $0.key < $1.key }
         sorted.dataKeys.sort { $0.name < $1.name }
+        sorted.passkeys.sort { $0.id < $1.id }
+        sorted.passkeyChallenges.sort { $0.challengeHash.lexicographicallyPrecedes($1.challengeHash) }
         return sorted
     }
 }

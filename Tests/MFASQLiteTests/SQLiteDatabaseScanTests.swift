@@ -22,33 +22,41 @@ import Testing
         // Ada goes through every workflow and deletes her account.
         let ada = try await run.createAccount("Ada@Example.com")
         try await run.mfa.requestLogin(email: "ada@example.com", from: .testClient)
-        let session = try await run.mfa.completeLogin(token: run.nextToken(), password: Self.password, secondFactor: .totpCode(run.code(ada)))
+        let session = try await run.mfa.completeLogin(
+            token: run.nextToken(), password: Self.password, secondFactor: .totpCode(run.code(ada)), from: .testClient
+        )
         try await run.mfa.requestLogin(email: "ADA@example.com", from: .testClient)
         let recovery = try await run.mfa.completeLogin(
-            token: run.nextToken(), password: Self.password, secondFactor: .recoveryCode(ada.recoveryCodes[0])
+            token: run.nextToken(), password: Self.password, secondFactor: .recoveryCode(ada.recoveryCodes[0]), from: .testClient
         )
         run.sessions += [session.sessionToken, recovery.sessionToken]
         _ = try await run.mfa.authenticate(sessionToken: session.sessionToken)
         run.clock.advance(by: 30)
         try await run.mfa.changePassword(
-            sessionToken: session.sessionToken, currentPassword: Self.password, newPassword: Self.newPassword, totpCode: run.code(ada)
+            sessionToken: session.sessionToken, currentPassword: Self.password, newPassword: Self.newPassword, secondFactor: .totpCode(run.code(ada)),
+            from: .testClient
         )
-        try await run.mfa.logout(sessionToken: session.sessionToken)
+        try await run.mfa.logout(sessionToken: session.sessionToken, from: .testClient)
         run.clock.advance(by: 900)  // past the window of link requests per address
         try await run.mfa.requestPasswordReset(email: "ada@example.com", from: .testClient)
-        try await run.mfa.confirmPasswordReset(token: run.nextToken(), newPassword: Self.password, secondFactor: .totpCode(run.code(ada)))
+        try await run.mfa.confirmPasswordReset(
+            token: run.nextToken(), newPassword: Self.password, secondFactor: .totpCode(run.code(ada)), from: .testClient
+        )
         try await run.mfa.requestNewAuthenticator(email: "ada@example.com", password: Self.password, from: .testClient)
         run.clock.advance(by: 30)
-        let renewed = try await run.mfa.confirmNewAuthenticator(token: run.nextToken(), secondFactor: .totpCode(run.code(ada)))
+        let renewed = try await run.mfa.confirmNewAuthenticator(token: run.nextToken(), secondFactor: .totpCode(run.code(ada)), from: .testClient)
         run.recoveryCodes += renewed.recoveryCodes
         try await run.mfa.requestDeletion(email: "ada@example.com", password: Self.password, from: .testClient)
-        try await run.mfa.confirmDeletion(token: run.nextToken(), secondFactor: .recoveryCode(renewed.recoveryCodes[0]))
+        try await run.mfa.confirmDeletion(token: run.nextToken(), secondFactor: .recoveryCode(renewed.recoveryCodes[0]), from: .testClient)
 
         // Bob keeps his account and a session; Grace's registration is pending;
         // nobody has an account for the last address.
         let bob = try await run.createAccount("bob@example.org")
         try await run.mfa.requestLogin(email: "bob@example.org", from: .testClient)
-        run.sessions.append(try await run.mfa.completeLogin(token: run.nextToken(), password: Self.password, secondFactor: .totpCode(run.code(bob))).sessionToken)
+        let bobsLogin = try await run.mfa.completeLogin(
+            token: run.nextToken(), password: Self.password, secondFactor: .totpCode(run.code(bob)), from: .testClient
+        )
+        run.sessions.append(bobsLogin.sessionToken)
         try await run.mfa.requestAccountCreation(email: "Grace@Example.net", password: Self.password, from: .testClient)
         run.linkTokens.append(try await run.nextToken())
         try await run.mfa.requestLogin(email: "nobody@example.com", from: .testClient)
@@ -138,7 +146,7 @@ private final class Run {
 
     func createAccount(_ email: String) async throws -> Enrollment {
         try await mfa.requestAccountCreation(email: email, password: SQLiteDatabaseScanTests.password, from: .testClient)
-        let enrollment = try await mfa.confirmAccountCreation(token: nextToken(), passwordAgain: SQLiteDatabaseScanTests.password)
+        let enrollment = try await mfa.confirmAccountCreation(token: nextToken(), passwordAgain: SQLiteDatabaseScanTests.password, from: .testClient)
         recoveryCodes += enrollment.recoveryCodes
         return enrollment
     }

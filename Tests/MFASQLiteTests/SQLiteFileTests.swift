@@ -42,7 +42,10 @@ import Testing
         _ = try database.open()
         let queue = try DatabaseQueue(path: database.path)
         let applied = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["1 accounts, registrations, links, sessions, recovery codes, limits, outbox", "2 key ids and keyed hashes"])
+        #expect(applied == [
+            "1 accounts, registrations, links, sessions, recovery codes, limits, outbox", "2 key ids and keyed hashes",
+            "3 passkeys and their challenges",
+        ])
     }
 
     /// Servers started together on one new file each open it and migrate: every

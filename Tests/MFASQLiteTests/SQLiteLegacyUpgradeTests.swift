@@ -45,15 +45,17 @@ import Testing
         try await mfa.requestLogin(email: "ada@example.com", from: .testClient)
         _ = try await worker.deliverDueMail()
         let code = try TOTP(key: legacy.totpSecret).code(at: clock.now())
-        _ = try await mfa.completeLogin(token: mailer.messages.last!.oneTimeToken!, password: Self.password, secondFactor: .totpCode(code))
+        _ = try await mfa.completeLogin(
+            token: mailer.messages.last!.oneTimeToken!, password: Self.password, secondFactor: .totpCode(code), from: .testClient
+        )
         try await mfa.requestLogin(email: "ada@example.com", from: .testClient)
         _ = try await worker.deliverDueMail()
         let recovery = try await mfa.completeLogin(
-            token: mailer.messages.last!.oneTimeToken!, password: Self.password, secondFactor: .recoveryCode(legacy.recoveryCode)
+            token: mailer.messages.last!.oneTimeToken!, password: Self.password, secondFactor: .recoveryCode(legacy.recoveryCode), from: .testClient
         )
         #expect(recovery.recoveryCodesRemaining == 1)
         // The pending registration's link still confirms it.
-        _ = try await mfa.confirmAccountCreation(token: legacy.registrationToken, passwordAgain: Self.password)
+        _ = try await mfa.confirmAccountCreation(token: legacy.registrationToken, passwordAgain: Self.password, from: .testClient)
         #expect(try await store.account(emailKey: "grace@example.com") != nil)
         // A second start finds nothing left to do.
         #expect(try await mfa.prepare().foundNothing)

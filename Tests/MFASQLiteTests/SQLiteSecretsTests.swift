@@ -25,12 +25,16 @@ import MFACoreTesting
         }
 
         try await mfa.requestAccountCreation(email: "ada@example.com", password: password, from: .testClient)
-        let enrollment = try await mfa.confirmAccountCreation(token: nextToken(), passwordAgain: password)
+        let enrollment = try await mfa.confirmAccountCreation(token: nextToken(), passwordAgain: password, from: .testClient)
         let totp = try #require(try OTPAuthURI(parsing: enrollment.otpauthURI).totp)
         try await mfa.requestLogin(email: "ada@example.com", from: .testClient)
-        let login = try await mfa.completeLogin(token: nextToken(), password: password, secondFactor: .totpCode(totp.code(at: clock.now())))
+        let login = try await mfa.completeLogin(
+            token: nextToken(), password: password, secondFactor: .totpCode(totp.code(at: clock.now())), from: .testClient
+        )
         try await mfa.requestLogin(email: "ada@example.com", from: .testClient)
-        let recovery = try await mfa.completeLogin(token: nextToken(), password: password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0]))
+        let recovery = try await mfa.completeLogin(
+            token: nextToken(), password: password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0]), from: .testClient
+        )
         // Sent mail stays in the outbox (sealed) until purged: its links must not leak either.
         try await mfa.requestDeletion(email: "ada@example.com", password: password, from: .testClient)
         _ = try await nextToken()

@@ -35,7 +35,7 @@ public struct ExternalTool: Sendable {
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
             throw Failure(description: """
                 \(python.path) is missing; create it with `python3 -m venv .venv && \
-                .venv/bin/pip install pyotp openapi-spec-validator aiosmtpd passlib==1.7.4 bcrypt==4.0.1` in \(repositoryRoot.path).
+                .venv/bin/pip install pyotp openapi-spec-validator aiosmtpd passlib==1.7.4 bcrypt==4.0.1 fido2==2.2.1` in \(repositoryRoot.path).
                 """, status: nil)
         }
         return ExternalTool(executable: python)

@@ -27,6 +27,12 @@ public struct MFAConfiguration: Sendable {
     /// How consecutive failed completions lock an account, and the ceiling
     /// from which TOTP codes are refused.
     public var lockPolicy = LockPolicy()
+    /// The relying party id of passkeys: a domain, the public URL's host or a parent
+    /// of it; `nil` for the public URL's host (see ``relyingParty``).
+    public var passkeyRelyingPartyID: String?
+    /// The exact origins (`scheme://host[:port]`) passkey ceremonies may run from;
+    /// empty for the public URL's origin alone.
+    public var passkeyOrigins: [String] = []
     /// How many password hashes run at once; each Argon2id hash holds 19 MiB.
     public var concurrentPasswordHashes = ProcessInfo.processInfo.activeProcessorCount
     /// How many password hashes may wait for a turn before requests fail fast as overloaded.

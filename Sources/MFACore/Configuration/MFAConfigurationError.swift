@@ -47,5 +47,6 @@ extension MFAConfiguration {
         try require(lockPolicy.ceiling >= lockPolicy.failuresPerLock, "lockPolicy.ceiling", "must be at least the failures per lock")
         try require(concurrentPasswordHashes >= 1, "concurrentPasswordHashes", "must be at least 1")
         try require(queuedPasswordHashes >= 0, "queuedPasswordHashes", "must not be negative")
+        try validatePasskeys()
     }
 }

@@ -19,4 +19,10 @@ public enum Field: Sendable, Hashable, CaseIterable {
     case newPassword
     /// The password the account has, proved at a change.
     case currentPassword
+    /// A passkey assertion given as the second factor.
+    case passkey
+    /// A passkey's registration, or its assertion when it signs in alone.
+    case credential
+    /// The name a passkey is given.
+    case name
 }

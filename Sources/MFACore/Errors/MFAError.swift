@@ -10,6 +10,8 @@ public enum MFAError: Error, Sendable, Equatable {
     case authenticationFailed
     /// A missing, unknown, expired or revoked session token.
     case unauthorized
+    /// The thing a request names, such as one of the account's passkeys, does not exist (any more).
+    case notFound
     /// Values that break a rule, with one message per field.
     case invalidFields([FieldError])
     /// A limit was hit; try again after `retryAfterSeconds`.
@@ -39,6 +41,7 @@ public enum MFAError: Error, Sendable, Equatable {
         case .linkInvalid: "This link is invalid or has expired."
         case .authenticationFailed: "The credentials are not correct."
         case .unauthorized: "A valid session token is required."
+        case .notFound: "There is nothing at this address."
         case .invalidFields: "Some fields are not valid."
         case .rateLimited(let seconds): "Too many attempts. Try again in \(seconds) seconds."
         case .unavailable: "The service is unavailable. Try again shortly."

@@ -104,6 +104,21 @@ public struct MailComposer: Sendable {
             """)
     }
 
+    /// The notice that a passkey was registered for the account.
+    public func passkeyAdded(to recipient: String, name: String) -> MailMessage {
+        notice(to: recipient, subject: "A passkey was added", what: """
+            A passkey named "\(name)" was added to your account; it signs in on its own.
+            If you did not add it, remove it on your account page.
+            """)
+    }
+
+    /// The notice that a passkey was removed from the account.
+    public func passkeyRemoved(to recipient: String, name: String) -> MailMessage {
+        notice(to: recipient, subject: "A passkey was removed", what: """
+            The passkey named "\(name)" was removed from your account; it no longer signs in.
+            """)
+    }
+
     /// The notice that the account is gone.
     public func accountDeleted(to recipient: String) -> MailMessage {
         MailMessage(recipient: recipient, subject: "Your account was deleted", textBody: """

@@ -1,7 +1,7 @@
-/// Something worth counting that happened inside MFACore.
+/// Something worth counting or logging that happened inside MFACore.
 ///
-/// The server turns these into metrics; an embedding program may log or
-/// count them. Events never carry secrets or addresses.
+/// The server turns these into metrics and its security log; an embedding
+/// program may log or count them. Events never carry secrets or addresses.
 public enum MFAEvent: Sendable, Hashable {
     /// A login completed.
     case loginSucceeded
@@ -19,12 +19,28 @@ public enum MFAEvent: Sendable, Hashable {
     case mailDropped
     /// A password hash (or verification) took this long.
     case passwordHashed(Duration)
+    /// An authentication event for the security log.
+    case security(SecurityEvent)
 }
 
 /// Receives ``MFAEvent``s. Called inline, so keep it fast and non-blocking.
 public protocol MFAEventObserver: Sendable {
     /// Records one event.
     func record(_ event: MFAEvent)
+}
+
+/// An observer that passes each event to several observers, in order.
+public struct MFAEventObservers: MFAEventObserver {
+    private let observers: [any MFAEventObserver]
+
+    /// Creates an observer that passes each event to each of `observers`.
+    public init(_ observers: [any MFAEventObserver]) {
+        self.observers = observers
+    }
+
+    public func record(_ event: MFAEvent) {
+        for observer in observers { observer.record(event) }
+    }
 }
 
 /// An observer that ignores every event.

@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 
 /// The random data key behind every keyed hash the store keeps: recovery
-/// codes, limit keys and the link subjects of pending registrations.
+/// codes, limit keys and the link subjects of pending registrations; and behind
+/// the user handles passkeys carry.
 ///
 /// It lives in the store, sealed under the server key's data-key purpose, so
 /// a key rotation only re-seals it and the hashes stay valid. Each use gets
@@ -12,6 +13,7 @@ struct HashKey: Sendable {
     private let recoveryCodeKey: SymmetricKey
     private let limitKeyKey: SymmetricKey
     private let registrationKey: SymmetricKey
+    private let passkeyUserKey: SymmetricKey
 
     /// The context its sealed box is bound to.
     static let context = "hash-key"
@@ -26,6 +28,7 @@ struct HashKey: Sendable {
         recoveryCodeKey = subkey("mfa/hash/recovery-code/v1")
         limitKeyKey = subkey("mfa/hash/limit-key/v1")
         registrationKey = subkey("mfa/hash/registration/v1")
+        passkeyUserKey = subkey("mfa/hash/passkey-user/v1")
     }
 
     /// A recovery code as stored: the keyed hash of its unkeyed, account-bound
@@ -42,6 +45,13 @@ struct HashKey: Sendable {
     /// The subject of a pending registration's link: names the address without showing it.
     func registrationSubject(emailKey: String) -> String {
         mac(registrationKey, Array(emailKey.utf8)).hexString
+    }
+
+    /// The user handle (WebAuthn `user.id`) of an account's passkeys: 32 bytes that
+    /// authenticators keep, even after the account is gone, and that tell nothing
+    /// about the account to anyone without this key.
+    func passkeyUserHandle(accountID: String) -> [UInt8] {
+        mac(passkeyUserKey, Array(accountID.utf8))
     }
 
     private func mac(_ subkey: SymmetricKey, _ message: [UInt8]) -> [UInt8] {

@@ -119,8 +119,15 @@ public final class InMemoryStore: MFAStore {
             if let code = change.recoveryCodeHash {
                 guard codes.remove(code) != nil else { throw MFAStoreError.recoveryCodeNotFound }
             }
+            let usedPasskey = try change.passkeyUse.map { use in try state.checkPasskeyUse(use, by: account.id) }
+            if let id = change.removesPasskey, state.passkeys[id]?.accountID != account.id { throw MFAStoreError.passkeyNotFound }
             // Every check passed: from here on nothing throws.
             if let link = change.consumingLink { state.links[link.tokenHash] = nil }
+            if let usedPasskey, let use = change.passkeyUse {
+                state.passkeys[usedPasskey.id]?.signCount = use.signCount
+                state.passkeys[usedPasskey.id]?.lastUsedAt = change.now
+            }
+            if let id = change.removesPasskey { state.passkeys[id] = nil }
             for mail in change.mail { state.outbox[mail.id] = state.outboxEntry(mail) }
             if change.deletesAccount {
                 state.delete(account)
@@ -148,6 +155,41 @@ public final class InMemoryStore: MFAStore {
                 recoveryCodesRemaining: codes.count
             )
         }
+    }
+
+    public func savePasskeyChallenge(_ challenge: PasskeyChallenge) async throws {
+        state.withLock { $0.passkeyChallenges[challenge.challengeHash] = challenge }
+    }
+
+    public func consumePasskeyChallenge(hash: [UInt8], ceremony: PasskeyCeremony, binding: String, now: Date) async throws -> Bool {
+        state.withLock { state in
+            guard let challenge = state.passkeyChallenges[hash], challenge.ceremony == ceremony,
+                  challenge.binding.hasSameBytes(as: binding), challenge.expiresAt > now
+            else { return false }
+            state.passkeyChallenges[hash] = nil
+            return true
+        }
+    }
+
+    public func addPasskey(_ passkey: PasskeyRecord, mail: QueuedMail) async throws {
+        try state.withLock { state in
+            guard state.accounts[passkey.accountID] != nil else { throw MFAStoreError.accountNotFound }
+            guard !state.passkeys.values.contains(where: { $0.credentialID == passkey.credentialID }) else {
+                throw MFAStoreError.credentialTaken
+            }
+            state.passkeys[passkey.id] = passkey
+            state.outbox[mail.id] = state.outboxEntry(mail)
+        }
+    }
+
+    public func passkeys(accountID: String) async throws -> [PasskeyRecord] {
+        state.withLock { state in
+            state.passkeys.values.filter { $0.accountID == accountID }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        }
+    }
+
+    public func passkey(credentialID: [UInt8]) async throws -> PasskeyRecord? {
+        state.withLock { state in state.passkeys.values.first { $0.credentialID == credentialID } }
     }
 
     public func session(tokenHash: [UInt8], now: Date) async throws -> SessionRecord? {
@@ -197,6 +239,7 @@ public final class InMemoryStore: MFAStore {
             state.sessions = state.sessions.filter { $0.value.expiresAt > now }
             state.pendingRegistrations = state.pendingRegistrations.filter { $0.expiresAt > now }
             state.limitWindows = state.limitWindows.filter { $0.end > now }
+            state.passkeyChallenges = state.passkeyChallenges.filter { $0.value.expiresAt > now }
             state.outbox = state.outbox.filter { entry in
                 entry.value.finishedAt.map { $0 > now - finishedMailRetention } ?? true
             }
@@ -322,6 +365,8 @@ private struct State {
     var links: [[UInt8]: LinkRecord] = [:]
     var recoveryCodes: [String: Set<[UInt8]>] = [:]
     var sessions: [[UInt8]: SessionRecord] = [:]
+    var passkeys: [String: PasskeyRecord] = [:]
+    var passkeyChallenges: [[UInt8]: PasskeyChallenge] = [:]
     var limitWindows: ExactKeyDictionary<LimitWindow> = [:]
     var outbox: [String: OutboxEntry] = [:]
     var queuedMailCount = 0
@@ -340,6 +385,15 @@ private struct State {
         }
     }
 
+    /// The account's passkey that `use` names, if its counter may follow the stored one.
+    func checkPasskeyUse(_ use: PasskeyUse, by accountID: String) throws -> PasskeyRecord {
+        guard let passkey = passkeys.values.first(where: { $0.credentialID == use.credentialID }), passkey.accountID == accountID else {
+            throw MFAStoreError.passkeyNotFound
+        }
+        guard use.follows(passkey.signCount) else { throw MFAStoreError.signCountNotIncreased }
+        return passkey
+    }
+
     /// Deletes an account and everything that belongs to it.
     mutating func delete(_ account: AccountRecord) {
         accounts[account.id] = nil
@@ -347,6 +401,7 @@ private struct State {
         let registration = pendingRegistrations[account.emailKey]
         pendingRegistrations[account.emailKey] = nil
         recoveryCodes[account.id] = nil
+        passkeys = passkeys.filter { $0.value.accountID != account.id }
         links = links.filter { $0.value.subject != account.id && $0.value.subject != registration?.subject }
         revokeSessions(of: account.id, .all)
     }

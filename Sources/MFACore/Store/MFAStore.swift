@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where MFACore keeps its state: accounts, pending registrations, links,
-/// sessions, recovery codes, limit counters and the mail outbox.
+/// sessions, recovery codes, passkeys and their challenges, limit counters and the mail outbox.
 ///
 /// The operations are the atomic steps the workflows need, not generic CRUD.
 /// Each must be one transaction in a SQL store, so that several server
@@ -86,9 +86,36 @@ public protocol MFAStore: Sendable {
     ///
     /// - Throws: ``MFAStoreError/linkNotUsable``, ``MFAStoreError/accountNotFound``,
     ///   ``MFAStoreError/accountLocked(until:)``, ``MFAStoreError/totpRefusedAtCeiling``,
-    ///   ``MFAStoreError/timeStepAlreadyUsed`` or ``MFAStoreError/recoveryCodeNotFound``,
+    ///   ``MFAStoreError/timeStepAlreadyUsed``, ``MFAStoreError/recoveryCodeNotFound``,
+    ///   ``MFAStoreError/passkeyNotFound`` or ``MFAStoreError/signCountNotIncreased``,
     ///   changing nothing.
     func commit(_ change: AuthenticatedChange) async throws -> AuthenticatedChangeOutcome
+
+    // MARK: Passkeys
+
+    /// Stores a WebAuthn challenge until ``consumePasskeyChallenge(hash:ceremony:binding:now:)``
+    /// or ``purgeExpired(now:finishedMailRetention:)`` removes it.
+    func savePasskeyChallenge(_ challenge: PasskeyChallenge) async throws
+
+    /// Deletes the challenge whose hash is `hash`, if it was saved for `ceremony` and
+    /// `binding` and is unexpired at `now`, all at once. A challenge of another ceremony
+    /// or binding stays as it was.
+    ///
+    /// - Returns: whether it did: `true` at most once per saved challenge, even for
+    ///   callers racing on it.
+    func consumePasskeyChallenge(hash: [UInt8], ceremony: PasskeyCeremony, binding: String, now: Date) async throws -> Bool
+
+    /// Adds a passkey to its account and queues `mail`, all at once.
+    ///
+    /// - Throws: ``MFAStoreError/accountNotFound``; ``MFAStoreError/credentialTaken``
+    ///   when any account has a passkey with the same credential id.
+    func addPasskey(_ passkey: PasskeyRecord, mail: QueuedMail) async throws
+
+    /// The passkeys of an account, oldest first.
+    func passkeys(accountID: String) async throws -> [PasskeyRecord]
+
+    /// The passkey whose credential id is `credentialID`, whichever account it belongs to.
+    func passkey(credentialID: [UInt8]) async throws -> PasskeyRecord?
 
     // MARK: Sessions
 
@@ -112,8 +139,8 @@ public protocol MFAStore: Sendable {
 
     // MARK: Housekeeping
 
-    /// Deletes expired links, sessions, pending registrations and limit windows,
-    /// and finished mail older than `finishedMailRetention` seconds.
+    /// Deletes expired links, sessions, pending registrations, passkey challenges and
+    /// limit windows, and finished mail older than `finishedMailRetention` seconds.
     func purgeExpired(now: Date, finishedMailRetention: TimeInterval) async throws
 
     /// Throws when the store cannot answer.
@@ -206,6 +233,10 @@ public struct AuthenticatedChange: Sendable {
     public var acceptedTimeStep: UInt64?
     /// The hash of the recovery code used; it must exist and is used up.
     public var recoveryCodeHash: [UInt8]?
+    /// The passkey assertion used: the credential must be the account's, and its
+    /// counter must follow the stored one (``PasskeyUse/follows(_:)``); the counter
+    /// and the last use are stored.
+    public var passkeyUse: PasskeyUse?
     /// Consecutive failures from which a TOTP time step is refused; `nil` for no ceiling.
     public var failureCeiling: Int?
     /// Whether this is a login: the previous login time is returned and replaced by `now`.
@@ -217,8 +248,14 @@ public struct AuthenticatedChange: Sendable {
     /// The hashes of a fresh set of recovery codes that replaces the account's
     /// (the authenticator stays).
     public var replacesRecoveryCodes: [[UInt8]]?
+    /// The id of a passkey of the account to remove; it must exist.
+    ///
+    /// Removing a passkey never leaves an account without a factor other than its
+    /// recovery codes: every account keeps its TOTP authenticator, which is replaced
+    /// but never removed (``AccountRecord/authenticator`` is not optional).
+    public var removesPasskey: String?
     /// Whether the account and everything it owns (sessions, recovery codes,
-    /// links, pending registration) are deleted.
+    /// passkeys, links, pending registration) are deleted.
     public var deletesAccount: Bool
     /// The sessions to revoke.
     public var revokedSessions: SessionRevocation
@@ -235,9 +272,9 @@ public struct AuthenticatedChange: Sendable {
     /// Creates a change; every effect defaults to none.
     public init(
         accountID: String, consumingLink: LinkUse? = nil, acceptedTimeStep: UInt64? = nil,
-        recoveryCodeHash: [UInt8]? = nil, failureCeiling: Int? = nil, recordsLogin: Bool = false,
-        newPasswordHash: String? = nil, replacesAuthenticator: AuthenticatorReplacement? = nil,
-        replacesRecoveryCodes: [[UInt8]]? = nil,
+        recoveryCodeHash: [UInt8]? = nil, passkeyUse: PasskeyUse? = nil, failureCeiling: Int? = nil,
+        recordsLogin: Bool = false, newPasswordHash: String? = nil, replacesAuthenticator: AuthenticatorReplacement? = nil,
+        replacesRecoveryCodes: [[UInt8]]? = nil, removesPasskey: String? = nil,
         deletesAccount: Bool = false, revokedSessions: SessionRevocation = .none, newSession: SessionRecord? = nil,
         mail: [QueuedMail] = [], recoveryCodeNotice: (@Sendable (_ remaining: Int) -> QueuedMail)? = nil, now: Date
     ) {
@@ -245,11 +282,13 @@ public struct AuthenticatedChange: Sendable {
         self.consumingLink = consumingLink
         self.acceptedTimeStep = acceptedTimeStep
         self.recoveryCodeHash = recoveryCodeHash
+        self.passkeyUse = passkeyUse
         self.failureCeiling = failureCeiling
         self.recordsLogin = recordsLogin
         self.newPasswordHash = newPasswordHash
         self.replacesAuthenticator = replacesAuthenticator
         self.replacesRecoveryCodes = replacesRecoveryCodes
+        self.removesPasskey = removesPasskey
         self.deletesAccount = deletesAccount
         self.revokedSessions = revokedSessions
         self.newSession = newSession
@@ -345,6 +384,12 @@ public enum MFAStoreError: Error, Sendable, Equatable {
     case totpRefusedAtCeiling
     /// Another account has this address.
     case emailTaken
+    /// A passkey with this credential id is registered already.
+    case credentialTaken
+    /// The account has no passkey with this id or credential id (any more).
+    case passkeyNotFound
+    /// The passkey's signature counter went backwards (or stayed, and is not 0).
+    case signCountNotIncreased
     /// The store cannot be reached or failed; the description is for logs only.
     case unavailable(String)
 }

@@ -84,6 +84,10 @@ public struct StoreRows: Sendable, Hashable {
     public var outbox: [OutboxMessage] = []
     /// The sealed keys (the hash key).
     public var dataKeys: [DataKey] = []
+    /// Every passkey.
+    public var passkeys: [PasskeyRecord] = []
+    /// Every passkey challenge waiting for its answer, expired or not.
+    public var passkeyChallenges: [PasskeyChallenge] = []
     /// Whether rows written before keyed hashes still wait for their upgrade
     /// (see ``MFAStore/upgradeLegacyRows(_:)``).
     public var legacyRowsPending = false
@@ -96,7 +100,8 @@ public struct StoreRows: Sendable, Hashable {
         StoreRowCounts([
             "account": accounts.count, "recovery_code": recoveryCodes.count, "pending_registration": pendingRegistrations.count,
             "link": links.count, "session": sessions.count, "limit_window": limitWindows.count, "outbox": outbox.count,
-            "data_key": dataKeys.count, "legacy_rows": legacyRowsPending ? 1 : 0,
+            "data_key": dataKeys.count, "passkey": passkeys.count, "passkey_challenge": passkeyChallenges.count,
+            "legacy_rows": legacyRowsPending ? 1 : 0,
         ])
     }
 }

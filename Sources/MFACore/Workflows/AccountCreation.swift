@@ -18,13 +18,14 @@ extension MFAService {
         try validation.finish()
         guard let address, let password else { return }
 
+        let audit = audit(.link(.createAccount), from: client)
         try await perform {
             let now = clock.now()
-            try await admitLinkRequest(for: address, from: client, now: now)
+            try await admitLinkRequest(for: address, audit: audit, now: now)
             let passwordHash = try await passwords.hash(password)
             // Computed on both paths, so that the work is the same.
             let subject = try await hashKey().registrationSubject(emailKey: address.key)
-            if try await store.account(emailKey: address.key) != nil {
+            if let existing = try await store.account(emailKey: address.key) {
                 // The same three rows in one transaction as a registration, with the
                 // real email among them: an expired decoy registration and link for
                 // a key no address has, so that timing does not tell who registered.
@@ -34,6 +35,7 @@ extension MFAService {
                     passwordHash: passwordHash, expiresAt: now
                 )
                 try await store.savePendingRegistration(decoy, link: link, mail: queue(composer.accountExists(to: address.value), now: now))
+                audit.record(.linkRequested, account: existing.id, reason: .accountExists)
                 return
             }
             let (link, mail) = makeLink(.createAccount, subject: subject, to: address.value, now: now)
@@ -43,24 +45,29 @@ extension MFAService {
             )
             try await store.savePendingRegistration(registration, link: link, mail: mail)
             observer.record(.mailQueued)
+            audit.record(.linkRequested, account: nil)
         }
     }
 
     /// Completes a registration: checks the password again and creates the account.
     ///
+    /// - Parameter client: the network the request comes from, for the security events.
     /// - Returns: the TOTP secret and recovery codes, shown to the user once.
     /// - Throws: ``MFAError/linkInvalid``, ``MFAError/authenticationFailed`` for a
     ///   wrong password (the link burns after five), ``MFAError/invalidFields(_:)``.
-    public func confirmAccountCreation(token: String, passwordAgain: String) async throws(MFAError) -> Enrollment {
+    public func confirmAccountCreation(token: String, passwordAgain: String, from client: ClientNetwork) async throws(MFAError) -> Enrollment {
         let password = try passwordPolicy.validateForVerification(passwordAgain, as: .passwordAgain)
+        let audit = audit(.link(.createAccount), from: client)
         return try await perform {
             let now = clock.now()
-            let link = try await usableLink(token, for: .createAccount, now: now)
+            let link = try await usableLink(token, for: .createAccount, now: now, audit: audit)
             guard let registration = try await store.pendingRegistration(subject: link.subject, now: now) else {
-                throw MFAError.linkInvalid
+                throw audit.refuse(.linkInvalid, account: nil, with: MFAError.linkInvalid)
             }
-            guard try await passwords.verify(password, against: registration.passwordHash) != .mismatch else {
-                throw try await failCompletion(of: nil, through: use(of: link), now: now)
+            try await countingFailures(of: nil, through: use(of: link), now: now, audit: audit) {
+                guard try await passwords.verify(password, against: registration.passwordHash) != .mismatch else {
+                    throw RefusedCredential(reason: .wrongPassword)
+                }
             }
             let accountID = random.uuidString()
             let (enrollment, authenticator, recoveryCodeHashes) = try await enroll(accountID: accountID, email: registration.email)
@@ -69,7 +76,13 @@ extension MFAService {
                 fullName: registration.fullName, passwordHash: registration.passwordHash,
                 authenticator: authenticator, createdAt: now
             )
-            try await store.createAccount(account, recoveryCodeHashes: recoveryCodeHashes, consumingLink: use(of: link), now: now)
+            do {
+                try await store.createAccount(account, recoveryCodeHashes: recoveryCodeHashes, consumingLink: use(of: link), now: now)
+            } catch let error as MFAStoreError {
+                // The link used, or the address registered, by another request meanwhile.
+                throw audit.refuse(error, account: nil)
+            }
+            audit.record(.accountCreated, account: accountID)
             return enrollment
         }
     }

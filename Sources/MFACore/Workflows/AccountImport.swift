@@ -84,6 +84,7 @@ extension MFAService {
                 // Another import (or a registration) took the address meanwhile.
                 return .alreadyPresent
             }
+            record(SecurityEvent(.accountCreated, accountID: accountID, reason: .imported))
             return .imported
         }
     }

@@ -14,19 +14,20 @@ extension MFAService {
     /// was deleted*. A wrong factor counts like a failed login. The address
     /// can register again.
     ///
+    /// - Parameter client: the network the request comes from, for the security events.
     /// - Throws: ``MFAError/linkInvalid``, ``MFAError/authenticationFailed``,
     ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
-    public func confirmDeletion(token: String, secondFactor: SecondFactor) async throws(MFAError) {
+    public func confirmDeletion(token: String, secondFactor: SecondFactor, from client: ClientNetwork) async throws(MFAError) {
         let factor = try validateShape(of: secondFactor)
+        let audit = audit(.link(.deleteAccount), from: client)
         try await perform {
             let now = clock.now()
-            let (link, account, accepted) = try await secondFactorCompletion(token, for: .deleteAccount, with: factor, now: now)
+            let (link, account, accepted) = try await secondFactorCompletion(token, for: .deleteAccount, with: factor, now: now, audit: audit)
             let change = AuthenticatedChange(
                 accountID: account.id, consumingLink: use(of: link),
-                acceptedTimeStep: accepted.timeStep, recoveryCodeHash: accepted.recoveryCodeHash, deletesAccount: true,
-                mail: [queue(composer.accountDeleted(to: account.email), now: now)], now: now
+                deletesAccount: true, mail: [queue(composer.accountDeleted(to: account.email), now: now)], now: now
             )
-            _ = try await commit(change, by: account)
+            _ = try await commit(change, by: account, as: .accountDeleted, audit: audit, burning: accepted)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import MFAPasswords
+import MFAWebAuthn
 import Foundation
 import Synchronization
 
@@ -21,7 +22,8 @@ import Synchronization
 ///
 /// Every method throws only ``MFAError``. Emails are queued in the store's
 /// outbox in the same step that creates their link; a ``MailDeliveryWorker``
-/// sends them.
+/// sends them. Each authentication event is reported to the observer as a
+/// ``SecurityEvent``, naming the client network a method is given.
 ///
 /// ## Topics
 ///
@@ -33,28 +35,39 @@ import Synchronization
 ///
 /// ### Account creation
 /// - ``requestAccountCreation(email:password:fullName:from:)``
-/// - ``confirmAccountCreation(token:passwordAgain:)``
+/// - ``confirmAccountCreation(token:passwordAgain:from:)``
 ///
 /// ### Login
 /// - ``requestLogin(email:from:)``
-/// - ``completeLogin(token:password:secondFactor:)``
+/// - ``completeLogin(token:password:secondFactor:from:)``
 ///
 /// ### Sessions
 /// - ``authenticate(sessionToken:)``
-/// - ``logout(sessionToken:)``
+/// - ``logout(sessionToken:from:)``
 ///
 /// ### New authenticator
 /// - ``requestNewAuthenticator(email:password:from:)``
-/// - ``confirmNewAuthenticator(token:secondFactor:)``
+/// - ``confirmNewAuthenticator(token:secondFactor:from:)``
 ///
 /// ### Passwords
 /// - ``requestPasswordReset(email:from:)``
-/// - ``confirmPasswordReset(token:newPassword:secondFactor:)``
-/// - ``changePassword(sessionToken:currentPassword:newPassword:totpCode:)``
+/// - ``confirmPasswordReset(token:newPassword:secondFactor:from:)``
+/// - ``changePassword(sessionToken:currentPassword:newPassword:secondFactor:from:)``
 ///
 /// ### Account deletion
 /// - ``requestDeletion(email:password:from:)``
-/// - ``confirmDeletion(token:secondFactor:)``
+/// - ``confirmDeletion(token:secondFactor:from:)``
+///
+/// ### Passkeys
+/// - ``passkeysAvailable``
+/// - ``passkeyRegistrationOptions(sessionToken:)``
+/// - ``registerPasskey(sessionToken:credential:name:from:)``
+/// - ``passkeys(sessionToken:)``
+/// - ``removePasskey(sessionToken:id:secondFactor:from:)``
+/// - ``passkeyAssertionOptions(sessionToken:)``
+/// - ``passkeyAssertionOptions(linkToken:purpose:)``
+/// - ``passkeySignInOptions()``
+/// - ``signInWithPasskey(_:from:)``
 ///
 /// ### Links
 /// - ``checkLink(token:purpose:)``
@@ -77,6 +90,8 @@ public final class MFAService: Sendable {
     let composer: MailComposer
     let outbox: Outbox
     let observer: any MFAEventObserver
+    /// The passkey relying party; `nil` when passkeys are off.
+    let relyingParty: RelyingParty?
     private let decoyHash = Mutex<String?>(nil)
     let loadedHashKey = Mutex<HashKey?>(nil)
     let lastHealthCheck = HealthCheckCache()
@@ -92,7 +107,7 @@ public final class MFAService: Sendable {
     ///   - passwordHasher: hashes and verifies passwords; Argon2id with OWASP's parameters by default.
     ///   - clock: the time; MFACoreTesting's `ManualClock` in tests.
     ///   - random: the source of every secret; MFACoreTesting's `SeededRandomSource` in tests.
-    ///   - observer: receives events worth counting.
+    ///   - observer: receives events worth counting, and the ``SecurityEvent``s worth logging.
     /// - Throws: ``MFAConfigurationError`` when a setting cannot work.
     public init(
         configuration: MFAConfiguration,
@@ -111,6 +126,7 @@ public final class MFAService: Sendable {
         self.clock = clock
         self.random = random
         self.observer = observer
+        relyingParty = configuration.relyingParty
         composer = MailComposer(publicURL: configuration.publicURL, links: links)
         outbox = Outbox(sealer: sealer, random: random)
         self.passwordHasher = passwordHasher
@@ -122,15 +138,22 @@ public final class MFAService: Sendable {
         )
     }
 
-    /// Runs a workflow's body, turning every failure into an ``MFAError``.
+    /// Runs a workflow's body, turning every failure into an ``MFAError``, and
+    /// recording each failure to serve as a ``SecurityEvent/Kind/unavailable`` event.
     func perform<Result>(_ body: () async throws -> Result) async throws(MFAError) -> Result {
         do {
             return try await body()
         } catch let error as MFAError {
             throw error
         } catch let error as MFAStoreError {
+            if case .unavailable(let cause) = error { record(SecurityEvent(.unavailable, reason: .store, cause: cause)) }
             throw error.asMFAError(now: clock.now(), policy: configuration.lockPolicy)
+        } catch PasswordHashingPoolError.overloaded {
+            record(SecurityEvent(.unavailable, reason: .overloaded))
+            throw .unavailable
         } catch {
+            // The type only: a description of an error from elsewhere might hold anything.
+            record(SecurityEvent(.unavailable, reason: .error, cause: String(reflecting: type(of: error))))
             throw .unavailable
         }
     }
@@ -148,16 +171,18 @@ public final class MFAService: Sendable {
     /// client's network and against the address's total from all networks, all
     /// or nothing: someone exhausting their own budget for a victim's address
     /// leaves the victim's own network its budget, up to the total.
-    func admitLinkRequest(for address: EmailAddress, from client: ClientNetwork, now: Date) async throws {
+    func admitLinkRequest(for address: EmailAddress, audit: Audit, now: Date) async throws {
         try await admit([
-            try await limitedEvent("address:" + address.key + " client:" + client.key, configuration.linksPerAddress),
+            try await limitedEvent("address:" + address.key + " client:" + audit.client.key, configuration.linksPerAddress),
             try await limitedEvent("address:" + address.key, configuration.linksPerAddressTotal),
-        ], now: now)
+        ], now: now, refusal: audit.event(.rateLimited, reason: .linksPerAddress))
     }
 
-    /// Counts a request against every limit of `events` at once, or refuses it with the time to wait.
-    func admit(_ events: [LimitedEvent], now: Date) async throws {
+    /// Counts a request against every limit of `events` at once, or records
+    /// `refusal` and refuses it with the time to wait.
+    func admit(_ events: [LimitedEvent], now: Date, refusal: SecurityEvent) async throws {
         if let retryAt = try await store.countEvents(events, now: now) {
+            record(refusal)
             throw MFAError.rateLimited(retryAfterSeconds: Self.seconds(from: now, to: retryAt))
         }
     }
@@ -197,11 +222,30 @@ extension MFAStoreError {
     func asMFAError(now: Date, policy: LockPolicy) -> MFAError {
         switch self {
         case .linkNotUsable, .accountNotFound, .emailTaken: .linkInvalid
-        case .timeStepAlreadyUsed, .recoveryCodeNotFound: .authenticationFailed
+        case .timeStepAlreadyUsed, .recoveryCodeNotFound, .signCountNotIncreased: .authenticationFailed
+        case .passkeyNotFound: .notFound
+        case .credentialTaken: .invalid(.credential, "This passkey is registered already.")
         case .accountLocked(let until): .rateLimited(retryAfterSeconds: MFAService.seconds(from: now, to: until))
         // No time ends the refusal; a day is as long as any lock lasts.
         case .totpRefusedAtCeiling: .rateLimited(retryAfterSeconds: Int(policy.maxLock))
         case .unavailable: .unavailable
+        }
+    }
+
+    /// Why a completion was refused, when the store refused it (a race lost
+    /// to another request); `nil` for a failure of the store itself.
+    var refusal: SecurityEvent.Reason? {
+        switch self {
+        case .linkNotUsable, .accountNotFound, .emailTaken: .linkInvalid
+        case .timeStepAlreadyUsed: .reusedTOTPCode
+        case .recoveryCodeNotFound: .wrongRecoveryCode
+        case .accountLocked: .accountLocked
+        case .totpRefusedAtCeiling: .failureCeiling
+        case .passkeyNotFound: .wrongPasskey
+        case .signCountNotIncreased: .passkeyCounter
+        // Not a completion's: a registration's, answered 422.
+        case .credentialTaken: nil
+        case .unavailable: nil
         }
     }
 }

@@ -18,34 +18,39 @@ extension MFAService {
     /// The old secret and codes stop working, every session is revoked, and
     /// *Your authenticator was reset* is queued.
     ///
+    /// - Parameter client: the network the request comes from, for the security events.
     /// - Throws: ``MFAError/linkInvalid``, ``MFAError/authenticationFailed``,
     ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
-    public func confirmNewAuthenticator(token: String, secondFactor: SecondFactor) async throws(MFAError) -> Enrollment {
-        try await replaceAuthenticator(through: token, proof: .secondFactor(try validateShape(of: secondFactor)))
+    public func confirmNewAuthenticator(token: String, secondFactor: SecondFactor, from client: ClientNetwork) async throws(MFAError) -> Enrollment {
+        try await replaceAuthenticator(through: token, proof: .secondFactor(try validateShape(of: secondFactor)), from: client)
     }
 
     /// Issues a new TOTP secret and recovery codes through the link an operator
     /// sent (``resetAuthenticator(email:)``), asking for no second factor; otherwise
-    /// as ``confirmNewAuthenticator(token:secondFactor:)``: the old secret and
+    /// as ``confirmNewAuthenticator(token:secondFactor:from:)``: the old secret and
     /// codes stop working, every session is revoked, the failure count and any
     /// lock are cleared, and *Your authenticator was reset* is queued.
     ///
+    /// - Parameter client: the network the request comes from, for the security events.
     /// - Throws: ``MFAError/linkInvalid``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
-    public func confirmAuthenticatorReset(token: String) async throws(MFAError) -> Enrollment {
-        try await replaceAuthenticator(through: token, proof: .operatorCheckedIdentity)
+    public func confirmAuthenticatorReset(token: String, from client: ClientNetwork) async throws(MFAError) -> Enrollment {
+        try await replaceAuthenticator(through: token, proof: .operatorCheckedIdentity, from: client)
     }
 
     /// Replaces the authenticator of the link's account once `proof` holds.
-    private func replaceAuthenticator(through token: String, proof: AuthenticatorReplacementProof) async throws(MFAError) -> Enrollment {
-        try await perform {
+    private func replaceAuthenticator(
+        through token: String, proof: AuthenticatorReplacementProof, from client: ClientNetwork
+    ) async throws(MFAError) -> Enrollment {
+        let audit = audit(.link(proof.purpose), from: client)
+        return try await perform {
             let now = clock.now()
             let link: LinkRecord, account: AccountRecord, accepted: AcceptedFactor?
             switch proof {
             case .secondFactor(let factor):
-                (link, account, accepted) = try await secondFactorCompletion(token, for: proof.purpose, with: factor, now: now)
+                (link, account, accepted) = try await secondFactorCompletion(token, for: proof.purpose, with: factor, now: now, audit: audit)
             case .operatorCheckedIdentity:
-                link = try await usableLink(token, for: proof.purpose, now: now)
-                guard let owner = try await store.account(id: link.subject) else { throw MFAError.linkInvalid }
+                link = try await usableLink(token, for: proof.purpose, now: now, audit: audit)
+                let owner = try await self.account(of: link, audit: audit)
                 // A lock slows the guessing of a factor, and this link asks for none:
                 // lifted here, or a lock since the operator's command would stop the owner.
                 try await store.unlockAccount(id: owner.id)
@@ -54,11 +59,10 @@ extension MFAService {
             let (enrollment, authenticator, recoveryCodeHashes) = try await enroll(accountID: account.id, email: account.email)
             let change = AuthenticatedChange(
                 accountID: account.id, consumingLink: use(of: link),
-                acceptedTimeStep: accepted?.timeStep, recoveryCodeHash: accepted?.recoveryCodeHash,
                 replacesAuthenticator: AuthenticatorReplacement(authenticator: authenticator, recoveryCodeHashes: recoveryCodeHashes),
                 revokedSessions: .all, mail: [queue(composer.authenticatorReset(to: account.email), now: now)], now: now
             )
-            _ = try await commit(change, by: account)
+            _ = try await commit(change, by: account, as: .authenticatorReplaced, audit: audit, burning: accepted)
             return enrollment
         }
     }
@@ -73,13 +77,16 @@ extension MFAService {
         try validation.finish()
         guard let address, let password else { return }
 
+        let audit = audit(.link(purpose), from: client)
         try await perform {
             let now = clock.now()
-            try await admitLinkRequest(for: address, from: client, now: now)
+            try await admitLinkRequest(for: address, audit: audit, now: now)
             let account = try await store.account(emailKey: address.key)
             let storedHash = if let account { account.passwordHash } else { try await decoyPasswordHash() }
             let verification = try await passwords.verify(password, against: storedHash)
-            try await sendLink(purpose, to: verification == .mismatch ? nil : account, address: address, now: now)
+            let refusal: SecurityEvent.Reason? = account == nil ? .noAccount : verification == .mismatch ? .wrongPassword : nil
+            try await sendLink(purpose, to: refusal == nil ? account : nil, address: address, now: now)
+            audit.record(.linkRequested, account: account?.id, reason: refusal)
         }
     }
 }

@@ -54,11 +54,12 @@ extension MFAService {
     }
 
     /// Clears the lock and the failure count of the account of `email`, lifting the failure ceiling.
+    /// Records ``SecurityEvent/Kind/accountUnlocked`` with the reason `operator`, as each action here records its event.
     ///
     /// - Returns: the account's id, or `nil` when the address has no account.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
     public func unlockAccount(email: String) async throws(MFAError) -> String? {
-        try await operate(on: email) { account in try await store.unlockAccount(id: account.id) }
+        try await operate(on: email, recording: .accountUnlocked) { account in try await store.unlockAccount(id: account.id) }
     }
 
     /// Ends every session of the account of `email`.
@@ -74,13 +75,14 @@ extension MFAService {
     /// authenticator without asking for the old factor: for an owner who lost both
     /// the authenticator and the recovery codes, once the operator has checked who
     /// they are. The link lives as long as any (``MFAConfiguration/linkLifetime``);
-    /// using it is ``confirmAuthenticatorReset(token:)``.
+    /// using it is ``confirmAuthenticatorReset(token:from:)``.
     ///
     /// - Returns: the account's id and the number of sessions ended, or `nil` when the address has no account.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
     public func resetAuthenticator(email: String) async throws(MFAError) -> (accountID: String, revoked: Int)? {
         try await revokeSessions(email: email) { account in
             try await sendLink(.authenticatorResetByOperator, subject: account.id, to: account.email, now: clock.now())
+            record(SecurityEvent(.linkRequested, accountID: account.id, purpose: .link(.authenticatorResetByOperator), reason: .operator))
         }
     }
 
@@ -89,9 +91,11 @@ extension MFAService {
     /// - Returns: the deleted account's id, or `nil` when the address has no account.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/unavailable``.
     public func deleteAccount(email: String) async throws(MFAError) -> String? {
-        try await operate(on: email) { account in
+        let id = try await operate(on: email, recording: .accountDeleted) { account in
             try await store.deleteAccount(id: account.id, mail: queue(composer.accountDeleted(to: account.email), now: clock.now()))
         }
+        if let id { record(SecurityEvent(.sessionsRevoked, accountID: id, reason: .operator)) }
+        return id
     }
 
     /// Counts of accounts, locked accounts, pending registrations and queued mail.
@@ -106,16 +110,19 @@ extension MFAService {
         email: String, then action: (AccountRecord) async throws -> Void
     ) async throws(MFAError) -> (accountID: String, revoked: Int)? {
         var revoked = 0
-        let id = try await operate(on: email) { account in
+        let id = try await operate(on: email, recording: .sessionsRevoked) { account in
             revoked = try await store.revokeSessions(accountID: account.id)
             try await action(account)
         }
         return id.map { ($0, revoked) }
     }
 
-    /// Runs `action` on the account of `email`, answering its id, or `nil` when
-    /// there is none (also when it went away meanwhile).
-    private func operate(on email: String, _ action: (AccountRecord) async throws -> Void) async throws(MFAError) -> String? {
+    /// Runs `action` on the account of `email` and records it as an operator's
+    /// `kind`, answering the account's id, or `nil` when there is none (also
+    /// when it went away meanwhile).
+    private func operate(
+        on email: String, recording kind: SecurityEvent.Kind, _ action: (AccountRecord) async throws -> Void
+    ) async throws(MFAError) -> String? {
         let address = try EmailAddress(email)
         return try await perform {
             guard let account = try await store.account(emailKey: address.key) else { return nil }
@@ -124,6 +131,7 @@ extension MFAService {
             } catch MFAStoreError.accountNotFound {
                 return nil
             }
+            record(SecurityEvent(kind, accountID: account.id, reason: .operator))
             return account.id
         }
     }

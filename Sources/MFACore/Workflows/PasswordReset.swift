@@ -13,58 +13,68 @@ extension MFAService {
     /// so a mailbox alone never takes over an account; failures count like
     /// failed logins. Every session is revoked and *Your password was changed* queued.
     ///
+    /// - Parameter client: the network the request comes from, for the security events.
     /// - Throws: ``MFAError/linkInvalid``, ``MFAError/authenticationFailed``,
     ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/invalidFields(_:)``.
-    public func confirmPasswordReset(token: String, newPassword: String, secondFactor: SecondFactor) async throws(MFAError) {
+    public func confirmPasswordReset(
+        token: String, newPassword: String, secondFactor: SecondFactor, from client: ClientNetwork
+    ) async throws(MFAError) {
         var validation = FieldValidation()
         let password = validation.check { () throws(MFAError) in try passwordPolicy.validate(newPassword, as: .newPassword) }
         let factor = validation.check { () throws(MFAError) in try validateShape(of: secondFactor) }
         try validation.finish()
         guard let password, let factor else { throw .internal }
 
+        let audit = audit(.link(.passwordReset), from: client)
         try await perform {
             let now = clock.now()
-            let (link, account, accepted) = try await secondFactorCompletion(token, for: .passwordReset, with: factor, now: now)
+            let (link, account, accepted) = try await secondFactorCompletion(token, for: .passwordReset, with: factor, now: now, audit: audit)
             let change = AuthenticatedChange(
                 accountID: account.id, consumingLink: use(of: link),
-                acceptedTimeStep: accepted.timeStep, recoveryCodeHash: accepted.recoveryCodeHash,
                 newPasswordHash: try await passwords.hash(password), revokedSessions: .all,
                 mail: [queue(composer.passwordChanged(to: account.email), now: now)], now: now
             )
-            _ = try await commit(change, by: account)
+            _ = try await commit(change, by: account, as: .passwordReset, audit: audit, burning: accepted)
         }
     }
 
     /// Changes the password of a signed-in user, who proves it again with the
-    /// current password and a TOTP code. Every other session is revoked and
+    /// current password and a second factor: a TOTP code or a passkey assertion
+    /// (the HTTP contract's), or a recovery code. Every other session is revoked and
     /// *Your password was changed* queued.
     ///
+    /// - Parameter client: the network the request comes from, for the security events.
     /// - Throws: ``MFAError/unauthorized``, ``MFAError/authenticationFailed``,
     ///   ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/invalidFields(_:)``.
-    public func changePassword(sessionToken: String, currentPassword: String, newPassword: String, totpCode: String) async throws(MFAError) {
+    public func changePassword(
+        sessionToken: String, currentPassword: String, newPassword: String, secondFactor: SecondFactor, from client: ClientNetwork
+    ) async throws(MFAError) {
         let (session, account) = try await signedInAccount(sessionToken: sessionToken)
         var validation = FieldValidation()
         let current = validation.check { () throws(MFAError) in
             try passwordPolicy.validateForVerification(currentPassword, as: .currentPassword)
         }
         let password = validation.check { () throws(MFAError) in try passwordPolicy.validate(newPassword, as: .newPassword) }
-        let factor = validation.check { () throws(MFAError) in try validateShape(of: .totpCode(totpCode)) }
+        let factor = validation.check { () throws(MFAError) in try validateShape(of: secondFactor) }
         try validation.finish()
         guard let current, let password, let factor else { throw .internal }
 
+        let audit = audit(.passwordChange, from: client)
         try await perform {
             let now = clock.now()
-            try admit(factor, for: account, now: now)
-            let verification = try await passwords.verify(current, against: account.passwordHash)
-            guard verification != .mismatch, let accepted = try await accept(factor, for: account, now: now) else {
-                throw try await failCompletion(of: account, through: nil, now: now)
+            try admit(factor, for: account, now: now, audit: audit)
+            let accepted = try await countingFailures(of: account, through: nil, now: now, audit: audit) {
+                guard try await passwords.verify(current, against: account.passwordHash) != .mismatch else {
+                    throw RefusedCredential(reason: .wrongPassword)
+                }
+                return try await accept(factor, for: account, binding: PasskeyBinding.session(session), now: now)
             }
             let change = AuthenticatedChange(
-                accountID: account.id, acceptedTimeStep: accepted.timeStep,
+                accountID: account.id,
                 newPasswordHash: try await passwords.hash(password), revokedSessions: .allExcept(session.tokenHash),
                 mail: [queue(composer.passwordChanged(to: account.email), now: now)], now: now
             )
-            _ = try await commit(change, by: account)
+            _ = try await commit(change, by: account, as: .passwordChanged, audit: audit, burning: accepted)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MFAWebAuthn
 
 /// What a user needs to set up an authenticator app: shown once, never again.
 public struct Enrollment: Sendable, Hashable {
@@ -51,4 +52,20 @@ public enum SecondFactor: Sendable, Hashable {
     case totpCode(String)
     /// A recovery code; case, spaces and hyphens are ignored.
     case recoveryCode(String)
+    /// A passkey assertion, answering the options of
+    /// ``MFAService/passkeyAssertionOptions(linkToken:purpose:)`` (through a link) or
+    /// ``MFAService/passkeyAssertionOptions(sessionToken:)`` (from a session).
+    case passkey(AuthenticationResponseJSON)
+}
+
+/// A passkey of the account, as its owner sees it.
+public struct PasskeySummary: Sendable, Hashable {
+    /// The id that names it to ``MFAService/removePasskey(sessionToken:id:secondFactor:)``.
+    public var id: String
+    /// Its name.
+    public var name: String
+    /// When it was registered.
+    public var createdAt: Date
+    /// When it last answered an assertion, or `nil`.
+    public var lastUsedAt: Date?
 }

@@ -1,9 +1,11 @@
 import Foundation
+import MFAWebAuthn
 
 /// A second factor that matched, and what the store must burn for it.
 struct AcceptedFactor {
     var timeStep: UInt64?
     var recoveryCodeHash: [UInt8]?
+    var passkeyUse: PasskeyUse?
     var usedRecoveryCode: Bool { recoveryCodeHash != nil }
 }
 
@@ -22,22 +24,35 @@ extension MFAService {
                 throw .invalid(.recoveryCode, "A recovery code has 16 letters and digits, as printed.")
             }
             return .recoveryCode(letters)
+        case .passkey:
+            // Its shape was checked as it was decoded; everything else is the verification's.
+            return factor
         }
     }
 
-    /// The factor that matched for `account` at `now`, or `nil`.
+    /// The factor that matched for `account` at `now`.
     ///
     /// A TOTP code of a time step the account already used is refused here
-    /// and, atomically, again by the store.
-    func accept(_ factor: SecondFactor, for account: AccountRecord, now: Date) async throws -> AcceptedFactor? {
+    /// and, atomically, again by the store. A recovery code is only hashed
+    /// here; the store refuses an unknown or used one. A passkey must answer a
+    /// challenge issued for `binding` (the session or link the request comes
+    /// with), which it uses up either way; its counter is checked here and,
+    /// atomically, again by the store.
+    ///
+    /// - Throws: ``RefusedCredential`` for a wrong or replayed TOTP code or a wrong passkey assertion.
+    func accept(_ factor: SecondFactor, for account: AccountRecord, binding: String, now: Date) async throws -> AcceptedFactor {
         switch factor {
         case .totpCode(let code):
             let totp = try authenticator(of: account)
-            guard let step = totp.verify(code, at: now) else { return nil }
-            if let last = account.lastAcceptedTimeStep, step <= last { return nil }
+            guard let step = totp.verify(code, at: now) else { throw RefusedCredential(reason: .wrongTOTPCode) }
+            if let last = account.lastAcceptedTimeStep, step <= last { throw RefusedCredential(reason: .reusedTOTPCode) }
             return AcceptedFactor(timeStep: step)
         case .recoveryCode(let letters):
             return AcceptedFactor(recoveryCodeHash: try await recoveryCodeHash(normalized: letters, accountID: account.id))
+        case .passkey(let response):
+            return AcceptedFactor(passkeyUse: try await verifyPasskeyAssertion(
+                response, of: account, ceremony: .secondFactor, binding: binding, requireUserVerification: false, now: now
+            ))
         }
     }
 

@@ -11,10 +11,12 @@ extension MFAService {
 
     /// Ends a session; its token stops working at once.
     ///
+    /// - Parameter client: the network the request comes from, for the security events.
     /// - Throws: ``MFAError/unauthorized`` when the token does not sign anyone in.
-    public func logout(sessionToken: String) async throws(MFAError) {
-        let (session, _) = try await signedInAccount(sessionToken: sessionToken)
+    public func logout(sessionToken: String, from client: ClientNetwork) async throws(MFAError) {
+        let (session, account) = try await signedInAccount(sessionToken: sessionToken)
         try await perform { try await store.revokeSession(tokenHash: session.tokenHash) }
+        record(SecurityEvent(.sessionsRevoked, accountID: account.id, client: client, reason: .logout))
     }
 
     /// Answers whether a one-time link still works for `purpose`, consuming
@@ -35,7 +37,10 @@ extension MFAService {
     /// - Throws: ``MFAError/rateLimited(retryAfterSeconds:)``.
     public func admitRequest(from client: ClientNetwork) async throws(MFAError) {
         try await perform {
-            try await admit([try await limitedEvent("client:" + client.key, configuration.requestsPerClient)], now: clock.now())
+            try await admit(
+                [try await limitedEvent("client:" + client.key, configuration.requestsPerClient)], now: clock.now(),
+                refusal: SecurityEvent(.rateLimited, client: client, reason: .requestsPerClient)
+            )
         }
     }
 

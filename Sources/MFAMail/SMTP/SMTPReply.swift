@@ -8,10 +8,11 @@ struct SMTPReply: Sendable, Hashable, CustomStringConvertible {
     /// 2xx: the command succeeded.
     var isCompletion: Bool { (200..<300).contains(code) }
 
-    /// The reply as the server sent it, on one line, shortened so that a chatty
-    /// server cannot flood an error message.
+    /// The reply as the server sent it, for errors and logs: on one line, every
+    /// email address redacted (see ``Swift/String/redactingAddresses``), and
+    /// shortened so that a chatty server cannot flood an error message.
     var description: String {
-        let text = "\(code) \(lines.joined(separator: " "))"
+        let text = "\(code) \(lines.joined(separator: " "))".redactingAddresses
         return text.count > 300 ? text.prefix(300) + "…" : text
     }
 }

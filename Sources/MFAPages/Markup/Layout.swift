@@ -12,7 +12,11 @@ public enum Layout {
     ///
     /// The `referrer` meta element repeats the `Referrer-Policy` header, so that a
     /// page saved to disk still keeps its one-time token out of `Referer` headers.
-    public static func document(title: String, width: Width = .narrow, body: HTML) -> String {
+    ///
+    /// - Parameter script: The address of ``PasskeyScript``, for a page that offers passkeys;
+    ///   such a page gets ``Pages/scriptedContentSecurityPolicy``.
+    public static func document(title: String, width: Width = .narrow, script: String? = nil, body: HTML) -> String {
+        let scriptLine: HTML = script.map { "\n\(PasskeyScriptElement.html($0))" } ?? ""
         let page: HTML = """
             <!doctype html>
             <html lang="en">
@@ -22,7 +26,7 @@ public enum Layout {
             <meta name="referrer" content="no-referrer">
             <meta name="robots" content="noindex, nofollow">
             <title>\(title)</title>
-            <style>\(Stylesheet.css)</style>
+            <style>\(Stylesheet.css)</style>\(scriptLine)
             </head>
             <body>
             <main class="\(width.rawValue)">

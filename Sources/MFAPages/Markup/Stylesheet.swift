@@ -36,6 +36,8 @@ enum Stylesheet {
         .notice.success{background:var(--success);border-color:var(--success-line)}
         ul.actions{padding-left:1.25rem;font-size:1.1rem}
         ul.actions li{margin:.4rem 0}
+        ul.passkeys{list-style:none;padding:0}
+        ul.passkeys li{border-top:1px solid var(--line);padding:.75rem 0}
         .notice ul{margin:.25rem 0;padding-left:1.25rem}
         code,.code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.95em}
         .secret{font-size:1.15rem;word-spacing:.35em;overflow-wrap:anywhere}

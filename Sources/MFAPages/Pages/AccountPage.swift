@@ -14,12 +14,15 @@ public struct AccountPageForms: Sendable {
     public var antiForgeryToken: String
     /// The name the anti-forgery token is posted under.
     public var antiForgeryField: String
+    /// Where the passkey section sends its forms; `nil` shows no passkeys (they are off).
+    public var passkeys: AccountPasskeyLinks?
 
     /// Creates the forms' addresses and token.
     public init(
         signOut: String, changePassword: String, newAuthenticator: String, home: String,
-        antiForgeryToken: String, antiForgeryField: String
+        antiForgeryToken: String, antiForgeryField: String, passkeys: AccountPasskeyLinks? = nil
     ) {
+        self.passkeys = passkeys
         self.signOut = signOut
         self.changePassword = changePassword
         self.newAuthenticator = newAuthenticator
@@ -65,7 +68,8 @@ enum AccountPage {
         case 1...3: "\(overview.recoveryCodesRemaining) (few left: set up a new authenticator to get ten fresh codes)"
         default: "\(overview.recoveryCodesRemaining)"
         }
-        return Layout.document(title: "Your account", body: """
+        let script = overview.passkeys == nil ? nil : forms.passkeys?.script
+        return Layout.document(title: "Your account", script: script, body: """
             <div class="card">
             <h1>Your account</h1>
             \(successNotice)\(problemNotice)
@@ -84,8 +88,60 @@ enum AccountPage {
             <p>For a new phone or app, or after using recovery codes. We email you a link that issues a new secret \
             and ten new recovery codes; it asks for a current code or a recovery code.</p>
             \(newAuthenticatorForm.html(action: forms.newAuthenticator, messages: [:], focus: false))
+            \(passkeySection(overview.passkeys, forms: forms))
             <p><a href="\(forms.home)">All actions</a></p>
             </div>
             """)
+    }
+
+    /// The account's passkeys with a removal form each, and the form that adds one;
+    /// nothing when passkeys are off.
+    private static func passkeySection(_ passkeys: [PasskeySummary]?, forms: AccountPageForms) -> HTML {
+        guard let passkeys, let links = forms.passkeys else { return "" }
+        let token = (name: forms.antiForgeryField, value: forms.antiForgeryToken)
+        let items = passkeys.enumerated().map { index, passkey -> HTML in
+            let hidden = [(name: links.passkeyIDField, value: passkey.id), token]
+            let withCode = LinkForm(
+                id: "remove-passkey-\(index)",
+                fields: [FormField("totp_code", label: "Authenticator code", kind: .totpCode)],
+                submitLabel: "Remove \(passkey.name)", isDestructive: true, hidden: hidden
+            )
+            let withPasskey = LinkForm(
+                id: "remove-passkey-\(index)-passkey", fields: [], submitLabel: "Remove \(passkey.name) with a passkey",
+                isDestructive: true, hidden: hidden,
+                passkey: .init(ceremony: "get", options: links.assertionOptions, resultField: "passkey")
+            )
+            let lastUsed: HTML = passkey.lastUsedAt.map(Timestamp.html) ?? "never"
+            return """
+                <li>
+                <strong>\(passkey.name)</strong>
+                <p class="hint">Added \(Timestamp.html(passkey.createdAt)); last used \(lastUsed).</p>
+                <details>
+                <summary>Remove \(passkey.name)</summary>
+                <p>Confirm with a code from your authenticator app, or with a passkey.</p>
+                \(withCode.html(action: links.remove, messages: [:], focus: false))
+                <div data-passkey-section hidden>
+                \(withPasskey.html(action: links.remove, messages: [:], focus: false))
+                </div>
+                </details>
+                </li>
+                """
+        }
+        let add = LinkForm(
+            id: "add-passkey",
+            fields: [FormField("name", label: "Name (optional)", kind: .passkeyName, hint: "Such as the device it lives on.")],
+            submitLabel: "Add a passkey", hidden: [token],
+            passkey: .init(ceremony: "create", options: links.registrationOptions, resultField: "credential")
+        )
+        let list: HTML = passkeys.isEmpty ? "<p>None yet.</p>" : "<ul class=\"passkeys\">\n\(items)</ul>"
+        return """
+            <h2>Passkeys</h2>
+            <p>A passkey signs you in on its own, without a link or password, and can stand in for a code \
+            from your authenticator app. Adding one needs a browser with passkeys and JavaScript.</p>
+            \(list)
+            <div data-passkey-section hidden>
+            \(add.html(action: links.add, messages: [:], focus: false))
+            </div>
+            """
     }
 }

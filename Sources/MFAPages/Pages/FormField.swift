@@ -14,6 +14,8 @@ struct FormField {
         case totpCode
         /// One of the account's recovery codes.
         case recoveryCode
+        /// The optional name of a passkey.
+        case passkeyName
     }
 
     /// The contract's field name, sent as the form control's `name`.
@@ -38,7 +40,7 @@ struct FormField {
         let id = "\(formID)-\(name)"
         let hintID = "\(id)-hint", errorID = "\(id)-error"
         let describedBy = [hint == nil ? nil : hintID, messages.isEmpty ? nil : errorID].compactMap { $0 }
-        var attributes: HTML = kind == .fullName ? kindAttributes : "\(kindAttributes) required"
+        var attributes: HTML = kind == .fullName || kind == .passkeyName ? kindAttributes : "\(kindAttributes) required"
         if let value, !value.isEmpty { attributes = "\(attributes) value=\"\(value)\"" }
         if !describedBy.isEmpty { attributes = "\(attributes) aria-describedby=\"\(describedBy.joined(separator: " "))\"" }
         if !messages.isEmpty { attributes = "\(attributes) aria-invalid=\"true\"" }
@@ -65,6 +67,8 @@ struct FormField {
             "type=\"text\" inputmode=\"numeric\" autocomplete=\"one-time-code\" autocapitalize=\"off\" spellcheck=\"false\""
         case .recoveryCode:
             "type=\"text\" autocomplete=\"off\" autocapitalize=\"off\" spellcheck=\"false\""
+        case .passkeyName:
+            "type=\"text\" autocomplete=\"off\" maxlength=\"64\""
         }
     }
 }

@@ -39,6 +39,11 @@ extension LinkPurpose {
                         ],
                         submitLabel: "Sign in with a recovery code"
                     )
+                ),
+                passkey: .init(
+                    heading: "Use a passkey", explanation: "Your password, then your passkey instead of a code.",
+                    fields: [FormField("password", label: "Password", kind: .currentPassword)],
+                    submitLabel: "Sign in with a passkey"
                 )
             )
         case .newAuthenticator:
@@ -52,6 +57,9 @@ extension LinkPurpose {
                 form: LinkForm(id: "new-authenticator", fields: [Self.totpCodeField], submitLabel: "Issue a new secret"),
                 alternative: Self.recoveryAlternative(
                     id: "new-authenticator-recovery", submitLabel: "Issue a new secret with a recovery code"
+                ),
+                passkey: .init(
+                    heading: "Use a passkey", explanation: "Your passkey instead of a code.", submitLabel: "Issue a new secret with a passkey"
                 )
             )
         case .authenticatorResetByOperator:
@@ -83,6 +91,10 @@ extension LinkPurpose {
                         submitLabel: "Change password with a recovery code"
                     )
                 ),
+                passkey: .init(
+                    heading: "Use a passkey", explanation: "Your new password, then your passkey instead of a code.",
+                    fields: [Self.newPasswordField], submitLabel: "Change password with a passkey"
+                ),
                 closing: "<p class=\"hint\">Changing the password signs out every session of your account.</p>"
             )
         case .deleteAccount:
@@ -96,6 +108,10 @@ extension LinkPurpose {
                 form: LinkForm(id: "delete", fields: [Self.totpCodeField], submitLabel: "Delete my account", isDestructive: true),
                 alternative: Self.recoveryAlternative(
                     id: "delete-recovery", submitLabel: "Delete my account with a recovery code", isDestructive: true
+                ),
+                passkey: .init(
+                    heading: "Use a passkey", explanation: "Your passkey instead of a code.",
+                    submitLabel: "Delete my account with a passkey", isDestructive: true
                 )
             )
         }

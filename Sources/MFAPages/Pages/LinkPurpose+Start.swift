@@ -43,9 +43,17 @@ extension LinkPurpose {
             [email, password], "Send the confirmation link"
         )
         }
+        // Signing in with a passkey alone needs no link: the sign-in page offers it.
+        let passkey: LinkPage.PasskeyAlternative? = self == .login
+            ? .init(
+                heading: "Sign in with a passkey", explanation: "No link and no password: your passkey and its PIN, fingerprint or face.",
+                resultField: "credential", submitLabel: "Sign in with a passkey"
+            )
+            : nil
         return LinkPage(
             title: title, introduction: [introduction],
             form: LinkForm(id: "start", fields: fields, submitLabel: submit),
+            passkey: passkey,
             closing: back
         )
     }

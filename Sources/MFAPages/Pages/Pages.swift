@@ -4,8 +4,10 @@ import MFACore
 /// pages behind the emailed links and the account page of a signed-in browser.
 ///
 /// Every page is a complete, self-contained document: one inline style sheet, no
-/// script, no external font, style or image (the QR code is inline SVG), and every
-/// value it shows escaped. Forms post `application/x-www-form-urlencoded` to the
+/// external font, style or image (the QR code is inline SVG), and every value it shows
+/// escaped. No page has inline script; the pages that offer passkeys (when given
+/// ``PasskeyPageLinks`` or ``AccountPasskeyLinks``) load ``PasskeyScript`` from this
+/// server, and work without it. Forms post `application/x-www-form-urlencoded` to the
 /// link's own address (the `action` the server gives, token included), with the contract's field
 /// names. A `GET` answers ``form(for:action:problem:)`` and changes nothing; the
 /// `POST` answers one of the outcome pages, or the form again with the problem.
@@ -21,14 +23,30 @@ public enum Pages {
     /// a Content Security Policy that allows inline styles and nothing else, no
     /// MIME sniffing, no referrer (the URL carries a token) and no caching.
     public static let securityHeaders: [(name: String, value: String)] = [
-        (
-            "Content-Security-Policy",
-            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'"
-        ),
+        ("Content-Security-Policy", strictContentSecurityPolicy),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
         ("Cache-Control", "no-store"),
     ]
+
+    /// The Content-Security-Policy of every page without script: inline styles, and nothing else.
+    public static let strictContentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'"
+
+    /// The Content-Security-Policy of a page that loads ``PasskeyScript``: the strict one of
+    /// ``securityHeaders``, plus this server's scripts and requests (`script-src 'self'`,
+    /// `connect-src 'self'`), and still no inline script.
+    public static let scriptedContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'"
+
+    /// The Content-Security-Policy `html` needs: ``scriptedContentSecurityPolicy`` for a
+    /// page that loads the script, the strict one of ``securityHeaders`` for every other.
+    ///
+    /// Only markup these pages write can hold a `<script` element, since every text they
+    /// show is escaped, so looking for one is enough.
+    public static func contentSecurityPolicy(for html: String) -> String {
+        html.contains("<script ") ? scriptedContentSecurityPolicy : strictContentSecurityPolicy
+    }
 
     /// The page an emailed link opens: what the link does and its form.
     ///
@@ -39,12 +57,15 @@ public enum Pages {
     ///   - problem: Why the last `POST` failed, or `nil` for a `GET`. The form is
     ///     shown again below the problem, with field messages next to their fields,
     ///     except for a dead link (``PageProblem/Kind/linkInvalid``), which gets ``error(_:)``.
+    ///   - passkeys: Where the passkey alternative's script goes; `nil` offers none.
     /// - Returns: The HTML document.
-    public static func form(for purpose: LinkPurpose, action: String, problem: PageProblem? = nil) -> String {
+    public static func form(
+        for purpose: LinkPurpose, action: String, problem: PageProblem? = nil, passkeys: PasskeyPageLinks? = nil
+    ) -> String {
         if let problem, problem.kind == .linkInvalid {
             return error(problem)
         }
-        return purpose.page.html(action: action, problem: problem)
+        return purpose.page.html(action: action, problem: problem, passkeys: passkeys)
     }
 
     /// The start page (`GET /`): what the service does and a link to each workflow's start page.
@@ -63,12 +84,14 @@ public enum Pages {
     ///   - action: Where the form posts: the route that sends the link.
     ///   - home: The address of ``home(link:account:)``.
     ///   - email: The address to keep in its field, after an error.
+    ///   - passkeys: For the sign-in page, where signing in with a passkey alone goes; `nil` offers none.
     ///   - problem: Why the last `POST` failed; field messages stand next to their fields,
     ///     and the first wrong field has the focus.
     public static func start(
-        for purpose: LinkPurpose, action: String, home: String, email: String = "", problem: PageProblem? = nil
+        for purpose: LinkPurpose, action: String, home: String, email: String = "", passkeys: PasskeyPageLinks? = nil,
+        problem: PageProblem? = nil
     ) -> String {
-        purpose.startPage(email: email, home: home).html(action: action, problem: problem)
+        purpose.startPage(email: email, home: home).html(action: action, problem: problem, passkeys: passkeys)
     }
 
     /// The answer to a start page's form (`202`): the route's own sentence, and what to do next.
@@ -80,7 +103,8 @@ public enum Pages {
     }
 
     /// The account page of a signed-in browser: address, name, creation, last sign-in and
-    /// recovery codes left, with the forms to sign out, change the password and replace the authenticator.
+    /// recovery codes left, with the forms to sign out, change the password and replace the
+    /// authenticator; and its passkeys, to add and remove, when `forms` has their links.
     ///
     /// - Parameters:
     ///   - notice: What the last form achieved, such as "Password changed.".

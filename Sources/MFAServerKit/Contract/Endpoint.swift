@@ -11,12 +11,14 @@ struct Endpoint: Sendable {
     enum Method: String, Sendable {
         case get = "GET"
         case post = "POST"
+        case delete = "DELETE"
 
         /// The method as Hummingbird spells it.
         var http: HTTPRequest.Method {
             switch self {
             case .get: .get
             case .post: .post
+            case .delete: .delete
             }
         }
     }
@@ -73,6 +75,7 @@ struct Endpoint: Sendable {
     let group: String
     let method: Method
     /// The contract's canonical spelling; the other spelling (with or without the trailing slash) answers the same.
+    /// A segment in braces, such as `{id}`, is a parameter: ``pathParameters`` describes it.
     let path: String
     let summary: String
     /// Sentences of plain text with no markup, so that both formats can show them.
@@ -82,13 +85,18 @@ struct Endpoint: Sendable {
     let success: Success
     /// The errors the route can answer, one example of each.
     var errors: [any HTTPProblem] = []
+    /// What each `{name}` segment of the path holds, by name.
+    var pathParameters: [(name: String, description: String)] = []
     /// What answers the route.
     let handler: Handler
 
     /// The path the router registers: the canonical spelling without its trailing slash,
-    /// since the router answers both spellings.
+    /// since the router answers both spellings, and with Hummingbird's `:name` for `{name}`.
     var routePath: String {
-        path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        let canonical = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        return canonical.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            segment.hasPrefix("{") && segment.hasSuffix("}") ? ":" + segment.dropFirst().dropLast() : String(segment)
+        }.joined(separator: "/")
     }
 
     /// The route the router serves.

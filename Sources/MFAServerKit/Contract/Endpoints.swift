@@ -12,7 +12,8 @@ public enum Endpoints {
     private static let limited = MFAError.rateLimited(retryAfterSeconds: 0)
     private static let invalid = MFAError.invalidFields([])
 
-    static let all: [Endpoint] = browser + accountCreation + login + newAuthenticator + deletion + passwords + sessions + operations
+    static let all: [Endpoint] = browser + accountCreation + login + newAuthenticator + deletion + passwords + sessions + passkeys
+        + operations
 
     /// The start page, which links to every workflow.
     static let homePath = "/"
@@ -23,6 +24,27 @@ public enum Endpoints {
     /// Where the account page's forms post.
     static let signOutPath = "/account/logout"
     static let passwordChangePath = "/account/password"
+    static let addPasskeyPath = "/account/passkeys"
+    static let removePasskeyPath = "/account/passkeys/remove"
+    /// Where the account page's script asks for the options of its ceremonies.
+    static let accountRegistrationOptionsPath = "/account/passkeys/registration/options"
+    static let accountAssertionOptionsPath = "/account/passkeys/assertion/options"
+
+    /// The passkey API: the account's passkeys, and signing in with one alone.
+    static let passkeysPath = "/users/passkeys"
+    static let passkeySignInOptionsPath = "/users/login/passkey/options"
+    static let passkeySignInPath = "/users/login/passkey"
+
+    /// The one script the pages load: the passkey ceremonies.
+    static let passkeyScriptPath = "/assets/passkeys.js"
+
+    /// The purposes whose link completion takes a second factor, and so a passkey.
+    static let secondFactorPurposes: [LinkPurpose] = [.login, .newAuthenticator, .passwordReset, .deleteAccount]
+
+    /// Where the page of a `purpose` link asks for a passkey assertion's options: below the link's own path.
+    static func passkeyOptionsPath(for purpose: LinkPurpose) -> String {
+        linkPath(for: purpose) + "passkey-options"
+    }
 
     /// The route that emails a link of `purpose`, such as `/users/login/`; a `GET` there
     /// shows its start page. The one place these paths are written.
@@ -174,7 +196,58 @@ public enum Endpoints {
             errors: [MFAError.authenticationFailed, invalid],
             handler: { handlers, _ in handlers.changePasswordInBrowser() }
         ),
+        accountForm(
+            path: addPasskeyPath, summary: "Register a passkey from the account page",
+            description: "As POST /users/passkeys/registration, for the cookie's session; the page's script fills the form.",
+            body: Schemas.addPasskeyForm, success: "The account page, saying the passkey was added.", errors: [invalid],
+            handler: { handlers, _ in handlers.addPasskeyInBrowser() }
+        ),
+        accountForm(
+            path: removePasskeyPath, summary: "Remove a passkey from the account page",
+            description: "As DELETE /users/passkeys/{id}, for the cookie's session, with a TOTP code or (through the page's script) a passkey.",
+            body: Schemas.removePasskeyForm, success: "The account page, saying the passkey was removed.",
+            errors: [MFAError.authenticationFailed, MFAError.notFound, invalid],
+            handler: { handlers, _ in handlers.removePasskeyInBrowser() }
+        ),
+        accountScriptOptions(
+            path: accountRegistrationOptionsPath, summary: "Options to register a passkey, for the account page's script",
+            schema: Schemas.creationOptions, handler: { handlers, _ in handlers.registrationOptionsInBrowser() }
+        ),
+        accountScriptOptions(
+            path: accountAssertionOptionsPath, summary: "Options for a passkey as second factor, for the account page's script",
+            schema: Schemas.requestOptions, handler: { handlers, _ in handlers.assertionOptionsInBrowser() }
+        ),
+        Endpoint(
+            group: "Web pages", method: .get, path: passkeyScriptPath, summary: "The pages' passkey script",
+            description: """
+                The one script the pages load, on the pages that offer passkeys only (whose Content-Security-Policy then \
+                allows script-src 'self' and connect-src 'self'). The pages work without it, minus passkeys.
+                """,
+            success: .init(
+                status: 200, description: "The script.",
+                content: .other(mediaType: "text/javascript", description: "The passkey ceremonies of the pages.")
+            ),
+            handler: { handlers, _ in handlers.passkeyScript() }
+        ),
     ]
+
+    /// A `POST` of the account page's script: the session cookie and its anti-forgery token in, JSON options out.
+    private static func accountScriptOptions(
+        path: String, summary: String, schema: BodySchema, handler: @escaping Endpoint.Handler
+    ) -> Endpoint {
+        Endpoint(
+            group: "Web pages", method: .post, path: path, summary: summary,
+            description: """
+                As the bearer route, for the cookie's session. Without a valid session: 401. Refused with 403 without the \
+                session's anti-forgery token, or from another site.
+                """,
+            access: .cookie,
+            request: .init(alternatives: [Schemas.antiForgeryForm], acceptsForm: true, acceptsJSON: false),
+            success: .init(status: 200, description: "The options.", content: .json(schema)),
+            errors: [RequestError.forbidden, MFAError.unauthorized] + bodyErrors + [limited] + serverErrors,
+            handler: handler
+        )
+    }
 
     private static let accountCreation: [Endpoint] = [
         linkRequest(
@@ -220,13 +293,13 @@ public enum Endpoints {
         linkCompletion(
             .login, group: "Login", summary: "Sign in",
             description: """
-                Checks the password and a TOTP code (the previous, current and next time step; each step once per account) \
-                or a recovery code (once), and opens a session. Wrong password or code: 401, the same for either. \
+                Checks the password and a TOTP code (the previous, current and next time step; each step once per account), \
+                a recovery code (once) or a passkey's assertion, and opens a session. Wrong password or code: 401, the same for either. \
                 A link allows 5 failed attempts; every 10th consecutive failure locks the account, first for 15 minutes and \
                 each further lock twice as long, at most a day (429, even for correct input); after 100 consecutive failures \
                 TOTP codes are refused (429) until a recovery code signs in. A code of another length is 422 and counts nothing.
                 """,
-            request: [Schemas.loginWithTOTPCode, Schemas.loginWithRecoveryCode],
+            request: [Schemas.loginWithTOTPCode, Schemas.loginWithRecoveryCode, Schemas.loginWithPasskey],
             success: .init(status: 200, description: "Login successful.", content: .jsonOrPage(Schemas.loginSucceeded)),
             errors: [MFAError.authenticationFailed, MFAError.linkInvalid, invalid],
             handler: { $0.completeLogin($1) }
@@ -252,7 +325,7 @@ public enum Endpoints {
                 mailbox alone never replace the authenticator. A wrong code is 401, counted exactly like a failed login. \
                 The old secret and codes stop working, every session of the account is revoked, and an email says so.
                 """,
-            request: [Schemas.totpCodeRequest, Schemas.recoveryCodeRequest],
+            request: [Schemas.totpCodeRequest, Schemas.recoveryCodeRequest, Schemas.passkeyRequest],
             success: .init(status: 200, description: "New authenticator secret issued.", content: .jsonOrPage(Schemas.authenticatorReplaced)),
             errors: [MFAError.authenticationFailed, MFAError.linkInvalid, invalid],
             handler: { $0.confirmNewAuthenticator($1) }
@@ -297,7 +370,7 @@ public enum Endpoints {
                 Deletes the account, its sessions, recovery codes and pending links, given a current second factor \
                 (a wrong code is 401, counted like a failed login), and emails a notice. The address can register again.
                 """,
-            request: [Schemas.totpCodeRequest, Schemas.recoveryCodeRequest],
+            request: [Schemas.totpCodeRequest, Schemas.recoveryCodeRequest, Schemas.passkeyRequest],
             success: .init(status: 200, description: "Account deleted.", content: .jsonOrPage(Schemas.detail)),
             errors: [MFAError.authenticationFailed, MFAError.linkInvalid, invalid],
             handler: { $0.confirmDeletion($1) }
@@ -322,7 +395,7 @@ public enum Endpoints {
                 Sets a new password. The second factor is required: a mailbox alone never takes over an account. A wrong \
                 code counts like a failed login. Every session of the account is revoked and an email says so.
                 """,
-            request: [Schemas.resetWithTOTPCode, Schemas.resetWithRecoveryCode],
+            request: [Schemas.resetWithTOTPCode, Schemas.resetWithRecoveryCode, Schemas.resetWithPasskey],
             success: .init(status: 200, description: "Password changed.", content: .jsonOrPage(Schemas.detail)),
             errors: [MFAError.authenticationFailed, MFAError.linkInvalid, invalid],
             handler: { $0.confirmPasswordReset($1) }
@@ -330,11 +403,11 @@ public enum Endpoints {
         Endpoint(
             group: "Password", method: .post, path: "/users/password/change", summary: "Change the password",
             description: """
-                Changes the signed-in account's password, given the current password and a TOTP code. Every other session \
-                of the account is revoked and an email says so.
+                Changes the signed-in account's password, given the current password and a TOTP code or a passkey's \
+                assertion. Every other session of the account is revoked and an email says so.
                 """,
             access: .session,
-            request: .init(alternatives: [Schemas.passwordChangeRequest], acceptsForm: false),
+            request: .init(alternatives: [Schemas.passwordChangeRequest, Schemas.passwordChangeWithPasskey], acceptsForm: false),
             success: .init(status: 200, description: "Password changed.", content: .json(Schemas.detail)),
             errors: bodyErrors + [MFAError.authenticationFailed, MFAError.unauthorized, invalid, limited] + serverErrors,
             handler: { $0.changePassword($1) }
@@ -361,17 +434,116 @@ public enum Endpoints {
         Endpoint(
             group: "Session", method: .post, path: "/users/recovery-codes", summary: "Create new recovery codes",
             description: """
-                Issues ten new recovery codes, shown once, given a current TOTP code; the old codes stop working and an \
+                Issues ten new recovery codes, shown once, given a current TOTP code or a passkey's assertion; the old codes \
+                stop working and an \
                 email says so. Accounts imported from the prototype have none until they call this. A wrong code counts \
                 against the account like a failed login.
                 """,
             access: .session,
-            request: .init(alternatives: [Schemas.totpCodeRequest], acceptsForm: false),
+            request: .init(alternatives: [Schemas.totpCodeRequest, Schemas.passkeyRequest], acceptsForm: false),
             success: .init(status: 200, description: "New recovery codes.", content: .json(Schemas.recoveryCodesCreated)),
             errors: bodyErrors + [MFAError.authenticationFailed, MFAError.unauthorized, invalid, limited] + serverErrors,
             handler: { $0.createRecoveryCodes($1) }
         ),
     ]
+
+    /// A route that answers options of a passkey ceremony: `{"publicKey": {...}}`.
+    private static func passkeyOptions(
+        path: String, summary: String, description: String, access: Endpoint.Access, schema: BodySchema, errors: [any HTTPProblem],
+        handler: @escaping Endpoint.Handler
+    ) -> Endpoint {
+        Endpoint(
+            group: "Passkeys", method: .post, path: path, summary: summary,
+            description: description + " Answers 503 when passkeys are off (a public URL on an IP address and no MFA_WEBAUTHN_RP_ID).",
+            access: access,
+            request: .init(alternatives: [Schemas.emptyRequest], acceptsForm: false, isRequired: false),
+            success: .init(status: 200, description: "The options.", content: .json(schema)),
+            errors: bodyErrors + errors + [limited] + serverErrors,
+            handler: handler
+        )
+    }
+
+    private static let passkeys: [Endpoint] = [
+        passkeyOptions(
+            path: passkeysPath + "/registration/options", summary: "Options to register a passkey",
+            description: "Creation options for the signed-in account, answerable once from this session within 5 minutes.",
+            access: .session, schema: Schemas.creationOptions, errors: [MFAError.unauthorized],
+            handler: { handlers, success in handlers.passkeyRegistrationOptions(success) }
+        ),
+        Endpoint(
+            group: "Passkeys", method: .post, path: passkeysPath + "/registration", summary: "Register a passkey",
+            description: """
+                Verifies the new credential (client data, origin, RP id hash, flags, attestation none or packed, key \
+                ES256, EdDSA or RS256) and stores it with the account; an email says so. A response that fails any check, \
+                answers no challenge of this session, or whose credential is registered already is 422 naming credential.
+                """,
+            access: .session,
+            request: .init(alternatives: [Schemas.registerPasskeyRequest], acceptsForm: false),
+            success: .init(status: 201, description: "Passkey registered.", content: .json(Schemas.passkeyCreated)),
+            errors: bodyErrors + [MFAError.unauthorized, invalid, limited] + serverErrors,
+            handler: { $0.registerPasskey($1) }
+        ),
+        Endpoint(
+            group: "Passkeys", method: .get, path: passkeysPath, summary: "The account's passkeys",
+            description: "Every passkey of the signed-in account, oldest first.",
+            access: .session,
+            success: .init(status: 200, description: "The passkeys.", content: .json(Schemas.passkeyList)),
+            errors: [MFAError.unauthorized] + serverErrors,
+            handler: { $0.listPasskeys($1) }
+        ),
+        Endpoint(
+            group: "Passkeys", method: .delete, path: passkeysPath + "/{id}", summary: "Remove a passkey",
+            description: """
+                Removes one of the account's passkeys, given a current second factor: a TOTP code, a recovery code, or a \
+                passkey's assertion (any of the account's, this one too). A wrong factor is 401, counted like a failed \
+                login. An email says so. Every account keeps its authenticator app, so no removal leaves it without a \
+                factor other than recovery codes.
+                """,
+            access: .session,
+            request: .init(alternatives: [Schemas.totpCodeRequest, Schemas.recoveryCodeRequest, Schemas.passkeyRequest], acceptsForm: false),
+            success: .init(status: 204, description: "Passkey removed.", content: .none),
+            errors: bodyErrors + [MFAError.authenticationFailed, MFAError.unauthorized, MFAError.notFound, invalid, limited] + serverErrors,
+            pathParameters: [(name: "id", description: "The passkey's id, from GET /users/passkeys.")],
+            handler: { $0.removePasskey($1) }
+        ),
+        passkeyOptions(
+            path: passkeysPath + "/assertion/options", summary: "Options for a passkey as second factor of a session",
+            description: """
+                Request options listing the account's passkeys, for the passkey field of POST /users/password/change, \
+                POST /users/recovery-codes and DELETE /users/passkeys/{id} from this session; answerable once within 5 minutes.
+                """,
+            access: .session, schema: Schemas.requestOptions, errors: [MFAError.unauthorized],
+            handler: { handlers, success in handlers.sessionAssertionOptions(success) }
+        ),
+        passkeyOptions(
+            path: passkeySignInOptionsPath, summary: "Options to sign in with a passkey alone",
+            description: "Request options with no credential list (discoverable passkeys) and user verification required.",
+            access: .open, schema: Schemas.requestOptions, errors: [],
+            handler: { handlers, success in handlers.passkeySignInOptions(success) }
+        ),
+        Endpoint(
+            group: "Passkeys", method: .post, path: passkeySignInPath, summary: "Sign in with a passkey alone",
+            description: """
+                A full login without link or password: the passkey verified its user, so it counts as two factors. Any \
+                failure is 401 and counts against no account; a locked account is 429 as everywhere. A form-encoded \
+                request (the sign-in page's script) sets the session cookie and answers 303 to the account page instead of JSON.
+                """,
+            request: .init(alternatives: [Schemas.signInWithPasskeyRequest], acceptsForm: true),
+            success: .init(status: 200, description: "Login successful.", content: .jsonOrPage(Schemas.loginSucceeded)),
+            errors: bodyErrors + [MFAError.authenticationFailed, invalid, limited] + serverErrors,
+            handler: { $0.signInWithPasskey($1) }
+        ),
+    ] + secondFactorPurposes.map { purpose in
+        passkeyOptions(
+            path: passkeyOptionsPath(for: purpose), summary: "Options for a passkey at \(linkPath(for: purpose))",
+            description: """
+                Request options listing the account's passkeys, for the passkey field of POST \(linkPath(for: purpose)) \
+                through this same link; answerable once within 5 minutes. Consumes and counts nothing.
+                """,
+            access: .link, schema: Schemas.requestOptions, errors: [MFAError.linkInvalid],
+            handler: { handlers, success in handlers.linkAssertionOptions(purpose, success) }
+        )
+    }
 
     private static let operations: [Endpoint] = [
         Endpoint(

@@ -13,14 +13,14 @@ enum ErrorCatalogue {
         Entry(error: RequestError.malformed(""), when: "The body is not valid JSON or not an object, or a field has the wrong type."),
         Entry(
             error: MFAError.authenticationFailed,
-            when: "Wrong password, TOTP code or recovery code at a link completion; it never says which."
+            when: "Wrong password, TOTP code, recovery code or passkey assertion at a completion; it never says which."
         ),
         Entry(error: MFAError.unauthorized, when: "The session token is missing, unknown, expired or revoked."),
         Entry(
             error: RequestError.forbidden,
             when: "A cookie-session form post without a valid anti-forgery token, or from another site."
         ),
-        Entry(error: RequestError.notFound, when: "Unknown route."),
+        Entry(error: RequestError.notFound, when: "Unknown route, or a passkey the account does not have."),
         Entry(error: RequestError.methodNotAllowed(allowed: []), when: "Known route, other method."),
         Entry(
             error: MFAError.linkInvalid,

@@ -13,6 +13,9 @@ extension Field {
         case .recoveryCode: "recovery_code"
         case .newPassword: "new_password"
         case .currentPassword: "current_password"
+        case .passkey: "passkey"
+        case .credential: "credential"
+        case .name: "name"
         }
     }
 }

@@ -21,9 +21,17 @@ public struct Route: Sendable {
 extension [Route] {
     /// The methods served at `requestPath`, `HEAD` with every `GET`, compared
     /// as the router compares paths: empty segments, such as a trailing slash
-    /// leaves, do not count.
+    /// leaves, do not count, and a `:name` segment matches any one segment. A path
+    /// that routes spell out, such as `/users/passkeys/registration`, is theirs
+    /// alone, not also a value of `/users/passkeys/:id`, as the `Allow` header and
+    /// the OpenAPI document say.
     func methods(servedAt requestPath: String) -> [HTTPRequest.Method] {
-        let normalized = "/" + requestPath.split(separator: "/").joined(separator: "/")
-        return filter { $0.path == normalized }.flatMap { $0.method == .get ? [.get, .head] : [$0.method] }
+        let segments = requestPath.split(separator: "/")
+        let matching = filter { route in
+            let pattern = route.path.split(separator: "/")
+            return pattern.count == segments.count && zip(pattern, segments).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
+        }
+        let literal = matching.filter { !$0.path.contains("/:") }
+        return (literal.isEmpty ? matching : literal).flatMap { $0.method == .get ? [.get, .head] : [$0.method] }
     }
 }

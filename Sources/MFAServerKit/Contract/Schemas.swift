@@ -12,6 +12,14 @@ enum Schemas {
     private static let passwordRule = "8 to 128 characters after Unicode NFKC normalisation; any characters, no composition rules."
     private static let totpCodeRule = "The code the authenticator app shows now: the account's number of digits; spaces are ignored."
     private static let recoveryCodeRule = "One of the account's unused recovery codes; case-insensitive, spaces and hyphens ignored."
+    private static let passkeyRule = """
+        A passkey's assertion, as PublicKeyCredential.toJSON() gives it (binary members base64url without padding), \
+        answering the options of the route's passkey-options (or POST /users/passkeys/assertion/options with the bearer \
+        token). In a form, its JSON text.
+        """
+
+    static let assertion = ValueType.foreignObject(standard: "AuthenticationResponseJSON")
+    static let passkeyField = BodySchema.Property(.passkey, assertion, passkeyRule)
 
     // MARK: Requests
 
@@ -77,8 +85,60 @@ enum Schemas {
         properties: [.init(Field.recoveryCode.wireName, code, recoveryCodeRule)]
     )
 
+    static let loginWithPasskey = BodySchema(
+        name: "LoginWithPasskey", description: "Password and a passkey instead of an authenticator code.",
+        properties: [.init(.password, .string(), "The account's password."), passkeyField]
+    )
+
+    static let resetWithPasskey = BodySchema(
+        name: "ResetWithPasskey", description: "A new password, proven by a passkey.",
+        properties: [.init(.newPassword, password, passwordRule), passkeyField]
+    )
+
+    static let passkeyRequest = BodySchema(
+        name: "PasskeyRequest", description: "The current second factor: a passkey's assertion.", properties: [passkeyField]
+    )
+
+    static let registerPasskeyRequest = BodySchema(
+        name: "RegisterPasskeyRequest", description: "A new passkey of the signed-in account.",
+        properties: [
+            .init(
+                .credential, .foreignObject(standard: "RegistrationResponseJSON"),
+                """
+                What PublicKeyCredential.toJSON() gives for the credential navigator.credentials.create() made from the \
+                options of POST /users/passkeys/registration/options, from the same session.
+                """
+            ),
+            .init(
+                .name, .string(length: 0...64), required: false,
+                "What to call it; blank or absent for Passkey N, the first number not taken."
+            ),
+        ]
+    )
+
+    static let signInWithPasskeyRequest = BodySchema(
+        name: "SignInWithPasskeyRequest", description: "A discoverable passkey's assertion, instead of a link and a password.",
+        properties: [
+            .init(
+                .credential, assertion,
+                "What PublicKeyCredential.toJSON() gives, answering POST /users/login/passkey/options; the passkey must verify its user. In a form, its JSON text."
+            ),
+        ]
+    )
+
+    static let passwordChangeWithPasskey = BodySchema(
+        name: "PasswordChangeWithPasskey", description: "A new password for the signed-in account, proven by a passkey.",
+        properties: [
+            .init(.currentPassword, .string(), "The account's current password."),
+            .init(.newPassword, password, passwordRule),
+            passkeyField,
+        ]
+    )
+
+    /// Nothing is asked for: the link or the session is all, and members are ignored.
     static let emptyRequest = BodySchema(
-        name: "EmptyRequest", description: "An empty object: the link alone is the proof.", properties: []
+        name: "EmptyRequest", description: "An empty object: the link or the session alone is the proof; members are ignored.",
+        properties: []
     )
 
     static let passwordChangeRequest = BodySchema(
@@ -158,6 +218,48 @@ enum Schemas {
         .init("last_login", .nullable(timestamp), "The latest successful login."),
     ])
 
+    static let creationOptions = BodySchema(
+        name: "PasskeyCreationOptions", description: "Options to create a passkey.", properties: [
+            .init(
+                "publicKey", .foreignObject(standard: "PublicKeyCredentialCreationOptionsJSON"),
+                """
+                For PublicKeyCredential.parseCreationOptionsFromJSON(): attestation none, resident key and user verification \
+                preferred, the account's passkeys in excludeCredentials; its challenge answers once, within 5 minutes.
+                """
+            ),
+        ]
+    )
+
+    static let requestOptions = BodySchema(
+        name: "PasskeyRequestOptions", description: "Options to sign with a passkey.", properties: [
+            .init(
+                "publicKey", .foreignObject(standard: "PublicKeyCredentialRequestOptionsJSON"),
+                """
+                For PublicKeyCredential.parseRequestOptionsFromJSON(): the account's passkeys in allowCredentials (none, and \
+                user verification required, for a sign-in with a passkey alone); its challenge answers once, within 5 minutes, \
+                from the link or session that asked.
+                """
+            ),
+        ]
+    )
+
+    private static let passkeyProperties: [BodySchema.Property] = [
+        .init("id", .string(), "Names the passkey in DELETE /users/passkeys/{id}."),
+        .init("name", .string(), "Its name."),
+        .init("created_at", timestamp, "When it was registered."),
+    ]
+
+    static let passkeyCreated = BodySchema(name: "PasskeyCreated", description: "A registered passkey.", properties: passkeyProperties)
+
+    static let passkey = BodySchema(
+        name: "Passkey", description: "A passkey of the account.",
+        properties: passkeyProperties + [.init("last_used_at", .nullable(timestamp), "When it last signed, or null.")]
+    )
+
+    static let passkeyList = BodySchema(name: "PasskeyList", description: "The account's passkeys, oldest first.", properties: [
+        .init("passkeys", .list(.object(passkey)), "Every passkey of the account."),
+    ])
+
     static let health = BodySchema(name: "Health", description: "The server and its store answer.", properties: [
         .init("status", .choice(["ok"]), "Fixed."),
     ])
@@ -204,11 +306,41 @@ enum Schemas {
         properties: passwordChangeRequest.properties + [antiForgeryToken]
     )
 
+    static let antiForgeryForm = BodySchema(
+        name: "AntiForgeryForm", description: "A form of the account page's script: the anti-forgery token alone.",
+        properties: [antiForgeryToken]
+    )
+
+    static let addPasskeyForm = BodySchema(
+        name: "AddPasskeyForm", description: "The account page's form that registers a passkey, filled by its script.",
+        properties: [
+            .init(.credential, .string(), "The JSON text of the RegistrationResponseJSON."),
+            .init(.name, .string(length: 0...64), required: false, "What to call it."),
+            antiForgeryToken,
+        ]
+    )
+
+    static let removePasskeyForm = BodySchema(
+        name: "RemovePasskeyForm", description: "The account page's form that removes a passkey.",
+        properties: [
+            .init(passkeyIDField, .string(), "The passkey's id."),
+            .init(.totpCode, code, required: false, totpCodeRule + " Or, instead:"),
+            .init(.passkey, .string(), required: false, "The JSON text of an AuthenticationResponseJSON, filled by the page's script."),
+            antiForgeryToken,
+        ]
+    )
+
+    /// The account page's form field naming the passkey to remove: not a domain field, since the API takes it in the path.
+    static let passkeyIDField = "passkey_id"
+
     static let all: [BodySchema] = [
         createAccountRequest, emailRequest, credentialsRequest, confirmAccountRequest,
         loginWithTOTPCode, loginWithRecoveryCode, resetWithTOTPCode, resetWithRecoveryCode,
         totpCodeRequest, recoveryCodeRequest, emptyRequest, passwordChangeRequest, signOutForm, passwordChangeForm,
+        loginWithPasskey, resetWithPasskey, passkeyRequest, passwordChangeWithPasskey, registerPasskeyRequest,
+        signInWithPasskeyRequest, antiForgeryForm, addPasskeyForm, removePasskeyForm,
         detail, totpEnrollment, accountCreated, recoveryCodesCreated, authenticatorReplaced, loginSucceeded, profile, health,
+        creationOptions, requestOptions, passkeyCreated, passkey, passkeyList,
         problem, validationProblem, fieldError,
     ]
 }

@@ -23,6 +23,12 @@ struct ServerLinks: LinkBuilder {
         "\(Endpoints.linkPath(for: purpose))?\(tokenParameter)=\(percentEncoded(token))"
     }
 
+    /// The address where the page of a `purpose` link asks for a passkey's options: below the
+    /// link's own path, with the token as its query parameter, as ``formAction(for:token:)``.
+    static func passkeyOptions(for purpose: LinkPurpose, token: String) -> String {
+        "\(Endpoints.passkeyOptionsPath(for: purpose))?\(tokenParameter)=\(percentEncoded(token))"
+    }
+
     /// Encodes every byte outside RFC 3986's unreserved set; a well-formed base64url token passes unchanged.
     private static func percentEncoded(_ text: String) -> String {
         var encoded = ""

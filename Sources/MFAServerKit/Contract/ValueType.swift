@@ -15,6 +15,8 @@ indirect enum ValueType: Sendable {
     case list(ValueType, count: Int? = nil)
     /// An object described by a named schema of the document's components.
     case object(BodySchema)
+    /// A JSON object whose members another specification defines, such as WebAuthn's JSON forms.
+    case foreignObject(standard: String)
 
     /// The JSON Schema (draft 2020-12, as OpenAPI 3.1 uses it).
     var jsonSchema: JSONValue {
@@ -47,6 +49,8 @@ indirect enum ValueType: Sendable {
             return .object(members)
         case .object(let schema):
             return ["$ref": .string(schema.reference)]
+        case .foreignObject:
+            return ["type": "object"]
         }
     }
 
@@ -66,6 +70,8 @@ indirect enum ValueType: Sendable {
             return count.map { "array of \($0) × \(element.words)" } ?? "array of \(element.words)"
         case .object(let schema):
             return "<a href=\"#schema-\(schema.name)\">\(schema.name)</a> object"
+        case .foreignObject(let standard):
+            return "<code>\(standard)</code> object"
         }
     }
 }

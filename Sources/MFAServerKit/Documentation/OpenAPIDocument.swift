@@ -46,9 +46,13 @@ enum OpenAPIDocument {
             ("description", .string(endpoint.description)),
             ("operationId", .string(operationID(endpoint))),
         ]
+        var parameters: [JSONValue] = endpoint.access == .link ? [["$ref": "#/components/parameters/OneTimeURL"]] : []
+        parameters += endpoint.pathParameters.map { parameter in
+            ["name": .string(parameter.name), "in": "path", "required": true, "description": .string(parameter.description), "schema": ["type": "string"]]
+        }
+        if !parameters.isEmpty { members.append(("parameters", .array(parameters))) }
         switch endpoint.access {
-        case .open: break
-        case .link: members.append(("parameters", [["$ref": "#/components/parameters/OneTimeURL"]]))
+        case .open, .link: break
         case .session: members.append(("security", [["bearerAuth": []]]))
         case .cookie: members.append(("security", [["sessionCookie": []]]))
         }

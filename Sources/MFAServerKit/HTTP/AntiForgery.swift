@@ -25,13 +25,7 @@ struct AntiForgery: Sendable {
     let origin: String
 
     init(publicURL: String) {
-        let components = URLComponents(string: publicURL)
-        let scheme = components?.scheme?.lowercased() ?? ""
-        let host = components?.host?.lowercased() ?? ""
-        let port = components?.port.flatMap { port in
-            (scheme == "http" && port == 80) || (scheme == "https" && port == 443) ? nil : port
-        }
-        origin = "\(scheme)://\(host)" + (port.map { ":\($0)" } ?? "")
+        origin = WebOrigin(url: publicURL)?.text ?? ""
     }
 
     /// The token of the session `sessionToken`, in hexadecimal.

@@ -8,6 +8,7 @@ extension MFAError: HTTPProblem {
     var status: HTTPResponse.Status {
         switch self {
         case .authenticationFailed, .unauthorized: .unauthorized
+        case .notFound: .notFound
         case .linkInvalid: .gone
         case .invalidFields: .unprocessableContent
         case .rateLimited: .tooManyRequests
@@ -20,6 +21,7 @@ extension MFAError: HTTPProblem {
         switch self {
         case .authenticationFailed: "authentication_failed"
         case .unauthorized: "unauthorized"
+        case .notFound: RequestError.notFound.code
         case .linkInvalid: "link_invalid"
         case .invalidFields: "validation_failed"
         case .rateLimited: "rate_limited"
@@ -32,6 +34,7 @@ extension MFAError: HTTPProblem {
         switch self {
         case .authenticationFailed: "Authentication failed"
         case .unauthorized: "Unauthorized"
+        case .notFound: RequestError.notFound.title
         case .linkInvalid: "Link invalid"
         case .invalidFields: "Validation failed"
         case .rateLimited: "Too many requests"

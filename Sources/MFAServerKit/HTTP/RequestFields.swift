@@ -1,4 +1,6 @@
+import Foundation
 import MFACore
+import MFAWebAuthn
 
 /// The fields of a request body, read one by one as a route needs them.
 ///
@@ -44,24 +46,70 @@ struct RequestFields: Sendable {
         if case .string(let value) = values[name] { value } else { nil }
     }
 
-    /// Exactly one of `totp_code` and `recovery_code`.
-    mutating func secondFactor() throws(RequestError) -> SecondFactor {
-        switch (try optional(.totpCode), try optional(.recoveryCode)) {
-        case (let code?, nil):
-            return .totpCode(code)
-        case (nil, let code?):
-            return .recoveryCode(code)
-        case (nil, nil):
-            noteBothFactors("Give a TOTP code or a recovery code.")
-        case (.some, .some):
-            noteBothFactors("Give a TOTP code or a recovery code, not both.")
+    /// Exactly one of the second factors `accepted` names: `totp_code`, `recovery_code`
+    /// and `passkey` (an assertion, see ``webAuthnJSON(_:as:)``) where a link is completed,
+    /// `totp_code` and `passkey` on the bearer routes.
+    mutating func secondFactor(_ accepted: [Field] = [.totpCode, .recoveryCode, .passkey]) throws -> SecondFactor {
+        let given = try accepted.filter { field in try field == .passkey ? isGiven(field) : optional(field) != nil }
+        guard given.count == 1, let field = given.first else {
+            let message = "Give " + Self.alternatives(accepted) + (given.isEmpty ? "." : given.count == 2 ? ", not both." : ", not several.")
+            problems += accepted.map { MFAError.FieldError(field: $0, message: message) }
+            return .totpCode("")
         }
-        return .totpCode("")
+        switch field {
+        case .recoveryCode: return .recoveryCode(try required(field))
+        // Present, so decoded or refused.
+        case .passkey: return .passkey(try webAuthnJSON(.passkey, as: AuthenticationResponseJSON.self)!)
+        default: return .totpCode(try required(field))
+        }
     }
 
-    private mutating func noteBothFactors(_ message: String) {
-        problems.append(.init(field: .totpCode, message: message))
-        problems.append(.init(field: .recoveryCode, message: message))
+    /// Whether a field of any type was sent (`null` counts as absent).
+    private func isGiven(_ field: Field) -> Bool {
+        switch values[field.wireName] {
+        case nil, .null: false
+        default: true
+        }
+    }
+
+    /// "a TOTP code, a recovery code or a passkey", for the fields offered.
+    private static func alternatives(_ fields: [Field]) -> String {
+        let words = fields.map { field in
+            switch field {
+            case .totpCode: "a TOTP code"
+            case .recoveryCode: "a recovery code"
+            default: "a passkey"
+            }
+        }
+        return words.count > 1 ? words.dropLast().joined(separator: ", ") + " or " + words.last! : words.joined()
+    }
+
+    /// A required field holding one of WebAuthn's JSON forms (see ``webAuthnJSON(_:as:)``);
+    /// when absent it is noted as missing and `nil` returned.
+    mutating func required<T: Decodable>(_ field: Field, as type: T.Type) throws -> T? {
+        let value = try webAuthnJSON(field, as: type)
+        if value == nil { problems.append(.init(field: field, message: "This field is required.")) }
+        return value
+    }
+
+    /// A field holding one of WebAuthn's JSON forms (`AuthenticationResponseJSON`, ...):
+    /// an object in a JSON body, or its JSON text (a form's field, filled by the pages' script).
+    /// `nil` when absent.
+    ///
+    /// - Throws: ``RequestError/malformed(_:)`` for a value of another type;
+    ///   ``MFAError/invalidFields(_:)`` naming `field` for an object not of `T`'s shape.
+    func webAuthnJSON<T: Decodable>(_ field: Field, as type: T.Type) throws -> T? {
+        let json: Data
+        switch values[field.wireName] {
+        case nil, .null: return nil
+        case .object(let members): json = Data(JSONValue.object(members).serialized().utf8)
+        case .string(let text): json = Data(text.utf8)
+        default: throw RequestError.malformed("The field \(field.wireName) must be an object.")
+        }
+        guard let value = try? JSONDecoder().decode(T.self, from: json) else {
+            throw MFAError.invalidFields([.init(field: field, message: "Give it as PublicKeyCredential.toJSON() makes it: WebAuthn's JSON form.")])
+        }
+        return value
     }
 
     /// Throws ``MFAError/invalidFields(_:)`` naming every missing or conflicting field.

@@ -18,7 +18,7 @@ struct RequestLogMiddleware: RouterMiddleware {
             "http.path": .string(request.uri.path),
             "http.status": .stringConvertible(response.status.code),
             "duration.ms": .stringConvertible(elapsed.milliseconds),
-            "client.network": .string(context.clientNetwork.key),
+            SecurityLogField.clientNetwork: .string(context.clientNetwork.key),
         ]
         if let scheme = context.client.scheme { metadata["http.scheme"] = .string(scheme) }
         context.logger.info("Request", metadata: metadata)

@@ -3,11 +3,12 @@ import MFACore
 import MFAPages
 
 extension Response {
-    /// An HTML page from MFAPages.
+    /// An HTML page from MFAPages, with the Content-Security-Policy it needs (see
+    /// `Pages.contentSecurityPolicy(for:)`), which ``SecurityHeadersMiddleware`` keeps.
     static func page(_ html: String, status: HTTPResponse.Status) -> Response {
         Response(
             status: status,
-            headers: [.contentType: Pages.contentType],
+            headers: [.contentType: Pages.contentType, .contentSecurityPolicy: Pages.contentSecurityPolicy(for: html)],
             body: .init(byteBuffer: ByteBuffer(string: html))
         )
     }

@@ -4,6 +4,9 @@ import MFACore
 import MFAFormats
 
 /// `mfa-server accounts …`: look at and help one account, or count them all.
+///
+/// The service records unlock, reset-authenticator, revoke-sessions and delete
+/// as security events; show and list log their own security lines.
 struct AccountsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accounts",
@@ -29,7 +32,7 @@ struct AccountsCommand: ParsableCommand {
                 throw OperatorRefusal.unknown(address.email)
             }
             print(AccountsCommand.describe(account))
-            context.securityEvent("Operator viewed an account", ["account": .string(account.id)])
+            context.securityEvent("account_viewed", [SecurityLogField.account: .string(account.id)])
         }
     }
 
@@ -41,9 +44,8 @@ struct AccountsCommand: ParsableCommand {
         @OptionGroup var settings: SettingFlags
 
         func run(in context: OperatorContext) async throws {
-            guard let id = try await context.service.unlockAccount(email: address.email) else { throw OperatorRefusal.unknown(address.email) }
+            guard try await context.service.unlockAccount(email: address.email) != nil else { throw OperatorRefusal.unknown(address.email) }
             print("unlocked \(address.email): no lock, no failures counted")
-            context.securityEvent("Operator unlocked an account", ["account": .string(id)])
         }
     }
 
@@ -60,12 +62,11 @@ struct AccountsCommand: ParsableCommand {
         @OptionGroup var settings: SettingFlags
 
         func run(in context: OperatorContext) async throws {
-            guard let (id, revoked) = try await context.service.resetAuthenticator(email: address.email) else {
+            guard let (_, revoked) = try await context.service.resetAuthenticator(email: address.email) else {
                 throw OperatorRefusal.unknown(address.email)
             }
             let lifetime = Int(context.service.configuration.linkLifetime)
             print("mailed \(address.email) a link to set up a new authenticator (once, within \(lifetime) s); revoked \(AccountsCommand.sessions(revoked))")
-            context.securityEvent("Operator reset an account's authenticator", ["account": .string(id), "sessions": "\(revoked)"])
         }
     }
 
@@ -75,11 +76,10 @@ struct AccountsCommand: ParsableCommand {
         @OptionGroup var settings: SettingFlags
 
         func run(in context: OperatorContext) async throws {
-            guard let (id, revoked) = try await context.service.revokeSessions(email: address.email) else {
+            guard let (_, revoked) = try await context.service.revokeSessions(email: address.email) else {
                 throw OperatorRefusal.unknown(address.email)
             }
             print("revoked \(AccountsCommand.sessions(revoked)) of \(address.email)")
-            context.securityEvent("Operator revoked an account's sessions", ["account": .string(id), "sessions": "\(revoked)"])
         }
     }
 
@@ -100,9 +100,8 @@ struct AccountsCommand: ParsableCommand {
                     throw OperatorRefusal(message: "not confirmed; nothing was deleted")
                 }
             }
-            guard let id = try await context.service.deleteAccount(email: address.email) else { throw OperatorRefusal.unknown(address.email) }
+            guard try await context.service.deleteAccount(email: address.email) != nil else { throw OperatorRefusal.unknown(address.email) }
             print("deleted \(address.email); the owner is told by email")
-            context.securityEvent("Operator deleted an account", ["account": .string(id)])
         }
     }
 
@@ -118,7 +117,7 @@ struct AccountsCommand: ParsableCommand {
                 pending registrations: \(summary.pendingRegistrations)
                 queued mail: \(summary.queuedMail)
                 """)
-            context.securityEvent("Operator listed the store's counts")
+            context.securityEvent("counts_listed")
         }
     }
 

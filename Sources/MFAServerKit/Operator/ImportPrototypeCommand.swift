@@ -41,7 +41,7 @@ struct ImportPrototypeCommand: OperatorSubcommand {
             tally.record(try await importing(user, with: context.service), for: user)
         }
         print(tally.summary(dryRun: dryRun))
-        context.securityEvent(dryRun ? "Prototype import rehearsed" : "Prototype imported", [
+        context.securityEvent(dryRun ? "prototype_import_rehearsed" : "prototype_imported", [
             "path": .string(path), "imported": "\(tally.imported)", "present": "\(tally.present)",
             "disabled": "\(tally.disabled)", "refused": "\(tally.refused)",
         ])

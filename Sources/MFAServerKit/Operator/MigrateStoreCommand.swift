@@ -10,13 +10,16 @@ struct MigrateStoreCommand: StandaloneOperatorCommand {
         commandName: "migrate-store",
         abstract: "Copy every row of one database into another, empty one: from SQLite to PostgreSQL, or back.",
         discussion: """
-            Copies accounts, recovery codes, pending registrations, links, sessions, limit windows, queued mail and the \
-            hash key exactly as stored: hashes stay hashes and sealed values stay sealed, so the servers of the new \
+            Copies accounts, recovery codes, passkeys and their challenges, pending registrations, links, sessions, limit \
+            windows, queued mail and the hash key exactly as stored: hashes stay hashes and sealed values stay sealed, so the servers of the new \
             database need the old one's key file. Reads the source in one snapshot, writes the target in one \
             transaction, and compares the counts of every table afterwards. Refuses a target that holds any row. \
             Stop the servers of the source first: what they write after the snapshot is not copied. See Docs/Operations.md.
             """
     )
+
+    /// The security line's action.
+    static let action = "store_migrated"
 
     @Option(help: "The database to copy: sqlite:///path/to/mfa.sqlite or postgres://user:password@host:port/database.")
     var from: String
@@ -30,7 +33,8 @@ struct MigrateStoreCommand: StandaloneOperatorCommand {
         if case .sqlite(let path) = source, !FileManager.default.fileExists(atPath: path) {
             throw OperatorRefusal(message: "--from: there is no SQLite file at \(path)")
         }
-        let logger = Logger(label: "mfa-server")
+        var logger = Logger(label: "mfa-server")
+        logger[metadataKey: SecurityLogField.operator] = .string(OperatorContext.operatorName(environment: environment))
         let (from, to) = (try Self.open(source, logger: logger), try Self.open(target, logger: logger))
         let copied = try await from.opened.whileRunning {
             try await to.opened.whileRunning {
@@ -39,10 +43,9 @@ struct MigrateStoreCommand: StandaloneOperatorCommand {
         }
         print("copied \(copied.total) rows from \(source) to \(target): \(copied)")
         print("sealed values were copied as they are: start the servers of \(target) with the key file of \(source)")
-        logger.notice("Store migrated", metadata: [
-            "event": "security", "operator": .string(OperatorContext.operatorName(environment: environment)),
+        logger.notice(SecurityLogField.message(for: Self.action), metadata: SecurityLogField.common(action: Self.action).merging([
             "from": .string(source.description), "to": .string(target.description), "rows": "\(copied.total)",
-        ])
+        ]) { $1 })
     }
 
     /// Copies every row and checks the target's counts against the source's.

@@ -9,7 +9,7 @@ import Darwin
 #endif
 
 /// What an operator command works with: the configured store, a service on
-/// it, and a logger for the security events that name the operator.
+/// it, and a logger whose lines, the security events among them, name the operator.
 struct OperatorContext: Sendable {
     let settings: ServerSettings
     /// The store, usable inside ``OpenedStore/whileRunning(_:)``.
@@ -27,19 +27,24 @@ struct OperatorContext: Sendable {
         settings = try ServerSettings(values: MFAServerCommand.values(settingArguments, environment: environment))
         // Notices at least: the security events; the start-up details a server logs would bury a refusal's one line.
         ServerLogging.bootstrap(format: settings.logFormat, level: max(settings.logLevel, .notice), toStandardError: true)
-        logger = Logger(label: "mfa-server")
+        operatorName = Self.operatorName(environment: environment)
+        var logger = Logger(label: "mfa-server")
+        // Every line of a command is the operator's doing, the security events MFACore records included.
+        logger[metadataKey: SecurityLogField.operator] = .string(operatorName)
+        self.logger = logger
         opened = try StoreFactory.open(settings.database, deadline: settings.databaseTimeout, logger: logger)
         service = try MFAService(
             configuration: settings.serviceConfiguration(listeningOn: settings.port), store: opened.store,
             keys: SecretKeyFile.load(from: settings.secretKeyFile).keys, links: ServerLinks(),
-            passwordHasher: PHCPasswordHasher(scheme: settings.passwordHashing)
+            passwordHasher: PHCPasswordHasher(scheme: settings.passwordHashing),
+            observer: SecurityEventLog(logger: logger)
         )
-        operatorName = Self.operatorName(environment: environment)
     }
 
-    /// Logs a security event: what the operator did, naming the operator.
-    func securityEvent(_ message: Logger.Message, _ metadata: Logger.Metadata = [:]) {
-        logger.notice(message, metadata: metadata.merging(["event": "security", "operator": .string(operatorName)]) { $1 })
+    /// Logs, as a security line named `action`, what the operator did that
+    /// MFACore records no ``MFACore/SecurityEvent`` for.
+    func securityEvent(_ action: String, _ metadata: Logger.Metadata = [:]) {
+        logger.notice(SecurityLogField.message(for: action), metadata: metadata.merging(SecurityLogField.common(action: action)) { $1 })
     }
 
     /// The effective user's name, and the invoking user's when run through sudo.

@@ -106,3 +106,37 @@ struct ProfileBody: Encodable {
 struct HealthBody: Encodable {
     var status: String
 }
+
+/// The options of a passkey ceremony, as the contract wraps them: `{"publicKey": {...}}`.
+struct PublicKeyBody<Options: Encodable>: Encodable {
+    var publicKey: Options
+}
+
+/// A passkey as its owner sees it: `last_used_at` only in lists, always present there, `null` when unused.
+struct PasskeyBody: Encodable {
+    var passkey: PasskeySummary
+    var includesLastUse: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, name
+        case createdAt = "created_at"
+        case lastUsedAt = "last_used_at"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(passkey.id, forKey: .id)
+        try container.encode(passkey.name, forKey: .name)
+        try container.encode(RFC3339.string(from: passkey.createdAt), forKey: .createdAt)
+        if includesLastUse { try container.encode(passkey.lastUsedAt.map { RFC3339.string(from: $0) }, forKey: .lastUsedAt) }
+    }
+}
+
+/// `GET /users/passkeys`.
+struct PasskeyListBody: Encodable {
+    var passkeys: [PasskeyBody]
+
+    init(_ passkeys: [PasskeySummary]) {
+        self.passkeys = passkeys.map { PasskeyBody(passkey: $0, includesLastUse: true) }
+    }
+}

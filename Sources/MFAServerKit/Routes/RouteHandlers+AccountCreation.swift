@@ -16,10 +16,10 @@ extension RouteHandlers {
     func confirmAccountCreation(_ success: Endpoint.Success) -> RouteHandler {
         linkCompletion(
             .createAccount, status: success.httpStatus,
-            complete: { fields, token in
+            complete: { fields, token, client in
                 let passwordAgain = try fields.required(.passwordAgain)
                 try fields.checkComplete()
-                return try await service.confirmAccountCreation(token: token, passwordAgain: passwordAgain)
+                return try await service.confirmAccountCreation(token: token, passwordAgain: passwordAgain, from: client)
             },
             json: { EnrollmentBody(detail: success.description, includingEmail: true, enrollment: $0) },
             page: Pages.accountCreated

@@ -15,8 +15,20 @@ extension RouteHandlers {
 
     func startPage(_ purpose: LinkPurpose) -> RouteHandler {
         { _, _ in
-            .page(Pages.start(for: purpose, action: Endpoints.requestPath(for: purpose), home: Endpoints.homePath), status: .ok)
+            let page = Pages.start(
+                for: purpose, action: Endpoints.requestPath(for: purpose), home: Endpoints.homePath, passkeys: passkeyPageLinks()
+            )
+            return .page(page, status: .ok)
         }
+    }
+
+    /// Where the sign-in page sends a sign-in with a passkey alone; `nil` when passkeys are off.
+    /// (Only the sign-in page offers it; the other start pages ignore it.)
+    func passkeyPageLinks() -> PasskeyPageLinks? {
+        guard service.passkeysAvailable else { return nil }
+        return PasskeyPageLinks(
+            script: Endpoints.passkeyScriptPath, options: Endpoints.passkeySignInOptionsPath, action: Endpoints.passkeySignInPath
+        )
     }
 
     /// The answer to a sign-in through the page: the session cookie, and `303` to the account page.
@@ -37,8 +49,8 @@ extension RouteHandlers {
     }
 
     func signOutBrowser() -> RouteHandler {
-        accountForm { _, token, _ in
-            try await service.logout(sessionToken: token)
+        accountForm { _, token, _, client in
+            try await service.logout(sessionToken: token, from: client)
             var response = Response.page(Pages.signedOut(signIn: Endpoints.requestPath(for: .login)), status: .ok)
             response.headers[.setCookie] = session.clearingCookie
             return response
@@ -46,14 +58,15 @@ extension RouteHandlers {
     }
 
     func changePasswordInBrowser() -> RouteHandler {
-        accountForm { fields, token, overview in
+        accountForm { fields, token, overview, client in
             let currentPassword = try fields.required(.currentPassword)
             let newPassword = try fields.required(.newPassword)
-            let totpCode = try fields.required(.totpCode)
             do {
+                let factor = try fields.secondFactor(RouteHandlers.sessionFactors)
                 try fields.checkComplete()
                 try await service.changePassword(
-                    sessionToken: token, currentPassword: currentPassword, newPassword: newPassword, totpCode: totpCode
+                    sessionToken: token, currentPassword: currentPassword, newPassword: newPassword, secondFactor: factor,
+                    from: client
                 )
             } catch let problem as any HTTPProblem {
                 let page = Pages.account(overview, forms: accountForms(token), problem: problem.page)
@@ -66,12 +79,67 @@ extension RouteHandlers {
         }
     }
 
+    func addPasskeyInBrowser() -> RouteHandler {
+        accountForm { fields, token, overview, client in
+            do {
+                let (credential, name) = try Self.registration(from: &fields)
+                let passkey = try await service.registerPasskey(sessionToken: token, credential: credential, name: name, from: client)
+                return try await accountPage(token, notice: "Passkey \"\(passkey.name)\" added.")
+            } catch let problem as any HTTPProblem {
+                return .page(Pages.account(overview, forms: accountForms(token), problem: problem.page), showing: problem)
+            }
+        }
+    }
+
+    func removePasskeyInBrowser() -> RouteHandler {
+        accountForm { fields, token, overview, client in
+            do {
+                let id = fields.text(named: Schemas.passkeyIDField) ?? ""
+                let factor = try fields.secondFactor(RouteHandlers.sessionFactors)
+                try fields.checkComplete()
+                try await service.removePasskey(sessionToken: token, id: id, secondFactor: factor, from: client)
+                return try await accountPage(token, notice: "Passkey removed.")
+            } catch let problem as any HTTPProblem {
+                return .page(Pages.account(overview, forms: accountForms(token), problem: problem.page), showing: problem)
+            }
+        }
+    }
+
+    func registrationOptionsInBrowser() -> RouteHandler {
+        accountScript { token in PublicKeyBody(publicKey: try await service.passkeyRegistrationOptions(sessionToken: token)) }
+    }
+
+    func assertionOptionsInBrowser() -> RouteHandler {
+        accountScript { token in PublicKeyBody(publicKey: try await service.passkeyAssertionOptions(sessionToken: token)) }
+    }
+
+    /// The account page as it is now, saying what the last form did.
+    private func accountPage(_ sessionToken: String, notice: String) async throws -> Response {
+        let overview = try await service.accountOverview(sessionToken: sessionToken)
+        return .page(Pages.account(overview, forms: accountForms(sessionToken), notice: notice), status: .ok)
+    }
+
+    /// A request of the account page's script: checked as a form of the page is, but
+    /// answered as JSON, problems included, since the script reads them.
+    private func accountScript(_ answer: @escaping @Sendable (_ sessionToken: String) async throws -> any Encodable) -> RouteHandler {
+        { request, context in
+            try AntiForgery(publicURL: service.configuration.publicURL).checkSite(of: request)
+            try await admit(context)
+            let fields = try await request.readFields(format: request.bodyFormat(accepting: [.form]), context: context)
+            let token = session.token(in: request)
+            // The session first: a caller without one learns only that.
+            _ = try await service.authenticate(sessionToken: token)
+            try AntiForgery.check(fields.text(named: AntiForgery.field), forSession: token)
+            return try .json(try await answer(token), status: .ok)
+        }
+    }
+
     /// A form of the account page: refused (`403`) from another site or without
     /// the session's anti-forgery token, sent to the sign-in page without a valid
     /// session, and otherwise answered by `act` with the form's fields, the session
-    /// token and the account.
+    /// token, the account and the client's network.
     private func accountForm(
-        _ act: @escaping @Sendable (inout RequestFields, _ sessionToken: String, AccountOverview) async throws -> Response
+        _ act: @escaping @Sendable (inout RequestFields, _ sessionToken: String, AccountOverview, ClientNetwork) async throws -> Response
     ) -> RouteHandler {
         { request, context in
             do {
@@ -87,7 +155,7 @@ extension RouteHandlers {
                     return signInAgain(hadCookie: !token.isEmpty)
                 }
                 try AntiForgery.check(fields.text(named: AntiForgery.field), forSession: token)
-                return try await act(&fields, token, overview)
+                return try await act(&fields, token, overview, context.clientNetwork)
             } catch let problem as any HTTPProblem where problem.status != .unsupportedMediaType {
                 return .page(Pages.error(problem.page), showing: problem)
             }
@@ -98,7 +166,12 @@ extension RouteHandlers {
         AccountPageForms(
             signOut: Endpoints.signOutPath, changePassword: Endpoints.passwordChangePath,
             newAuthenticator: Endpoints.requestPath(for: .newAuthenticator), home: Endpoints.homePath,
-            antiForgeryToken: AntiForgery.token(forSession: sessionToken), antiForgeryField: AntiForgery.field
+            antiForgeryToken: AntiForgery.token(forSession: sessionToken), antiForgeryField: AntiForgery.field,
+            passkeys: AccountPasskeyLinks(
+                script: Endpoints.passkeyScriptPath, add: Endpoints.addPasskeyPath, remove: Endpoints.removePasskeyPath,
+                registrationOptions: Endpoints.accountRegistrationOptionsPath, assertionOptions: Endpoints.accountAssertionOptionsPath,
+                passkeyIDField: Schemas.passkeyIDField
+            )
         )
     }
 

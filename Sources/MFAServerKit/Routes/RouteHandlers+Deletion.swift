@@ -15,10 +15,10 @@ extension RouteHandlers {
     func confirmDeletion(_ success: Endpoint.Success) -> RouteHandler {
         linkCompletion(
             .deleteAccount, status: success.httpStatus,
-            complete: { fields, token in
+            complete: { fields, token, client in
                 let factor = try fields.secondFactor()
                 try fields.checkComplete()
-                try await service.confirmDeletion(token: token, secondFactor: factor)
+                try await service.confirmDeletion(token: token, secondFactor: factor, from: client)
             },
             json: { _ in DetailBody(detail: success.description) },
             page: { _ in Pages.accountDeleted() }

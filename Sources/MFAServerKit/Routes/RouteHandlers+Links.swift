@@ -10,11 +10,21 @@ extension RouteHandlers {
             let token = request.oneTimeToken
             do throws(MFAError) {
                 try await service.checkLink(token: token, purpose: purpose)
-                return .page(Pages.form(for: purpose, action: ServerLinks.formAction(for: purpose, token: token)), status: .ok)
+                let page = Pages.form(
+                    for: purpose, action: ServerLinks.formAction(for: purpose, token: token), passkeys: passkeyPageLinks(purpose, token: token)
+                )
+                return .page(page, status: .ok)
             } catch {
                 return .page(Pages.error(error.page), showing: error)
             }
         }
+    }
+
+    /// Where the page of link `token` sends its passkey requests: `nil` when passkeys are
+    /// off or the link's completion takes no second factor.
+    func passkeyPageLinks(_ purpose: LinkPurpose, token: String) -> PasskeyPageLinks? {
+        guard service.passkeysAvailable, Endpoints.secondFactorPurposes.contains(purpose) else { return nil }
+        return PasskeyPageLinks(script: Endpoints.passkeyScriptPath, options: ServerLinks.passkeyOptions(for: purpose, token: token))
     }
 
     /// The `POST` behind an emailed link: JSON in and out, or a form in and a
@@ -22,13 +32,13 @@ extension RouteHandlers {
     ///
     /// - Parameters:
     ///   - status: The success status of both variants.
-    ///   - complete: Reads the fields it needs and calls the service with the link's token.
+    ///   - complete: Reads the fields it needs and calls the service with the link's token and the client's network.
     ///   - json: The JSON answer to the outcome.
     ///   - page: The page showing the outcome.
     func linkCompletion<Outcome: Sendable>(
         _ purpose: LinkPurpose,
         status: HTTPResponse.Status,
-        complete: @escaping @Sendable (inout RequestFields, _ token: String) async throws -> Outcome,
+        complete: @escaping @Sendable (inout RequestFields, _ token: String, ClientNetwork) async throws -> Outcome,
         json: @escaping @Sendable (Outcome) -> any Encodable,
         page: @escaping @Sendable (Outcome) -> String
     ) -> RouteHandler {
@@ -40,7 +50,7 @@ extension RouteHandlers {
     func linkCompletion<Outcome: Sendable>(
         _ purpose: LinkPurpose,
         status: HTTPResponse.Status,
-        complete: @escaping @Sendable (inout RequestFields, _ token: String) async throws -> Outcome,
+        complete: @escaping @Sendable (inout RequestFields, _ token: String, ClientNetwork) async throws -> Outcome,
         json: @escaping @Sendable (Outcome) -> any Encodable,
         formAnswer: @escaping @Sendable (Outcome) -> Response
     ) -> RouteHandler {
@@ -50,14 +60,15 @@ extension RouteHandlers {
             do {
                 try await admit(context)
                 var fields = try await request.readFields(format: format, context: context)
-                let outcome = try await complete(&fields, token)
+                let outcome = try await complete(&fields, token, context.clientNetwork)
                 switch format {
                 case .json: return try .json(json(outcome), status: status)
                 case .form: return formAnswer(outcome)
                 }
             } catch let problem as any HTTPProblem where format == .form {
                 let action = ServerLinks.formAction(for: purpose, token: token)
-                return .page(Pages.form(for: purpose, action: action, problem: problem.page), showing: problem)
+                let page = Pages.form(for: purpose, action: action, problem: problem.page, passkeys: passkeyPageLinks(purpose, token: token))
+                return .page(page, showing: problem)
             }
         }
     }

@@ -13,11 +13,11 @@ extension RouteHandlers {
     func completeLogin(_ success: Endpoint.Success) -> RouteHandler {
         linkCompletion(
             .login, status: success.httpStatus,
-            complete: { fields, token in
+            complete: { fields, token, client in
                 let password = try fields.required(.password)
                 let factor = try fields.secondFactor()
                 try fields.checkComplete()
-                return try await service.completeLogin(token: token, password: password, secondFactor: factor)
+                return try await service.completeLogin(token: token, password: password, secondFactor: factor, from: client)
             },
             json: LoginBody.init,
             // A sign-in through the page opens the browser session: the cookie, and the account page.

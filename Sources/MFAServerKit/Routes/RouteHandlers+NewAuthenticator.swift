@@ -13,24 +13,24 @@ extension RouteHandlers {
     }
 
     func confirmNewAuthenticator(_ success: Endpoint.Success) -> RouteHandler {
-        authenticatorReplacement(.newAuthenticator, success) { fields, token in
+        authenticatorReplacement(.newAuthenticator, success) { fields, token, client in
             let factor = try fields.secondFactor()
             try fields.checkComplete()
-            return try await service.confirmNewAuthenticator(token: token, secondFactor: factor)
+            return try await service.confirmNewAuthenticator(token: token, secondFactor: factor, from: client)
         }
     }
 
     /// The link of `mfa-server accounts reset-authenticator`, which asks for no field.
     func confirmAuthenticatorReset(_ success: Endpoint.Success) -> RouteHandler {
-        authenticatorReplacement(.authenticatorResetByOperator, success) { _, token in
-            try await service.confirmAuthenticatorReset(token: token)
+        authenticatorReplacement(.authenticatorResetByOperator, success) { _, token, client in
+            try await service.confirmAuthenticatorReset(token: token, from: client)
         }
     }
 
     /// A link completion that answers a new enrollment, without the address, or its page.
     private func authenticatorReplacement(
         _ purpose: LinkPurpose, _ success: Endpoint.Success,
-        complete: @escaping @Sendable (inout RequestFields, _ token: String) async throws -> Enrollment
+        complete: @escaping @Sendable (inout RequestFields, _ token: String, ClientNetwork) async throws -> Enrollment
     ) -> RouteHandler {
         linkCompletion(
             purpose, status: success.httpStatus, complete: complete,

@@ -14,11 +14,11 @@ extension RouteHandlers {
     func confirmPasswordReset(_ success: Endpoint.Success) -> RouteHandler {
         linkCompletion(
             .passwordReset, status: success.httpStatus,
-            complete: { fields, token in
+            complete: { fields, token, client in
                 let newPassword = try fields.required(.newPassword)
                 let factor = try fields.secondFactor()
                 try fields.checkComplete()
-                try await service.confirmPasswordReset(token: token, newPassword: newPassword, secondFactor: factor)
+                try await service.confirmPasswordReset(token: token, newPassword: newPassword, secondFactor: factor, from: client)
             },
             json: { _ in DetailBody(detail: success.description) },
             page: { _ in Pages.passwordChanged() }
@@ -34,11 +34,11 @@ extension RouteHandlers {
             var fields = try await request.readFields(format: request.bodyFormat(accepting: [.json]), context: context)
             let currentPassword = try fields.required(.currentPassword)
             let newPassword = try fields.required(.newPassword)
-            let totpCode = try fields.required(.totpCode)
+            let factor = try fields.secondFactor(RouteHandlers.sessionFactors)
             try fields.checkComplete()
             try await service.changePassword(
                 sessionToken: request.bearerToken, currentPassword: currentPassword,
-                newPassword: newPassword, totpCode: totpCode
+                newPassword: newPassword, secondFactor: factor, from: context.clientNetwork
             )
             return try .json(DetailBody(detail: success.description), status: success.httpStatus)
         }

@@ -12,7 +12,7 @@ extension RouteHandlers {
     func logout(_ success: Endpoint.Success) -> RouteHandler {
         { request, context in
             try await admit(context)
-            try await service.logout(sessionToken: request.bearerToken)
+            try await service.logout(sessionToken: request.bearerToken, from: context.clientNetwork)
             return Response(status: success.httpStatus)
         }
     }
@@ -23,9 +23,11 @@ extension RouteHandlers {
             // The session first, as for the password change: a caller without one learns only that.
             _ = try await service.authenticate(sessionToken: request.bearerToken)
             var fields = try await request.readFields(format: request.bodyFormat(accepting: [.json]), context: context)
-            let totpCode = try fields.required(.totpCode)
+            let factor = try fields.secondFactor(RouteHandlers.sessionFactors)
             try fields.checkComplete()
-            let codes = try await service.createRecoveryCodes(sessionToken: request.bearerToken, totpCode: totpCode)
+            let codes = try await service.createRecoveryCodes(
+                sessionToken: request.bearerToken, secondFactor: factor, from: context.clientNetwork
+            )
             return try .json(RecoveryCodesBody(recoveryCodes: codes), status: success.httpStatus)
         }
     }

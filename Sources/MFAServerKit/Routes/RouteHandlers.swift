@@ -12,6 +12,9 @@ typealias RouteHandler = @Sendable (Request, MFARequestContext) async throws -> 
 struct RouteHandlers: Sendable {
     let service: MFAService
 
+    /// The second factors the bearer routes take, as the contract lists them: a TOTP code or a passkey.
+    static let sessionFactors: [Field] = [.totpCode, .passkey]
+
     /// Counts a `POST /users/...` request against the client network's limit.
     func admit(_ context: MFARequestContext) async throws(MFAError) {
         try await service.admitRequest(from: context.clientNetwork)
@@ -41,7 +44,7 @@ struct RouteHandlers: Sendable {
             } catch let problem as any HTTPProblem where format == .form {
                 let page = Pages.start(
                     for: purpose, action: Endpoints.requestPath(for: purpose), home: Endpoints.homePath,
-                    email: email, problem: problem.page
+                    email: email, passkeys: passkeyPageLinks(), problem: problem.page
                 )
                 return .page(page, showing: problem)
             }

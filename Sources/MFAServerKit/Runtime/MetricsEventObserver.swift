@@ -39,6 +39,7 @@ public struct MetricsEventObserver: MFAEventObserver {
         case .mailFailed: mailFailed.increment()
         case .mailDropped: mailDropped.increment()
         case .passwordHashed(let duration): passwordHashDuration.recordNanoseconds(duration.nanoseconds)
+        case .security: break  // the security log's (SecurityEventLog), not a metric
         }
     }
 }

@@ -31,7 +31,7 @@ public struct ServerRuntime: Sendable {
         }
         let opened = try StoreFactory.open(settings.database, deadline: settings.databaseTimeout, logger: logger)
         let store = opened.store
-        let observer = MetricsEventObserver()
+        let observer = MFAEventObservers([MetricsEventObserver(), SecurityEventLog(logger: logger)])
         let transport = try MailTransports.make(for: settings.mail, sender: settings.mailFrom, logger: logger)
         let logger = logger
         let worker = MailDeliveryWorker(
@@ -59,6 +59,9 @@ public struct ServerRuntime: Sendable {
                     )
                     responder.install(MFARouter.build(service: service, trustedProxies: settings.trustedProxies).buildResponder())
                     await Self.prepare(service, logger: logger)
+                    if !service.passkeysAvailable {
+                        logger.notice("Passkeys are off: the public URL's host is an IP address, which browsers refuse as relying party id; set MFA_WEBAUTHN_RP_ID and MFA_WEBAUTHN_ORIGINS, or a public URL on a name such as http://localhost:8000")
+                    }
                     logger.info("Listening", metadata: [
                         "address": .string("\(settings.host):\(port)"),
                         "public_url": .string(settings.publicURL(listeningOn: port)),

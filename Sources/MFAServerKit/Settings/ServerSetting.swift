@@ -28,6 +28,7 @@ public struct ServerSetting: Hashable, Sendable, CustomStringConvertible {
         host, port, publicURL, dataDirectory, databaseURL, databaseTimeout, secretKeyFile, mailURL, mailFrom, issuer,
         linkLifetime, sessionLifetime, totpAlgorithm, totpDigits, totpPeriod,
         linksPerAddress, linksPerAddressTotal, requestsPerClient, attemptsPerLink, accountFailures, failureCeiling,
+        webAuthnRelyingPartyID, webAuthnOrigins,
         passwordHash, allowWeakHash, retention, metricsAddress, trustedProxies,
         idleTimeout, requestTimeout, maxConnections, logLevel, logFormat,
     ]
@@ -110,6 +111,16 @@ public struct ServerSetting: Hashable, Sendable, CustomStringConvertible {
     public static let failureCeiling = ServerSetting(
         "MFA_LIMIT_FAILURE_CEILING", default: "100",
         "Consecutive failures after which TOTP codes are refused until a recovery-code sign-in or an operator's unlock."
+    )
+    /// The relying party id of passkeys.
+    public static let webAuthnRelyingPartyID = ServerSetting(
+        "MFA_WEBAUTHN_RP_ID", default: "the public URL's host",
+        "Passkey relying party id: a domain, the public URL's host or a parent of it; an IP address is refused, and with a public URL on one and no id set, passkeys are off (503)."
+    )
+    /// The origins passkey ceremonies may run from.
+    public static let webAuthnOrigins = ServerSetting(
+        "MFA_WEBAUTHN_ORIGINS", default: "the public URL's origin",
+        "Comma-separated origins (https://example.com, http://localhost:8000) pages may register and use passkeys from, each on the relying party id or a subdomain of it."
     )
     /// How passwords are hashed.
     public static let passwordHash = ServerSetting(

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import MFACore
 import MFAMail
@@ -45,6 +46,8 @@ extension ServerSettings {
             service.lockPolicy.firstLock = failures.window
         }
         service.lockPolicy.ceiling = try reader.integer(.failureCeiling, problem: "must be a whole number") ?? service.lockPolicy.ceiling
+        service.passkeyRelyingPartyID = reader[.webAuthnRelyingPartyID]
+        service.passkeyOrigins = reader[.webAuthnOrigins].map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
         try Self.check(service, publicURL: publicURL(listeningOn: port))
 
         let allowWeak = try reader.boolean(.allowWeakHash) ?? false
@@ -90,6 +93,7 @@ extension ServerSettings {
         "attemptsPerLink": .attemptsPerLink,
         "lockPolicy.failuresPerLock": .accountFailures, "lockPolicy.firstLock": .accountFailures,
         "lockPolicy.maxLock": .accountFailures, "lockPolicy.ceiling": .failureCeiling,
+        "passkeyRelyingPartyID": .webAuthnRelyingPartyID, "passkeyOrigins": .webAuthnOrigins,
     ]
 
     /// Runs MFACore's own checks and names the failing setting as the server spells it.

@@ -23,7 +23,7 @@ import Testing
         try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password, from: .testClient)
         mfa.nextStep()
         let renewed = try await mfa.service.confirmNewAuthenticator(
-            token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: enrollment))
+            token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
         )
         #expect(renewed.secret != enrollment.secret)
         await expect(.unauthorized) { try await mfa.service.authenticate(sessionToken: second.sessionToken) }
@@ -32,14 +32,20 @@ import Testing
         try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.authenticationFailed) {
-            try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
+            try await mfa.service.completeLogin(
+                token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
+            )
         }
-        let third = try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: renewed)))
+        let third = try await mfa.service.completeLogin(
+            token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: renewed)), from: .testClient
+        )
         #expect(third.lastLogin != nil)
 
         try await mfa.service.requestDeletion(email: "ada@example.com", password: Harness.password, from: .testClient)
         mfa.nextStep()
-        try await mfa.service.confirmDeletion(token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: renewed)))
+        try await mfa.service.confirmDeletion(
+            token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: renewed)), from: .testClient
+        )
         #expect(try await mfa.lastMail(to: "ada@example.com").subject == "Your account was deleted")
         #expect(mfa.store.snapshot().accounts.isEmpty)
 

@@ -15,7 +15,7 @@ import MFATestSupport
             await expect(.authenticationFailed) {
                 try await mfa.service.changePassword(
                     sessionToken: session.sessionToken, currentPassword: Self.wrong, newPassword: "a brand new passphrase",
-                    totpCode: mfa.code(for: enrollment)
+                    secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
                 )
             }
         }
@@ -38,12 +38,16 @@ import MFATestSupport
         let token = try await mfa.lastToken(to: "ada@example.com")
         for _ in 0..<8 {
             await expect(.rateLimited(retryAfterSeconds: 500)) {
-                try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
+                try await mfa.service.completeLogin(
+                    token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
+                )
             }
         }
         #expect(attempts(mfa, token: token) == 0)
         mfa.clock.advance(by: 500)
-        _ = try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
+        _ = try await mfa.service.completeLogin(
+            token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
+        )
     }
 
     @Test func aRequestRefusedForAnOverloadedHasherSpendsNoLinkAttempt() async throws {
@@ -63,13 +67,17 @@ import MFATestSupport
         let holder = Task { try await busy.requestAccountCreation(email: "other@example.com", password: Harness.password, from: .testClient) }
         await blocking.waitUntilRunning()
         await expect(.unavailable) {
-            try await busy.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
+            try await busy.completeLogin(
+                token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
+            )
         }
         blocking.release()
         try await holder.value
         #expect(attempts(mfa, token: token) == 0)
         #expect(failures(mfa) == 0)
-        _ = try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
+        _ = try await mfa.service.completeLogin(
+            token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
+        )
     }
 
     @Test func eachLockOfASeriesLastsTwiceTheLastAndASuccessStartsAgain() async throws {
@@ -81,7 +89,7 @@ import MFATestSupport
             await expect(.rateLimited(retryAfterSeconds: lock)) {
                 try await mfa.service.changePassword(
                     sessionToken: session.sessionToken, currentPassword: Harness.password, newPassword: "a brand new passphrase",
-                    totpCode: mfa.code(for: enrollment)
+                    secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
                 )
             }
             mfa.clock.advance(by: TimeInterval(lock))
@@ -107,12 +115,14 @@ import MFATestSupport
         try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.rateLimited(retryAfterSeconds: 60)) {
-            try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
+            try await mfa.service.completeLogin(
+                token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
+            )
         }
         #expect(failures(mfa) == 6)
         #expect(attempts(mfa, token: token) == 0)
         let recovered = try await mfa.service.completeLogin(
-            token: token, password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0])
+            token: token, password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0]), from: .testClient
         )
         #expect(recovered.recoveryCodesRemaining == 9)
         #expect(failures(mfa) == 0)
@@ -135,7 +145,7 @@ import MFATestSupport
         let malformed = MFAError.invalidFields([.init(field: .totpCode, message: "A code has 6 digits.")])
         for code in ["1234567", "12345678", try mfa.code(for: enrollment) + "0"] {
             await expect(malformed) {
-                try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(code))
+                try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(code), from: .testClient)
             }
         }
         #expect(attempts(mfa, token: token) == 0)
@@ -148,8 +158,8 @@ import MFATestSupport
         let enrollment = try await mfa.createAccount()
         func confirm(_ token: String, _ factor: SecondFactor) async throws {
             switch purpose {
-            case .newAuthenticator: _ = try await mfa.service.confirmNewAuthenticator(token: token, secondFactor: factor)
-            default: try await mfa.service.confirmDeletion(token: token, secondFactor: factor)
+            case .newAuthenticator: _ = try await mfa.service.confirmNewAuthenticator(token: token, secondFactor: factor, from: .testClient)
+            default: try await mfa.service.confirmDeletion(token: token, secondFactor: factor, from: .testClient)
             }
         }
         switch purpose {
@@ -172,10 +182,12 @@ import MFATestSupport
         try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password, from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         for _ in 0..<5 {
-            await expect(.authenticationFailed) { _ = try await mfa.service.confirmNewAuthenticator(token: token, secondFactor: .totpCode("000000")) }
+            await expect(.authenticationFailed) { _ = try await mfa.service.confirmNewAuthenticator(
+                token: token, secondFactor: .totpCode("000000"), from: .testClient
+            ) }
         }
         await expect(.linkInvalid) {
-            _ = try await mfa.service.confirmNewAuthenticator(token: token, secondFactor: .totpCode(mfa.code(for: enrollment)))
+            _ = try await mfa.service.confirmNewAuthenticator(token: token, secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient)
         }
     }
 
@@ -190,7 +202,7 @@ import MFATestSupport
                     do throws(MFAError) {
                         try await service.changePassword(
                             sessionToken: session.sessionToken, currentPassword: Harness.password,
-                            newPassword: "a brand new passphrase", totpCode: String(format: "%06d", 100_000 + index)
+                            newPassword: "a brand new passphrase", secondFactor: .totpCode(String(format: "%06d", 100_000 + index)), from: .testClient
                         )
                         return nil
                     } catch {

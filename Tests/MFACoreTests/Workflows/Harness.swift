@@ -4,12 +4,13 @@ import MFATestSupport
 import Testing
 import MFACoreTesting
 
-/// A service on the in-memory store with a manual clock and a recording
-/// mailer: the setup `Docs/Library.md` recommends to embedders.
+/// A service on the in-memory store with a manual clock, a recording mailer
+/// and a recording event observer: the setup `Docs/Library.md` recommends to embedders.
 struct Harness {
     let store = InMemoryStore()
     let clock = ManualClock()
     let mailer = RecordingMailTransport()
+    let events = RecordingEventObserver()
     let keys: any KeyRingSource
     let service: MFAService
     let worker: MailDeliveryWorker
@@ -22,7 +23,7 @@ struct Harness {
         configure(&configuration)
         service = try MFAService(
             configuration: configuration, store: store, keys: keys, links: ContractLinkBuilder(),
-            passwordHasher: Self.fastHasher, clock: clock
+            passwordHasher: Self.fastHasher, clock: clock, observer: events
         )
         worker = MailDeliveryWorker(service: service, transport: mailer)
     }
@@ -45,7 +46,7 @@ struct Harness {
     @discardableResult
     func createAccount(_ email: String = "ada@example.com", password: String = Harness.password) async throws -> Enrollment {
         try await service.requestAccountCreation(email: email, password: password, fullName: "Ada Lovelace", from: .testClient)
-        return try await service.confirmAccountCreation(token: lastToken(to: email), passwordAgain: password)
+        return try await service.confirmAccountCreation(token: lastToken(to: email), passwordAgain: password, from: .testClient)
     }
 
     /// The current TOTP code of an enrolment, from its otpauth URI as an app would read it.
@@ -59,7 +60,7 @@ struct Harness {
     func login(_ email: String = "ada@example.com", enrollment: Enrollment, password: String = Harness.password) async throws -> LoginResult {
         try await service.requestLogin(email: email, from: .testClient)
         let token = try await lastToken(to: email)
-        return try await service.completeLogin(token: token, password: password, secondFactor: .totpCode(code(for: enrollment)))
+        return try await service.completeLogin(token: token, password: password, secondFactor: .totpCode(code(for: enrollment)), from: .testClient)
     }
 
     /// Moves past the current TOTP step, so that a fresh code is accepted.

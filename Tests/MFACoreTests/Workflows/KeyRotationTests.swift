@@ -27,13 +27,15 @@ import Testing
         #expect(try await worker.deliverDueMail().sent == 2)
         let token = try #require(before.mailer.messages(to: "ada@example.com").last?.oneTimeToken)
         before.nextStep()
-        let login = try await after.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(before.code(for: enrollment)))
+        let login = try await after.completeLogin(
+            token: token, password: Harness.password, secondFactor: .totpCode(before.code(for: enrollment)), from: .testClient
+        )
         #expect(login.recoveryCodesRemaining == nil)
         try await after.requestLogin(email: "ada@example.com", from: .testClient)
         _ = try await worker.deliverDueMail()
         let recovery = try await after.completeLogin(
             token: try #require(before.mailer.messages(to: "ada@example.com").last?.oneTimeToken),
-            password: Harness.password, secondFactor: .recoveryCode(recoveryCode)
+            password: Harness.password, secondFactor: .recoveryCode(recoveryCode), from: .testClient
         )
         #expect(recovery.recoveryCodesRemaining == 9)
     }

@@ -20,7 +20,8 @@ import Testing
 
         try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let login = try await mfa.service.completeLogin(
-            token: mfa.lastToken(to: "ada@example.com"), password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0])
+            token: mfa.lastToken(to: "ada@example.com"), password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0]),
+            from: .testClient
         )
         #expect(login.recoveryCodesRemaining == 9)
     }
@@ -56,7 +57,9 @@ import Testing
         #expect(link.subject.count == 64)
         #expect(!link.subject.contains("grace") && link.subject != Self.sha256Hex("grace@example.com"))
         #expect(snapshot.pendingRegistrations.first?.subject == link.subject)
-        _ = try await mfa.service.confirmAccountCreation(token: mfa.lastToken(to: "Grace@Example.com"), passwordAgain: Harness.password)
+        _ = try await mfa.service.confirmAccountCreation(
+            token: mfa.lastToken(to: "Grace@Example.com"), passwordAgain: Harness.password, from: .testClient
+        )
         #expect(mfa.store.snapshot().accounts.count == 1)
     }
 

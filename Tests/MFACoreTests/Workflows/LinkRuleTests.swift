@@ -19,8 +19,8 @@ import MFACoreTesting
         let mfa = try Harness()
         try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
-        _ = try await mfa.service.confirmAccountCreation(token: token, passwordAgain: Harness.password)
-        await expect(.linkInvalid) { try await mfa.service.confirmAccountCreation(token: token, passwordAgain: Harness.password) }
+        _ = try await mfa.service.confirmAccountCreation(token: token, passwordAgain: Harness.password, from: .testClient)
+        await expect(.linkInvalid) { try await mfa.service.confirmAccountCreation(token: token, passwordAgain: Harness.password, from: .testClient) }
     }
 
     @Test func aLinkExpiresAfterItsLifetime() async throws {
@@ -30,7 +30,9 @@ import MFACoreTesting
         let token = try await mfa.lastToken(to: "ada@example.com")
         mfa.clock.advance(by: 600)
         await expect(.linkInvalid) {
-            try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
+            try await mfa.service.completeLogin(
+                token: token, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
+            )
         }
         await expect(.linkInvalid) { try await mfa.service.checkLink(token: token, purpose: .login) }
     }
@@ -41,14 +43,16 @@ import MFACoreTesting
         try await mfa.service.requestDeletion(email: "ada@example.com", password: Harness.password, from: .testClient)
         let deletionToken = try await mfa.lastToken(to: "ada@example.com")
         await expect(.linkInvalid) {
-            try await mfa.service.completeLogin(token: deletionToken, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
+            try await mfa.service.completeLogin(
+                token: deletionToken, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
+            )
         }
         await expect(.linkInvalid) {
-            try await mfa.service.confirmNewAuthenticator(token: deletionToken, secondFactor: .totpCode(mfa.code(for: enrollment)))
+            try await mfa.service.confirmNewAuthenticator(token: deletionToken, secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient)
         }
         await expect(.linkInvalid) { try await mfa.service.checkLink(token: deletionToken, purpose: .login) }
         try await mfa.service.checkLink(token: deletionToken, purpose: .deleteAccount)
-        try await mfa.service.confirmDeletion(token: deletionToken, secondFactor: .totpCode(mfa.code(for: enrollment)))
+        try await mfa.service.confirmDeletion(token: deletionToken, secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient)
     }
 
     @Test func aNewerLinkReplacesTheOlderOfTheSamePurpose() async throws {
@@ -62,7 +66,9 @@ import MFACoreTesting
         let newer = try await mfa.lastToken(to: "ada@example.com")
         await expect(.linkInvalid) { try await mfa.service.checkLink(token: older, purpose: .login) }
         try await mfa.service.checkLink(token: reset, purpose: .passwordReset)
-        _ = try await mfa.service.completeLogin(token: newer, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)))
+        _ = try await mfa.service.completeLogin(
+            token: newer, password: Harness.password, secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
+        )
     }
 
     @Test func aSecondRegistrationReplacesThePendingOne() async throws {
@@ -71,8 +77,8 @@ import MFACoreTesting
         let older = try await mfa.lastToken(to: "ada@example.com")
         try await mfa.service.requestAccountCreation(email: "ADA@example.com", password: "another good passphrase", from: .testClient)
         let newer = try await mfa.lastToken(to: "ada@example.com")
-        await expect(.linkInvalid) { try await mfa.service.confirmAccountCreation(token: older, passwordAgain: Harness.password) }
-        let enrollment = try await mfa.service.confirmAccountCreation(token: newer, passwordAgain: "another good passphrase")
+        await expect(.linkInvalid) { try await mfa.service.confirmAccountCreation(token: older, passwordAgain: Harness.password, from: .testClient) }
+        let enrollment = try await mfa.service.confirmAccountCreation(token: newer, passwordAgain: "another good passphrase", from: .testClient)
         #expect(enrollment.email == "ADA@example.com")
     }
 
@@ -81,9 +87,11 @@ import MFACoreTesting
         try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         for _ in 1...5 {
-            await expect(.authenticationFailed) { try await mfa.service.confirmAccountCreation(token: token, passwordAgain: "not the password") }
+            await expect(.authenticationFailed) { try await mfa.service.confirmAccountCreation(
+                token: token, passwordAgain: "not the password", from: .testClient
+            ) }
         }
-        await expect(.linkInvalid) { try await mfa.service.confirmAccountCreation(token: token, passwordAgain: Harness.password) }
+        await expect(.linkInvalid) { try await mfa.service.confirmAccountCreation(token: token, passwordAgain: Harness.password, from: .testClient) }
         await expect(.linkInvalid) { try await mfa.service.checkLink(token: token, purpose: .createAccount) }
     }
 
@@ -92,7 +100,7 @@ import MFACoreTesting
         try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         for _ in 1...10 { try await mfa.service.checkLink(token: token, purpose: .createAccount) }
-        _ = try await mfa.service.confirmAccountCreation(token: token, passwordAgain: Harness.password)
+        _ = try await mfa.service.confirmAccountCreation(token: token, passwordAgain: Harness.password, from: .testClient)
     }
 
     @Test func emailedLinksPointAtThePublicURL() async throws {

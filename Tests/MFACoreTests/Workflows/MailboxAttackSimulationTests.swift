@@ -25,7 +25,9 @@ import MFACoreTesting
             while linkWorks {
                 let guess = try wrongCode(for: enrollment, mfa)
                 switch await refusal(of: { () throws(MFAError) in
-                    try await mfa.service.confirmPasswordReset(token: token, newPassword: "the attacker's passphrase", secondFactor: .totpCode(guess))
+                    try await mfa.service.confirmPasswordReset(
+                        token: token, newPassword: "the attacker's passphrase", secondFactor: .totpCode(guess), from: .testClient
+                    )
                 }) {
                 case .authenticationFailed: evaluated += 1
                 case .linkInvalid: linkWorks = false
@@ -47,7 +49,8 @@ import MFACoreTesting
         // The owner still signs in, with a recovery code, and is back to normal.
         try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let login = try await mfa.service.completeLogin(
-            token: mfa.lastToken(to: "ada@example.com"), password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0])
+            token: mfa.lastToken(to: "ada@example.com"), password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0]),
+            from: .testClient
         )
         #expect(login.recoveryCodesRemaining == 9)
     }

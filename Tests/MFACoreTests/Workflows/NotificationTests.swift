@@ -10,19 +10,23 @@ import Testing
         try await mfa.service.requestAccountCreation(email: "ada@example.com", password: Harness.password, from: .testClient)
         try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let login = try await mfa.service.completeLogin(
-            token: mfa.lastToken(to: "ada@example.com"), password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0])
+            token: mfa.lastToken(to: "ada@example.com"), password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0]),
+            from: .testClient
         )
         try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password, from: .testClient)
         let renewed = try await mfa.service.confirmNewAuthenticator(
-            token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: enrollment))
+            token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
         )
         try await mfa.service.requestPasswordReset(email: "ada@example.com", from: .testClient)
         try await mfa.service.confirmPasswordReset(
-            token: mfa.lastToken(to: "ada@example.com"), newPassword: "a brand new passphrase", secondFactor: .totpCode(mfa.code(for: renewed))
+            token: mfa.lastToken(to: "ada@example.com"), newPassword: "a brand new passphrase", secondFactor: .totpCode(mfa.code(for: renewed)),
+            from: .testClient
         )
         try await mfa.service.requestDeletion(email: "ada@example.com", password: "a brand new passphrase", from: .testClient)
         mfa.nextStep()
-        try await mfa.service.confirmDeletion(token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: renewed)))
+        try await mfa.service.confirmDeletion(
+            token: mfa.lastToken(to: "ada@example.com"), secondFactor: .totpCode(mfa.code(for: renewed)), from: .testClient
+        )
         _ = try await mfa.worker.deliverDueMail()
 
         #expect(login.recoveryCodesRemaining == 9)

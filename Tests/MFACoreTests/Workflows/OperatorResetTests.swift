@@ -22,7 +22,7 @@ import Testing
         let loginToken = try await mfa.lastToken(to: Self.email)
         for _ in 0..<3 {
             await expect(.authenticationFailed) {
-                try await mfa.service.completeLogin(token: loginToken, password: Harness.password, secondFactor: .totpCode("000000"))
+                try await mfa.service.completeLogin(token: loginToken, password: Harness.password, secondFactor: .totpCode("000000"), from: .testClient)
             }
         }
         #expect(mfa.store.snapshot().accounts.first?.lockedUntil != nil)
@@ -38,13 +38,13 @@ import Testing
 
         // Looking at the link, as its page does, consumes nothing.
         for _ in 0..<3 { try await mfa.service.checkLink(token: token, purpose: .authenticatorResetByOperator) }
-        let renewed = try await mfa.service.confirmAuthenticatorReset(token: token)
+        let renewed = try await mfa.service.confirmAuthenticatorReset(token: token, from: .testClient)
 
         let account = try #require(mfa.store.snapshot().accounts.first)
         #expect(account.consecutiveFailures == 0 && account.lockedUntil == nil)
         #expect(try await mfa.lastMail(to: Self.email).subject == "Your authenticator was reset")
         #expect(renewed.secret != old.secret && Set(renewed.recoveryCodes).isDisjoint(with: old.recoveryCodes))
-        await expect(.linkInvalid) { try await mfa.service.confirmAuthenticatorReset(token: token) }
+        await expect(.linkInvalid) { try await mfa.service.confirmAuthenticatorReset(token: token, from: .testClient) }
 
         // The old secret and codes fail; the new secret signs in.
         mfa.nextStep()
@@ -52,10 +52,10 @@ import Testing
         let signIn = try await mfa.lastToken(to: Self.email)
         for factor in [SecondFactor.totpCode(try mfa.code(for: old)), .recoveryCode(old.recoveryCodes[1])] {
             await expect(.authenticationFailed) {
-                try await mfa.service.completeLogin(token: signIn, password: Harness.password, secondFactor: factor)
+                try await mfa.service.completeLogin(token: signIn, password: Harness.password, secondFactor: factor, from: .testClient)
             }
         }
-        let login = try await mfa.service.completeLogin(token: signIn, password: Harness.password, secondFactor: .totpCode(mfa.code(for: renewed)))
+        let login = try await mfa.service.completeLogin(token: signIn, password: Harness.password, secondFactor: .totpCode(mfa.code(for: renewed)), from: .testClient)
         #expect(try await mfa.service.authenticate(sessionToken: login.sessionToken).email == Self.email)
     }
 
@@ -64,17 +64,17 @@ import Testing
         let enrollment = try await mfa.createAccount()
         try await mfa.service.requestNewAuthenticator(email: Self.email, password: Harness.password, from: .testClient)
         let owners = try await mfa.lastToken(to: Self.email)
-        await expect(.linkInvalid) { try await mfa.service.confirmAuthenticatorReset(token: owners) }
+        await expect(.linkInvalid) { try await mfa.service.confirmAuthenticatorReset(token: owners, from: .testClient) }
         await expect(.linkInvalid) { try await mfa.service.checkLink(token: owners, purpose: .authenticatorResetByOperator) }
 
         _ = try await mfa.service.resetAuthenticator(email: Self.email)
         let operators = try await mfa.lastToken(to: Self.email)
         await expect(.linkInvalid) {
-            try await mfa.service.confirmNewAuthenticator(token: operators, secondFactor: .totpCode(mfa.code(for: enrollment)))
+            try await mfa.service.confirmNewAuthenticator(token: operators, secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient)
         }
         // Neither refusal spent anything: both links still work for their own purpose.
-        _ = try await mfa.service.confirmNewAuthenticator(token: owners, secondFactor: .totpCode(mfa.code(for: enrollment)))
-        _ = try await mfa.service.confirmAuthenticatorReset(token: operators)
+        _ = try await mfa.service.confirmNewAuthenticator(token: owners, secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient)
+        _ = try await mfa.service.confirmAuthenticatorReset(token: operators, from: .testClient)
     }
 
     @Test func anUnknownAddressGetsNothingAndNoMail() async throws {

@@ -14,14 +14,20 @@ import MFACoreTesting
         #expect(resetMail.subject == "Reset your password")
         let token = try #require(resetMail.oneTimeToken)
         await expect(.authenticationFailed) {
-            try await mfa.service.confirmPasswordReset(token: token, newPassword: "a brand new passphrase", secondFactor: .totpCode("000000"))
+            try await mfa.service.confirmPasswordReset(
+                token: token, newPassword: "a brand new passphrase", secondFactor: .totpCode("000000"), from: .testClient
+            )
         }
         mfa.nextStep()
-        try await mfa.service.confirmPasswordReset(token: token, newPassword: "a brand new passphrase", secondFactor: .totpCode(mfa.code(for: enrollment)))
+        try await mfa.service.confirmPasswordReset(
+            token: token, newPassword: "a brand new passphrase", secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
+        )
         #expect(try await mfa.lastMail(to: "ada@example.com").subject == "Your password was changed")
         await expect(.unauthorized) { try await mfa.service.authenticate(sessionToken: session.sessionToken) }
         await expect(.linkInvalid) {
-            try await mfa.service.confirmPasswordReset(token: token, newPassword: "yet another passphrase", secondFactor: .totpCode("000000"))
+            try await mfa.service.confirmPasswordReset(
+                token: token, newPassword: "yet another passphrase", secondFactor: .totpCode("000000"), from: .testClient
+            )
         }
         mfa.nextStep()
         _ = try await mfa.login(enrollment: enrollment, password: "a brand new passphrase")
@@ -34,11 +40,15 @@ import MFACoreTesting
         let token = try await mfa.lastToken(to: "ada@example.com")
         for _ in 1...3 {
             await expect(.authenticationFailed) {
-                try await mfa.service.confirmPasswordReset(token: token, newPassword: "a brand new passphrase", secondFactor: .totpCode("000000"))
+                try await mfa.service.confirmPasswordReset(
+                    token: token, newPassword: "a brand new passphrase", secondFactor: .totpCode("000000"), from: .testClient
+                )
             }
         }
         await expect(.rateLimited(retryAfterSeconds: 900)) {
-            try await mfa.service.confirmPasswordReset(token: token, newPassword: "a brand new passphrase", secondFactor: .totpCode(mfa.code(for: enrollment)))
+            try await mfa.service.confirmPasswordReset(
+                token: token, newPassword: "a brand new passphrase", secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
+            )
         }
     }
 
@@ -52,18 +62,21 @@ import MFACoreTesting
         await expect(.authenticationFailed) {
             try await mfa.service.changePassword(
                 sessionToken: current.sessionToken, currentPassword: "not my password", newPassword: "a brand new passphrase",
-                totpCode: mfa.code(for: enrollment)
+                secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
             )
         }
         try await mfa.service.changePassword(
             sessionToken: current.sessionToken, currentPassword: Harness.password, newPassword: "a brand new passphrase",
-            totpCode: mfa.code(for: enrollment)
+            secondFactor: .totpCode(mfa.code(for: enrollment)), from: .testClient
         )
         _ = try await mfa.service.authenticate(sessionToken: current.sessionToken)
         await expect(.unauthorized) { try await mfa.service.authenticate(sessionToken: other.sessionToken) }
         #expect(try await mfa.lastMail(to: "ada@example.com").subject == "Your password was changed")
         await expect(.unauthorized) {
-            try await mfa.service.changePassword(sessionToken: other.sessionToken, currentPassword: "a brand new passphrase", newPassword: "whatever passphrase", totpCode: "123456")
+            try await mfa.service.changePassword(
+                sessionToken: other.sessionToken, currentPassword: "a brand new passphrase", newPassword: "whatever passphrase", secondFactor: .totpCode("123456"),
+                from: .testClient
+            )
         }
     }
 

@@ -24,7 +24,7 @@ import Testing
         let typed = " " + code.uppercased().replacingOccurrences(of: "-", with: " ") + " "
         try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let login = try await mfa.service.completeLogin(
-            token: mfa.lastToken(to: "ada@example.com"), password: Harness.password, secondFactor: .recoveryCode(typed)
+            token: mfa.lastToken(to: "ada@example.com"), password: Harness.password, secondFactor: .recoveryCode(typed), from: .testClient
         )
         #expect(login.recoveryCodesRemaining == 9)
         let notice = try await mfa.lastMail(to: "ada@example.com")
@@ -34,9 +34,11 @@ import Testing
         try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.authenticationFailed) {
-            try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .recoveryCode(code))
+            try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .recoveryCode(code), from: .testClient)
         }
-        let next = try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[4]))
+        let next = try await mfa.service.completeLogin(
+            token: token, password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[4]), from: .testClient
+        )
         #expect(next.recoveryCodesRemaining == 8)
     }
 
@@ -47,7 +49,9 @@ import Testing
         try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.authenticationFailed) {
-            try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .recoveryCode(grace.recoveryCodes[0]))
+            try await mfa.service.completeLogin(
+                token: token, password: Harness.password, secondFactor: .recoveryCode(grace.recoveryCodes[0]), from: .testClient
+            )
         }
     }
 
@@ -56,15 +60,19 @@ import Testing
         let enrollment = try await mfa.createAccount()
         try await mfa.service.requestNewAuthenticator(email: "ada@example.com", password: Harness.password, from: .testClient)
         let renewed = try await mfa.service.confirmNewAuthenticator(
-            token: mfa.lastToken(to: "ada@example.com"), secondFactor: .recoveryCode(enrollment.recoveryCodes[1])
+            token: mfa.lastToken(to: "ada@example.com"), secondFactor: .recoveryCode(enrollment.recoveryCodes[1]), from: .testClient
         )
         #expect(Set(renewed.recoveryCodes).isDisjoint(with: enrollment.recoveryCodes))
         try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.authenticationFailed) {
-            try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0]))
+            try await mfa.service.completeLogin(
+                token: token, password: Harness.password, secondFactor: .recoveryCode(enrollment.recoveryCodes[0]), from: .testClient
+            )
         }
-        _ = try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .recoveryCode(renewed.recoveryCodes[0]))
+        _ = try await mfa.service.completeLogin(
+            token: token, password: Harness.password, secondFactor: .recoveryCode(renewed.recoveryCodes[0]), from: .testClient
+        )
     }
 
     @Test func malformedCodesAreRefusedBeforeAnythingIsCounted() async throws {
@@ -73,7 +81,7 @@ import Testing
         try await mfa.service.requestLogin(email: "ada@example.com", from: .testClient)
         let token = try await mfa.lastToken(to: "ada@example.com")
         await expect(.invalidFields([.init(field: .recoveryCode, message: "A recovery code has 16 letters and digits, as printed.")])) {
-            try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .recoveryCode("too-short"))
+            try await mfa.service.completeLogin(token: token, password: Harness.password, secondFactor: .recoveryCode("too-short"), from: .testClient)
         }
         #expect(mfa.store.snapshot().links.first?.attempts == 0)
     }

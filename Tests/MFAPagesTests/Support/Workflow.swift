@@ -35,7 +35,7 @@ struct Workflow {
     /// Registers and confirms an account, returning what the "Account created" page shows.
     func createAccount(_ email: String) async throws -> Enrollment {
         try await service.requestAccountCreation(email: email, password: Self.password, from: .testClient)
-        return try await service.confirmAccountCreation(token: lastToken(to: email), passwordAgain: Self.password)
+        return try await service.confirmAccountCreation(token: lastToken(to: email), passwordAgain: Self.password, from: .testClient)
     }
 
     /// Signs in through a link with the app's current code, or with `recoveryCode`.
@@ -43,6 +43,6 @@ struct Workflow {
         try await service.requestLogin(email: email, from: .testClient)
         let app = try #require(try OTPAuthURI(parsing: enrollment.otpauthURI).totp)
         let factor = recoveryCode.map(SecondFactor.recoveryCode) ?? .totpCode(app.code(at: clock.now()))
-        return try await service.completeLogin(token: lastToken(to: email), password: Self.password, secondFactor: factor)
+        return try await service.completeLogin(token: lastToken(to: email), password: Self.password, secondFactor: factor, from: .testClient)
     }
 }

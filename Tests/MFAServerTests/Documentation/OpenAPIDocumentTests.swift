@@ -41,6 +41,23 @@ import Testing
         .init(method: "GET", path: "/health"),
         .init(method: "GET", path: "/openapi.json"),
         .init(method: "GET", path: "/docs"),
+        .init(method: "POST", path: "/users/passkeys/registration/options"),
+        .init(method: "POST", path: "/users/passkeys/registration"),
+        .init(method: "GET", path: "/users/passkeys"),
+        .init(method: "DELETE", path: "/users/passkeys/{id}"),
+        .init(method: "POST", path: "/users/passkeys/assertion/options"),
+        .init(method: "POST", path: "/users/login/passkey/options"),
+        .init(method: "POST", path: "/users/login/passkey"),
+        .init(method: "POST", path: "/users/login/mfa/passkey-options"),
+        .init(method: "POST", path: "/users/mfa/new_totp_code/confirm/passkey-options"),
+        .init(method: "POST", path: "/users/password/reset/confirm/passkey-options"),
+        .init(method: "POST", path: "/users/delete/mfa/passkey-options"),
+        // The pages' passkeys: the script, and the account page's forms and script requests.
+        .init(method: "GET", path: "/assets/passkeys.js"),
+        .init(method: "POST", path: "/account/passkeys"),
+        .init(method: "POST", path: "/account/passkeys/remove"),
+        .init(method: "POST", path: "/account/passkeys/registration/options"),
+        .init(method: "POST", path: "/account/passkeys/assertion/options"),
     ]
 
     /// The document parsed by Foundation.

@@ -38,7 +38,7 @@ import Testing
         #expect(try await http.post(second, json: right).status == 429)
         let unlock = try OperatorRun(["accounts", "unlock", email], on: server)
         #expect(unlock.status == 0)
-        #expect(unlock.errors.contains("Operator unlocked an account"))
+        #expect(unlock.errors.contains("action=account_unlocked") && unlock.errors.contains("event=security"))
         #expect(unlock.errors.contains("operator="))
         let login = try await http.post(second, json: right)
         #expect(login.status == 200)
@@ -88,7 +88,8 @@ import Testing
         let reset = try OperatorRun(["accounts", "reset-authenticator", email], on: server, environment: settings)
         #expect(reset.status == 0, "\(reset.errors)")
         #expect(reset.reportLines == ["mailed \(email) a link to set up a new authenticator (once, within 600 s); revoked 1 session"])
-        #expect(reset.errors.contains("Operator reset an account's authenticator"))
+        #expect(reset.errors.contains("action=link_requested") && reset.errors.contains("purpose=authenticator_reset_by_operator"))
+        #expect(reset.errors.contains("action=sessions_revoked"))
         #expect(reset.errors.contains("operator="))
         // The sessions end at once, before the owner does anything.
         #expect(try await http.get("/users/me", bearer: session).status == 401)

@@ -8,17 +8,24 @@ import Testing
 @Suite struct LinkPageRouteTests {
     static let pageHeaders: [(String, String)] = [
         ("Content-Type", "text/html; charset=utf-8"),
-        ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'"),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
         ("Cache-Control", "no-store"),
     ]
+    static let strictPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'"
+    /// Only for the pages that load the passkey script, and no other script.
+    static let scriptedPolicy =
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'"
+    static let scriptElement = "<script src=\"/assets/passkeys.js\" defer></script>"
 
     func expectPage(_ response: TestResponse, _ status: Int, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(response.status.code == status, "\(response.text)", sourceLocation: sourceLocation)
         for (name, value) in Self.pageHeaders {
             #expect(response.headers[HTTPField.Name(name)!] == value, "\(name)", sourceLocation: sourceLocation)
         }
+        let scripted = response.text.contains(Self.scriptElement)
+        #expect(response.text.components(separatedBy: "<script").count == (scripted ? 2 : 1), sourceLocation: sourceLocation)
+        #expect(response.headers[.contentSecurityPolicy] == (scripted ? Self.scriptedPolicy : Self.strictPolicy), sourceLocation: sourceLocation)
         #expect(response.text.hasPrefix("<!doctype html>"), sourceLocation: sourceLocation)
     }
 

@@ -28,7 +28,7 @@ import MFACoreTesting
             let token = try #require(message.oneTimeToken)
 
             try expectValidationFailure(
-                try await client.post("/users/delete/mfa/?one_time_url=\(token)", json: [:]), fields: ["totp_code", "recovery_code"]
+                try await client.post("/users/delete/mfa/?one_time_url=\(token)", json: [:]), fields: ["totp_code", "recovery_code", "passkey"]
             )
             try expectProblem(
                 try await client.post("/users/delete/mfa/?one_time_url=\(token)", json: ["totp_code": "000000"]), .authenticationFailed

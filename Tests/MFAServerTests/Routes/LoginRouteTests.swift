@@ -76,14 +76,14 @@ import Testing
             let account = try await client.signUp()
             let token = try await client.loginLink(for: account)
             let neither = try await client.post("/users/login/mfa/?one_time_url=\(token)", json: ["password": account.password])
-            try expectValidationFailure(neither, fields: ["totp_code", "recovery_code"])
+            try expectValidationFailure(neither, fields: ["totp_code", "recovery_code", "passkey"])
             let both = try await client.post(
                 "/users/login/mfa/?one_time_url=\(token)",
                 json: ["password": account.password, "totp_code": "123456", "recovery_code": account.recoveryCodes[0]]
             )
-            try expectValidationFailure(both, fields: ["totp_code", "recovery_code"])
+            try expectValidationFailure(both, fields: ["totp_code", "recovery_code", "passkey"])
             let nothing = try await client.post("/users/login/mfa/?one_time_url=\(token)", json: [:])
-            try expectValidationFailure(nothing, fields: ["password", "totp_code", "recovery_code"])
+            try expectValidationFailure(nothing, fields: ["password", "totp_code", "recovery_code", "passkey"])
         }
     }
 

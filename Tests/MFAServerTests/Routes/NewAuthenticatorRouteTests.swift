@@ -65,7 +65,7 @@ import Testing
             _ = try await client.post("/users/mfa/new_totp_code/", json: ["email": account.email, "password": account.password])
             let token = try await server.lastToken(to: account.email)
             let path = "/users/mfa/new_totp_code/confirm?one_time_url=\(token)"
-            try expectValidationFailure(try await client.post(path, json: [:]), fields: ["totp_code", "recovery_code"])
+            try expectValidationFailure(try await client.post(path, json: [:]), fields: ["totp_code", "recovery_code", "passkey"])
             // A code of another length than the account's is malformed, and spends no attempt.
             try expectValidationFailure(try await client.post(path, json: ["totp_code": "1234567"]), fields: ["totp_code"])
             for _ in 0..<5 { try expectProblem(try await client.post(path, json: ["totp_code": "000000"]), .authenticationFailed) }

@@ -30,7 +30,7 @@ import Testing
             let token = try await server.lastToken(to: account.email)
 
             let withoutFactor = try await client.post("/users/password/reset/confirm/?one_time_url=\(token)", json: ["new_password": Self.newPassword])
-            try expectValidationFailure(withoutFactor, fields: ["totp_code", "recovery_code"])
+            try expectValidationFailure(withoutFactor, fields: ["totp_code", "recovery_code", "passkey"])
             let wrongCode = try await client.post(
                 "/users/password/reset/confirm/?one_time_url=\(token)", json: ["new_password": Self.newPassword, "totp_code": "000000"]
             )
@@ -61,7 +61,7 @@ import Testing
 
             try expectProblem(try await client.post("/users/password/change", json: fields), .unauthorized)
             try expectValidationFailure(try await client.post("/users/password/change/", json: [:], bearer: current), fields: [
-                "current_password", "new_password", "totp_code",
+                "current_password", "new_password", "totp_code", "passkey",
             ])
             var wrong = fields
             wrong["current_password"] = "wrong password here"

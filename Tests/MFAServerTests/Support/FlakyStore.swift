@@ -50,6 +50,21 @@ final class FlakyStore: MFAStore {
     func commit(_ change: AuthenticatedChange) async throws -> AuthenticatedChangeOutcome {
         try check(); return try await base.commit(change)
     }
+    func savePasskeyChallenge(_ challenge: PasskeyChallenge) async throws {
+        try check(); try await base.savePasskeyChallenge(challenge)
+    }
+    func consumePasskeyChallenge(hash: [UInt8], ceremony: PasskeyCeremony, binding: String, now: Date) async throws -> Bool {
+        try check(); return try await base.consumePasskeyChallenge(hash: hash, ceremony: ceremony, binding: binding, now: now)
+    }
+    func addPasskey(_ passkey: PasskeyRecord, mail: QueuedMail) async throws {
+        try check(); try await base.addPasskey(passkey, mail: mail)
+    }
+    func passkeys(accountID: String) async throws -> [PasskeyRecord] {
+        try check(); return try await base.passkeys(accountID: accountID)
+    }
+    func passkey(credentialID: [UInt8]) async throws -> PasskeyRecord? {
+        try check(); return try await base.passkey(credentialID: credentialID)
+    }
     func session(tokenHash: [UInt8], now: Date) async throws -> SessionRecord? {
         try check(); return try await base.session(tokenHash: tokenHash, now: now)
     }

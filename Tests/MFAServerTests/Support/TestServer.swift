@@ -16,6 +16,8 @@ struct TestServer: Sendable {
     let worker: MailDeliveryWorker
     /// The store, which a test can take down.
     let store = FlakyStore()
+    /// The security log, as JSON lines.
+    let securityLog = CapturedLog()
 
     /// A server whose limits are too generous to interfere, unless `configure` says otherwise.
     init(configure: (inout MFAConfiguration) -> Void = { _ in }) throws {
@@ -31,7 +33,7 @@ struct TestServer: Sendable {
             // Tiny Argon2id parameters keep the tests fast.
             passwordHasher: PHCPasswordHasher.fastForTesting,
             clock: clock,
-            observer: MetricsEventObserver()
+            observer: MFAEventObservers([MetricsEventObserver(), SecurityEventLog(logger: securityLog.logger())])
         )
         worker = MailDeliveryWorker(service: service, transport: mailer)
     }
