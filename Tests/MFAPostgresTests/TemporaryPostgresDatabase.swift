@@ -2,14 +2,23 @@ import Foundation
 import Logging
 import MFAPostgres
 import MFATestSupport
+import PostgresNIO
 import Testing
 
 /// A fresh database on the test server (``MFATestSupport/TestPostgres``), dropped by `drop()`.
+///
+/// Made and dropped over postgres-nio rather than `psql`: every conformance check
+/// makes one, and a process waited for would hold one of the few threads that
+/// run every test.
 struct TemporaryPostgresDatabase {
     let url: String
 
-    init() throws {
-        url = try TestPostgres.createDatabase()
+    /// Creates an empty database with a random name.
+    static func create() async throws -> TemporaryPostgresDatabase {
+        let server = try TestPostgres.requireServer()
+        let name = "mfa_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try await execute("CREATE DATABASE \(name)", on: server)
+        return TemporaryPostgresDatabase(url: TestPostgres.url(server, database: name))
     }
 
     var location: PostgresDatabaseURL {
@@ -22,13 +31,52 @@ struct TemporaryPostgresDatabase {
         PostgresStore(location: try location, deadline: deadline, maximumConnections: maximumConnections, logger: Logger(label: "test"))
     }
 
-    func drop() { TestPostgres.drop(url) }
+    /// Drops the database, closing its connections.
+    func drop() async {
+        guard let server = try? TestPostgres.requireServer(), let name = try? location.database else { return }
+        _ = try? await Self.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: server)
+    }
+
+    /// Runs `body` with a fresh database, then drops the database.
+    static func with<T>(_ body: (TemporaryPostgresDatabase) async throws -> T) async throws -> T {
+        let database = try await create()
+        do {
+            let result = try await body(database)
+            await database.drop()
+            return result
+        } catch {
+            await database.drop()
+            throw error
+        }
+    }
 
     /// Runs `body` with a migrated, running store on a fresh database, then drops the database.
     static func withStore(_ body: (PostgresStore) async throws -> Void) async throws {
-        let database = try TemporaryPostgresDatabase()
-        defer { database.drop() }
-        let store = try database.store()
-        try await store.whileRunning { try await body(store) }
+        try await with { database in
+            let store = try database.store()
+            try await store.whileRunning { try await body(store) }
+        }
+    }
+
+    /// Runs SQL statements, one after another, on the database at `url`, and returns the last one's rows.
+    @discardableResult
+    static func execute(_ statements: String..., on url: String) async throws -> [PostgresRow] {
+        let location = try PostgresDatabaseURL(url)
+        let connection = try await PostgresConnection.connect(
+            configuration: .init(
+                host: location.host, port: location.port, username: location.username, password: location.password,
+                database: location.database, tls: .disable
+            ),
+            id: 1, logger: Logger(label: "test")
+        )
+        var rows: [PostgresRow] = []
+        do {
+            for statement in statements { rows = try await connection.query(PostgresQuery(unsafeSQL: statement), logger: Logger(label: "test")).collect() }
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        try await connection.close()
+        return rows
     }
 }

@@ -135,7 +135,7 @@ import Testing
         }
         let malformed = try OperatorRun(["accounts", "list"], on: server, environment: ["MFA_DATABASE_URL": "mysql://x"])
         #expect(malformed.status == 2)
-        #expect(malformed.errorLines == ["mfa-server: MFA_DATABASE_URL (--database-url): must be sqlite://PATH"])
+        #expect(malformed.errorLines == ["mfa-server: MFA_DATABASE_URL (--database-url): must be sqlite://PATH or postgres://user:password@host:port/database"])
         #expect(try await server.terminate(within: .seconds(10)) == 0)
     }
 

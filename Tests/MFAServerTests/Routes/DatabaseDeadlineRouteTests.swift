@@ -34,7 +34,9 @@ import Testing
                         uri: uri, method: method, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)
                     )
                     #expect(response.status == .serviceUnavailable, "\(uri)")
-                    #expect(ContinuousClock.now - start < .seconds(3), "\(uri)")
+                    // Without the deadline no answer would come: the pool retries connecting for ever.
+                    // The bound is generous, for a machine that runs every test at once.
+                    #expect(ContinuousClock.now - start < .seconds(15), "\(uri)")
                 }
             }
         }
