@@ -9,6 +9,9 @@ struct Curl: Sendable {
     struct Answer {
         let status: Int
         let body: String
+        /// How long the request took, as curl measured it: a clock outside the test
+        /// process, which a busy test run cannot slow down.
+        let seconds: Double
 
         var json: [String: Any] {
             get throws {
@@ -38,7 +41,7 @@ struct Curl: Sendable {
         defer { try? FileManager.default.removeItem(at: files) }
         var arguments = method + [
             "--silent", "--globoff", "--max-time", "30", "--interface", source,
-            "--output", files.appending(path: "body").path, "--write-out", "%{http_code}",
+            "--output", files.appending(path: "body").path, "--write-out", "%{http_code} %{time_total}",
         ]
         for header in headers { arguments += ["--header", header] }
         if let body {
@@ -54,9 +57,11 @@ struct Curl: Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         while process.isRunning { try await Task.sleep(for: .milliseconds(5)) }
+        let written = try String(contentsOf: status, encoding: .utf8).split(separator: " ")
         return Answer(
-            status: Int(try String(contentsOf: status, encoding: .utf8)) ?? 0,
-            body: (try? String(contentsOf: files.appending(path: "body"), encoding: .utf8)) ?? ""
+            status: written.first.flatMap { Int($0) } ?? 0,
+            body: (try? String(contentsOf: files.appending(path: "body"), encoding: .utf8)) ?? "",
+            seconds: written.last.flatMap { Double($0) } ?? .infinity
         )
     }
 }

@@ -91,6 +91,36 @@ import Testing
         #expect(!output.text.contains("s3cret-pw"))
     }
 
+    /// The deadline measured where a busy test run cannot slow the clock: by curl,
+    /// against a server process, while its database refuses every connection.
+    @Test func aRequestIsAnswered503WithinTheDatabaseDeadlineWhileTheDatabaseIsAwayAndServedAgainWhenItIsBack() async throws {
+        let database = try TestPostgres.createDatabase()
+        defer { TestPostgres.drop(database) }
+        let server = try await LiveServer(environment: ["MFA_DATABASE_URL": database, "MFA_DATABASE_TIMEOUT_SECONDS": "1"])
+        let curl = Curl(baseURL: server.baseURL)
+        #expect(try await curl.post("/users/login/", json: ["email": "ada@example.com"]).status == 202)
+        let name = try #require(URLComponents(string: database)?.path.dropFirst())
+        let administration = try TestPostgres.requireServer()
+        _ = try TestPostgres.psql(administration, """
+            ALTER DATABASE \(name) ALLOW_CONNECTIONS false;
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)';
+            """)
+        for _ in 0..<3 {
+            let answer = try await curl.post("/users/login/", json: ["email": "ada@example.com"])
+            #expect(answer.status == 503)
+            // One second of deadline, and room for a loaded machine; without it no answer comes at all.
+            #expect(answer.seconds < 4, "\(answer.seconds) s")
+        }
+        _ = try TestPostgres.psql(administration, "ALTER DATABASE \(name) ALLOW_CONNECTIONS true")
+        var status = 0
+        for _ in 0..<40 where status != 202 {
+            try await Task.sleep(for: .milliseconds(250))
+            status = try await curl.post("/users/login/", json: ["email": "ada@example.com"]).status
+        }
+        #expect(status == 202)
+        #expect(try await server.terminate(within: .seconds(10)) == 0)
+    }
+
     /// `host:port/database` of a database URL, as the server names it.
     private func hostPortDatabase(_ url: String) throws -> String {
         let components = try #require(URLComponents(string: url))

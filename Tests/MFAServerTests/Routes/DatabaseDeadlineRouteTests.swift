@@ -13,7 +13,7 @@ import Testing
 /// A request whose database cannot be reached is answered 503 within the
 /// database deadline (`MFA_DATABASE_TIMEOUT_SECONDS`), instead of waiting on
 /// postgres-nio's connection back-off.
-@Suite struct DatabaseDeadlineRouteTests {
+@Suite(.timeLimit(.minutes(3))) struct DatabaseDeadlineRouteTests {
     @Test func aRequestWhoseDatabaseCannotBeReachedIsAnswered503WithinTheDeadline() async throws {
         let port = try LocalPorts.free()
         let store = PostgresStore(
@@ -35,8 +35,9 @@ import Testing
                     )
                     #expect(response.status == .serviceUnavailable, "\(uri)")
                     // Without the deadline no answer would come: the pool retries connecting for ever.
-                    // The bound is generous, for a machine that runs every test at once.
-                    #expect(ContinuousClock.now - start < .seconds(15), "\(uri)")
+                    // The bound allows for a test run that keeps this process's threads busy; the
+                    // deadline itself is measured from outside, by curl (PostgresLiveTests).
+                    #expect(ContinuousClock.now - start < .seconds(60), "\(uri)")
                 }
             }
         }
