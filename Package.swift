@@ -128,6 +128,7 @@ let package = Package(
                 "MFACore", "MFAPostgres", "MFASQLite", "MFAStoreConformance", "MFATestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
         // The one markup escaper and the one RFC 3339 formatter, shared by the QR code's SVG, the pages and the server.

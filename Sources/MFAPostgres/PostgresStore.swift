@@ -38,6 +38,11 @@ public final class PostgresStore: MFAStore, Service {
     public init(location: PostgresDatabaseURL, deadline: Duration = .seconds(5), maximumConnections: Int = 20, logger: Logger = Logger(label: "MFAPostgres")) {
         self.location = location
         self.deadline = deadline
+        // postgres-nio's trace lines describe every message it exchanges with the
+        // server, rows and queries included: never below debug, so that no stored
+        // value (a hash, a sealed box) can reach a log.
+        var logger = logger
+        logger.logLevel = max(logger.logLevel, .debug)
         self.logger = logger
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.username, password: location.password,
