@@ -45,29 +45,26 @@ public struct ExternalTool: Sendable {
     /// that secrets stay out of the process list) and returns its standard output.
     ///
     /// The input comes from a temporary file rather than a pipe, so a tool that
-    /// exits without reading it cannot kill the test process with `SIGPIPE`.
+    /// exits without reading it cannot kill the test process with `SIGPIPE`; the
+    /// output goes to files too, so a tool that writes much cannot block on a pipe.
     public func run(_ arguments: [String], input: Data = Data()) throws -> Data {
-        let inputFile = FileManager.default.temporaryDirectory.appending(path: "mfa-tool-input-\(UUID().uuidString)")
+        let files = FileManager.default.temporaryDirectory.appending(path: "mfa-tool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: files) }
+        let (inputFile, outputFile, errorFile) = (files.appending(path: "input"), files.appending(path: "output"), files.appending(path: "errors"))
         try input.write(to: inputFile)
-        defer { try? FileManager.default.removeItem(at: inputFile) }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let standardOutput = Pipe(), standardError = Pipe()
-        process.standardInput = try FileHandle(forReadingFrom: inputFile)
-        process.standardOutput = standardOutput
-        process.standardError = standardError
-        try process.run()
-        let output = standardOutput.fileHandleForReading.readDataToEndOfFile()
-        let errors = standardError.fileHandleForReading.readDataToEndOfFile()
-        process.waitForExit()
-        guard process.terminationStatus == 0 else {
+        // posix_spawn rather than Foundation's Process, which crashes now and then (see SpawnedProcess).
+        let process = try SpawnedProcess(
+            executable, arguments, inputPath: inputFile.path, outputPath: outputFile.path, errorPath: errorFile.path
+        )
+        let status = process.exitStatus(waiting: true) ?? -1
+        guard status == 0 else {
             throw Failure(description: """
-                \(executable.lastPathComponent) exited with \(process.terminationStatus): \
-                \(String(decoding: errors, as: UTF8.self))
-                """, status: process.terminationStatus)
+                \(executable.lastPathComponent) exited with \(status): \
+                \((try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
+                """, status: status)
         }
-        return output
+        return try Data(contentsOf: outputFile)
     }
 
     /// Runs the tool with text in and text out.
