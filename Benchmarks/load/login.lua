@@ -1,8 +1,11 @@
 -- POST /users/login/ with a new address on every request; every 50th is an
--- existing account (accounts.tsv: email, password, TOTP secret).
+-- existing account, one of the first LOAD_EXISTING of accounts.tsv (email,
+-- password, TOTP secret): their sign-in emails must not be taken for the
+-- links of the full-login rows, which use the accounts after them.
 dofile("report.lua")
 local existing = {}
 for line in io.lines(os.getenv("LOAD_WORK") .. "/accounts.tsv") do
+  if #existing == tonumber(os.getenv("LOAD_EXISTING")) then break end
   existing[#existing + 1] = line:match("^([^\t]+)")
 end
 -- The run's start time, in every address, keeps a run's addresses apart from

@@ -81,6 +81,10 @@ cluster_ticks() {
   echo "$total"
 }
 
+# The first LOAD_EXISTING accounts give the sessions of GET /users/me and the
+# existing accounts of login.lua; every account after them signs in once, in
+# a full-login row or the burst, with the one link it was ever sent.
+export LOAD_EXISTING=24
 # Links for the full-login rows: half again what 2 cores do at ~30 ms per
 # Argon2id hash (70 a second), so that the lists outlast the rows.
 accounts_per_row=$(( 70 * login_seconds * 3 / 2 ))
@@ -125,8 +129,9 @@ burst=
 if [[ -n $sqlite ]]; then
   export LOAD_PORT=$(free_port) LOAD_OUTBOX=$LOAD_WORK/sqlite-data/outbox
   start_server sqlite "$LOAD_PORT"
-  echo "SQLite: seeding $(( 2 * accounts_per_row + 224 )) accounts..." >&2
-  ./loadtool.py seed $(( 2 * accounts_per_row + 224 ))
+  accounts=$(( LOAD_EXISTING + 2 * accounts_per_row + 200 ))
+  echo "SQLite: seeding $accounts accounts..." >&2
+  ./loadtool.py seed "$accounts"
   ./loadtool.py sessions 0 16
 
   one=("$server_pid" "$LOAD_PORT")
@@ -135,7 +140,7 @@ if [[ -n $sqlite ]]; then
   measure SQLite "GET /users/me" "${one[@]}" 64 me.lua /users/me
   measure SQLite "GET /health" "${one[@]}" 64 report.lua /health
 
-  first=24
+  first=$LOAD_EXISTING
   ./loadtool.py logins "$first" "$accounts_per_row" "$LOAD_WORK/logins.tsv"; first=$((first + accounts_per_row))
   measure SQLite "full login POST /users/login/mfa/" "${one[@]}" 16 full-login.lua /users/login/mfa/ "$login_seconds"
 
@@ -185,10 +190,11 @@ export LOAD_PORT=$(free_port) LOAD_OUTBOX=$LOAD_WORK/postgres-data/outbox
 second_port=$(free_port)
 start_server postgres-1 "$LOAD_PORT" MFA_DATA_DIR="$LOAD_WORK/postgres-data" MFA_DATABASE_URL="$database_url"
 first_pid=$server_pid
-echo "PostgreSQL: seeding $(( 2 * accounts_per_row + 24 )) accounts..." >&2
-./loadtool.py seed $(( 2 * accounts_per_row + 24 ))
+accounts=$(( LOAD_EXISTING + 2 * accounts_per_row ))
+echo "PostgreSQL: seeding $accounts accounts..." >&2
+./loadtool.py seed "$accounts"
 
-first=24
+first=$LOAD_EXISTING
 one=("$first_pid" "$LOAD_PORT")
 measure "PostgreSQL, 1 server" "POST /users/login/ (new address; every 50th existing)" "${one[@]}" 64 login.lua /users/login/
 ./loadtool.py logins "$first" "$accounts_per_row" "$LOAD_WORK/logins.tsv"; first=$((first + accounts_per_row))
