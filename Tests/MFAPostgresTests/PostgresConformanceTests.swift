@@ -1,7 +1,10 @@
 import MFAStoreConformance
 import Testing
 
-@Test(.needsPostgres, arguments: StoreConformance.checks)
+/// Every check on a database of its own. One check at a time: each opens a pool
+/// and runs up to 50 concurrent operations, and a hundred of them at once would
+/// take the rest of the test run's few threads and hold a thousand sockets.
+@Test(.needsPostgres, .serialized, arguments: StoreConformance.checks)
 func postgresStoreConforms(to check: StoreCheck) async throws {
     try await TemporaryPostgresDatabase.withStore { store in
         try await check.run { store }

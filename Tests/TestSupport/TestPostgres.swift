@@ -37,28 +37,60 @@ public enum TestPostgres {
         }
     }
 
+    /// Runs `body` with the URL of a new, empty database with a random name, then drops the database.
+    public static func withDatabase<T>(_ body: (String) async throws -> T) async throws -> T {
+        let database = try await createDatabase()
+        do {
+            let result = try await body(database)
+            await drop(database)
+            return result
+        } catch {
+            await drop(database)
+            throw error
+        }
+    }
+
     /// Creates an empty database with a random name and returns its URL; ``drop(_:)`` removes it.
-    public static func createDatabase() throws -> String {
+    public static func createDatabase() async throws -> String {
         let server = try requireServer()
         let name = "mfa_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        _ = try psql(server, "CREATE DATABASE \(name)")
+        _ = try await psql(server, "CREATE DATABASE \(name)")
         return url(server, database: name)
     }
 
     /// Drops a database made by ``createDatabase()``, closing its connections.
-    public static func drop(_ databaseURL: String) {
+    public static func drop(_ databaseURL: String) async {
         guard let server = try? requireServer(), let name = URLComponents(string: databaseURL)?.path.dropFirst(), !name.isEmpty else { return }
-        _ = try? psql(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        _ = try? await psql(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
     }
 
-    /// Runs SQL with `psql` against `databaseURL` and returns its unaligned output.
-    public static func psql(_ databaseURL: String, _ sql: String) throws -> String {
-        let tool = try ExternalTool.onPath("psql", installation: "apt-get install postgresql-client")
+    /// Runs SQL (no secrets: it is an argument) with `psql` against `databaseURL` and
+    /// returns its unaligned output, without holding a thread while it runs.
+    public static func psql(_ databaseURL: String, _ sql: String) async throws -> String {
+        let files = FileManager.default.temporaryDirectory.appending(path: "mfa-psql-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: files) }
+        let (output, errors) = (files.appending(path: "output"), files.appending(path: "errors"))
+        let status = try await SpawnedProcess.run(
+            try psqlTool().executable, psqlArguments(databaseURL, sql), outputPath: output.path, errorPath: errors.path
+        )
+        guard status == 0 else {
+            let message = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+            throw ExternalTool.Failure(description: "psql exited with \(status): \(message)", status: status)
+        }
+        return try String(contentsOf: output, encoding: .utf8)
+    }
+
+    private static func psqlTool() throws -> ExternalTool {
+        try ExternalTool.onPath("psql", installation: "apt-get install postgresql-client")
+    }
+
+    private static func psqlArguments(_ databaseURL: String, _ sql: String) -> [String] {
         // A server that drops packets would otherwise keep psql waiting for minutes.
         var target = URLComponents(string: databaseURL)
         let items = target?.queryItems ?? []
         target?.queryItems = items + [URLQueryItem(name: "connect_timeout", value: "5")]
-        return try tool.run(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", target?.string ?? databaseURL, "-f", "-"], input: sql)
+        return ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", target?.string ?? databaseURL, "-c", sql]
     }
 
     /// `server` with its database replaced by `database`.
@@ -76,7 +108,8 @@ public enum TestPostgres {
             ))
         }
         do {
-            _ = try psql(server, "SELECT 1")
+            // Once per test run, before any test needs it: a blocking run is fine here.
+            _ = try psqlTool().run(psqlArguments(server, "SELECT 1"), input: "")
             return .success(server)
         } catch {
             let host = URLComponents(string: server).map { "\($0.host ?? "?"):\($0.port ?? 5432)" } ?? "?"

@@ -26,7 +26,7 @@ final class BalancedServers: Sendable {
     /// Starts the database, the SMTP server, two servers with `environment` sharing one key file, and nginx.
     init(environment: [String: String] = [:]) async throws {
         work = try TemporaryDirectory()
-        database = try TestPostgres.createDatabase()
+        database = try await TestPostgres.createDatabase()
         let smtpPort = try LocalPorts.free()
         let smtp = try Self.startSMTP(port: smtpPort, maildir: work.path + "/maildir")
         self.smtp = smtp
@@ -46,16 +46,15 @@ final class BalancedServers: Sendable {
             try await Self.waitUntilAccepting(port: proxyPort, process: nginx, what: "nginx")
         } catch {
             Foundation.kill(smtp.processIdentifier, SIGKILL)
-            TestPostgres.drop(database)
+            await TestPostgres.drop(database)
             throw error
         }
     }
 
-    /// A test that failed before ``stop()`` leaves nothing running (the servers stop with their own values) and no database.
+    /// A test that failed before ``stop()`` leaves nothing running (the servers stop with their own values).
     deinit {
         if nginx.isRunning { Foundation.kill(nginx.processIdentifier, SIGTERM) }
         if smtp.isRunning { Foundation.kill(smtp.processIdentifier, SIGKILL) }
-        TestPostgres.drop(database)
     }
 
     /// Kills server `index` at once (SIGKILL): no drain, no goodbye to the database.
@@ -64,14 +63,15 @@ final class BalancedServers: Sendable {
         servers[index].process.waitForExit()
     }
 
-    /// Stops nginx, the servers and the SMTP server; the database goes with the value.
+    /// Stops nginx, the servers and the SMTP server, and drops the database (a test
+    /// that fails before this leaves it to the throwaway cluster).
     func stop() async throws {
         Foundation.kill(nginx.processIdentifier, SIGTERM)
         for server in servers where server.process.isRunning { _ = try await server.terminate(within: .seconds(10)) }
         // SIGKILL: the child inherits the test thread's signal mask, in which SIGTERM may be blocked.
         Foundation.kill(smtp.processIdentifier, SIGKILL)
-        nginx.waitForExit()
-        smtp.waitForExit()
+        while nginx.isRunning || smtp.isRunning { try await Task.sleep(for: .milliseconds(10)) }
+        await TestPostgres.drop(database)
     }
 
     /// Every line the servers logged.

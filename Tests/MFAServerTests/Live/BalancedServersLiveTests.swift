@@ -53,7 +53,7 @@ import Testing
         }
         #expect(statuses.count { $0 == 201 } == 1, "\(statuses)")
         #expect(statuses.allSatisfy { $0 < 500 }, "\(statuses)")
-        #expect(try TestPostgres.psql(pair.database, "SELECT count(*) FROM account").trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        #expect(try await TestPostgres.psql(pair.database, "SELECT count(*) FROM account").trimmingCharacters(in: .whitespacesAndNewlines) == "1")
         Self.expectBothServed(pair, path: "/users/create/mfa/")
         try await pair.stop()
     }
@@ -133,7 +133,7 @@ import Testing
         for address in addresses {
             #expect(pair.mail.messages(to: address).count == 1, "\(address)")
         }
-        let outbox = try TestPostgres.psql(pair.database, "SELECT count(*) FILTER (WHERE disposition = 'sent'), count(*) FROM outbox")
+        let outbox = try await TestPostgres.psql(pair.database, "SELECT count(*) FILTER (WHERE disposition = 'sent'), count(*) FROM outbox")
         #expect(outbox.trimmingCharacters(in: .whitespacesAndNewlines) == "\(addresses.count)|\(addresses.count)")
         try await pair.stop()
     }
@@ -170,7 +170,7 @@ import Testing
         killed.store(true, ordering: .relaxed)
         _ = try await load.value
 
-        let stored = Set(try TestPostgres.psql(pair.database, "SELECT email_key FROM account").split(separator: "\n").map(String.init))
+        let stored = Set(try await TestPostgres.psql(pair.database, "SELECT email_key FROM account").split(separator: "\n").map(String.init))
         let confirmed = acknowledged.withLock { $0 }
         #expect(Set(confirmed).isSubset(of: stored), "lost: \(Set(confirmed).subtracting(stored))")
         #expect(acknowledgedAfterKill.load(ordering: .relaxed) > 0)

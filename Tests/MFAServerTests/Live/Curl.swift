@@ -2,7 +2,8 @@ import Foundation
 import MFATestSupport
 
 /// HTTP through curl from a chosen loopback address (a client of its own
-/// behind the proxy), awaited without holding a thread, so that many run at once.
+/// behind the proxy), awaited without holding a thread (``MFATestSupport/SpawnedProcess``),
+/// so that many run at once.
 struct Curl: Sendable {
     let baseURL: String
 
@@ -48,15 +49,8 @@ struct Curl: Sendable {
             try body.write(to: files.appending(path: "request"))
             arguments += ["--data-binary", "@" + files.appending(path: "request").path]
         }
-        let process = Process()
-        process.executableURL = curl.executable
-        process.arguments = arguments + [baseURL + path]
         let status = files.appending(path: "status")
-        guard FileManager.default.createFile(atPath: status.path, contents: nil) else { throw TestFailure("cannot create \(status.path)") }
-        process.standardOutput = try FileHandle(forWritingTo: status)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        while process.isRunning { try await Task.sleep(for: .milliseconds(5)) }
+        _ = try await SpawnedProcess.run(curl.executable, arguments + [baseURL + path], outputPath: status.path)
         let written = try String(contentsOf: status, encoding: .utf8).split(separator: " ")
         return Answer(
             status: written.first.flatMap { Int($0) } ?? 0,
