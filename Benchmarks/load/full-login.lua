@@ -4,8 +4,6 @@
 dofile("report.lua")
 local lines = {}
 for line in io.lines(os.getenv("LOAD_WORK") .. "/logins.tsv") do lines[#lines + 1] = line end
-local threads = 0
-function setup(thread) thread:set("id", threads); thread:set("count", 0); threads = threads + 1 end
 local mine, next_index = {}, 1
 function init(args)
   local n = tonumber(os.getenv("LOAD_THREADS"))

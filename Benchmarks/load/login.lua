@@ -1,15 +1,18 @@
 -- POST /users/login/ with a new address on every request; every 50th is an
--- existing account (accounts.tsv: email, password, TOTP secret).
+-- existing account, one of the first LOAD_EXISTING of accounts.tsv (email,
+-- password, TOTP secret): their sign-in emails must not be taken for the
+-- links of the full-login rows, which use the accounts after them.
 dofile("report.lua")
 local existing = {}
 for line in io.lines(os.getenv("LOAD_WORK") .. "/accounts.tsv") do
+  if #existing == tonumber(os.getenv("LOAD_EXISTING")) then break end
   existing[#existing + 1] = line:match("^([^\t]+)")
 end
-local counter, thread_id = 0, 0
-local threads = 0
-function setup(thread) thread:set("id", threads); threads = threads + 1 end
-function init(args) thread_id = id; math.randomseed(os.time() + id) end
-local run = tostring(math.random(1e9))
+-- The run's start time, in every address, keeps a run's addresses apart from
+-- those of the runs before it (a row lasts seconds); LuaJIT's unseeded
+-- math.random would repeat them in every run.
+local counter, thread_id, run = 0, 0, nil
+function init(args) thread_id = id; run = tostring(os.time()) end
 function request()
   counter = counter + 1
   local email
