@@ -27,8 +27,8 @@ from selenium_axe_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.virtual_authenticator import Protocol, Transport, VirtualAuthenticatorOptions
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 PASSWORD = "correct horse battery staple"
@@ -38,6 +38,19 @@ SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 
 class Failure(Exception):
     pass
+
+
+def replaced(element):
+    """A wait condition: `element` is gone from the page. Like selenium's `staleness_of`, but
+    also accepting Chromium's "Node with given id does not belong to the document", which it
+    answers instead of a stale reference while a passkey form's script swaps the page."""
+    def check(_driver):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
 
 
 class Suite:
@@ -113,7 +126,7 @@ class Suite:
             field.send_keys(value)
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         # The click returns before the answer arrives: wait until the page is replaced.
-        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(form))
+        WebDriverWait(self.driver, 30).until(replaced(form))
 
     def follow_link(self, path):
         """Opens the newest emailed link to `path` for the suite's address."""
