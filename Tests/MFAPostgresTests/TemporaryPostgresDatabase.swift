@@ -58,6 +58,16 @@ struct TemporaryPostgresDatabase {
         }
     }
 
+    /// Runs `body` with two running stores on one fresh database — two servers' pools — then drops it.
+    static func withTwoStores(_ body: ([PostgresStore]) async throws -> Void) async throws {
+        try await with { database in
+            let (first, second) = (try database.store(), try database.store())
+            try await first.whileRunning {
+                try await second.whileRunning { try await body([first, second]) }
+            }
+        }
+    }
+
     /// Runs SQL statements, one after another, on the database at `url`, and returns the last one's rows.
     @discardableResult
     static func execute(_ statements: String..., on url: String) async throws -> [PostgresRow] {
