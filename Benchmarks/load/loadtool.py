@@ -2,13 +2,13 @@
 """Helpers of run.sh that talk to the server the way a user would: create
 accounts, ask for sign-in links and read them from the file outbox, compute
 TOTP codes, and fire bursts of concurrent full logins. Standard library only."""
-import base64, email, email.policy, hashlib, hmac, json, os, re, struct, sys, threading, time
+import base64, email, email.policy, hashlib, hmac, json, os, re, resource, statistics, struct, subprocess, sys, threading, time
 import http.client
 from concurrent.futures import ThreadPoolExecutor
 
 PASSWORD = "load benchmark password 1"
-HOST, PORT = "127.0.0.1", int(os.environ["LOAD_PORT"])
-WORK, OUTBOX = os.environ["LOAD_WORK"], os.environ["LOAD_OUTBOX"]
+HOST, PORT = "127.0.0.1", int(os.environ.get("LOAD_PORT", 0))
+WORK, OUTBOX = os.environ["LOAD_WORK"], os.environ.get("LOAD_OUTBOX")
 LINK = re.compile(r"(/users/(?:create|login)/mfa/)\?one_time_url=([A-Za-z0-9_\-]+)")
 
 
@@ -131,9 +131,29 @@ def burst(path):
           f"refused_p50_ms={p(refused, 0.5) * 1000:.1f} refused_max_ms={(refused[-1] if refused else float('nan')) * 1000:.1f}")
 
 
+def hash_cpu(tool, runs):
+    """Prints the CPU time of one Argon2id hash at the server's parameters
+    (m=19456, t=2, p=1): the median over `runs` processes of the hashing tool,
+    minus the median of the same tool at m=8, t=1 (starting the process),
+    turn by turn so that other load hits both alike."""
+    def cpu(memory, iterations):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run([tool, "somesaltsomesalt", str(memory), str(iterations), "1"], input=PASSWORD.encode(),
+                       stdout=subprocess.DEVNULL, check=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    full, start = [], []
+    for _ in range(runs):
+        full.append(cpu(19456, 2))
+        start.append(cpu(8, 1))
+    print(f"HASH cpu_ms={(statistics.median(full) - statistics.median(start)) * 1000:.2f} "
+          f"process_ms={statistics.median(full) * 1000:.2f} start_ms={statistics.median(start) * 1000:.2f} runs={runs}")
+
+
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
     {"seed": lambda: seed(int(arguments[0])),
      "logins": lambda: logins(int(arguments[0]), int(arguments[1]), arguments[2]),
      "sessions": lambda: sessions(int(arguments[0]), int(arguments[1])),
-     "burst": lambda: burst(arguments[0])}[command]()
+     "burst": lambda: burst(arguments[0]),
+     "hash-cpu": lambda: hash_cpu(arguments[0], int(arguments[1]))}[command]()

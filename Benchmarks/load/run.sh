@@ -29,7 +29,7 @@ threads=2 # wrk threads: one per core of the 2-core machine this was written on
 clock_ticks=$(getconf CLK_TCK)
 
 echo "building (release)..." >&2
-(cd .. && swift build -c release --product BareRoute >&2 && swift build -c release --product mfa-server >&2)
+(cd .. && for product in BareRoute Argon2idHash mfa-server; do swift build -c release --product $product >&2; done)
 bin=$(cd .. && swift build -c release --show-bin-path)
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -123,7 +123,8 @@ bare_pid=$!; pids+=("$bare_pid")
 wait_for "$bare_port" /constant "$LOAD_WORK/bare.log"
 echo "measuring..." >&2
 measure – "bare Hummingbird GET /constant" "$bare_pid" "$bare_port" 64 report.lua /constant
-bare_rps=$(sed -E 's/^\| [^|]+ \| [^|]+ \| [^|]+ \| ([0-9,]+) .*/\1/; s/,//g' <<<"${rows[0]}")
+rate_of() { sed -E 's/^\| [^|]+ \| [^|]+ \| [^|]+ \| ([0-9,]+) .*/\1/; s/,//g' <<<"$1"; }
+bare_rps=$(rate_of "${rows[0]}")
 
 burst=
 if [[ -n $sqlite ]]; then
@@ -143,6 +144,13 @@ if [[ -n $sqlite ]]; then
   first=$LOAD_EXISTING
   ./loadtool.py logins "$first" "$accounts_per_row" "$LOAD_WORK/logins.tsv"; first=$((first + accounts_per_row))
   measure SQLite "full login POST /users/login/mfa/" "${one[@]}" 16 full-login.lua /users/login/mfa/ "$login_seconds"
+  # What the full-login row is held to: the cores divided by one hash's CPU
+  # time, measured now, on the same cores, with the server idle.
+  hash=$(./loadtool.py hash-cpu "$bin/Argon2idHash" 10)
+  hash_ms=$(sed -E 's/.*cpu_ms=([0-9.]+).*/\1/' <<<"$hash")
+  full_logins="full logins (SQLite): $(rate_of "${rows[-1]}") req/s against $(nproc) cores ÷ one Argon2id hash ($hash) = $(python3 -c "
+cores, ms, rate = $(nproc), $hash_ms, $(rate_of "${rows[-1]}")
+print(f'{cores / ms * 1000:.1f} hashes/s: {rate / (cores / ms * 1000):.2f} of it')")"
 
   ./loadtool.py logins "$first" "$accounts_per_row" "$LOAD_WORK/logins.tsv"; first=$((first + accounts_per_row))
   LOAD_THREADS=1 wrk -t1 -c16 -d"${login_seconds}s" --timeout 30s -s full-login.lua "http://127.0.0.1:$LOAD_PORT/" >"$LOAD_WORK/saturation.txt" &
@@ -212,4 +220,5 @@ echo "|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 echo
 [[ -z $burst ]] || echo "$burst"
+[[ -z ${full_logins:-} ]] || echo "$full_logins"
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"

@@ -1,14 +1,14 @@
-import Dispatch
 import Synchronization
 
 /// Runs slow password hashing off the caller's executor, a bounded number at
 /// once, with a bounded queue that fails fast when full.
 ///
-/// Hashes run on Dispatch threads so that Swift's cooperative pool, which
-/// serves every request, is never blocked for tens of milliseconds.
+/// Hashes run on threads of their own, below the priority of the threads that
+/// serve requests (see `BackgroundThread`), so that Swift's cooperative pool is
+/// never blocked for tens of milliseconds and cheap requests are answered
+/// promptly while every hashing slot is busy.
 public final class PasswordHashingPool: Sendable {
     private let hasher: any PasswordHasher
-    private let queue = DispatchQueue(label: "MFAPasswords.password-hashing", attributes: .concurrent)
     private let gate: Mutex<Gate>
     private let observe: @Sendable (Duration) -> Void
 
@@ -45,7 +45,7 @@ public final class PasswordHashingPool: Sendable {
         let hasher = self.hasher
         let observe = self.observe
         return try await withCheckedThrowingContinuation { continuation in
-            queue.async {
+            BackgroundThread.run {
                 let start = ContinuousClock.now
                 let result = Swift.Result { try work(hasher) }
                 observe(ContinuousClock.now - start)

@@ -95,6 +95,22 @@ extension PostgresStore {
         try await rows("SELECT * FROM session WHERE token_hash = \(tokenHash.bytea) AND expires_at > \(now)").first.map(SessionRecord.init(row:))
     }
 
+    public func signedIn(tokenHash: [UInt8], now: Date) async throws -> (SessionRecord, AccountRecord)? {
+        let row = try await rows("""
+            SELECT account.*, session.created_at AS session_created_at, session.expires_at AS session_expires_at
+            FROM session JOIN account ON account.id = session.account_id
+            WHERE session.token_hash = \(tokenHash.bytea) AND session.expires_at > \(now)
+            """).first
+        guard let row else { return nil }
+        let account = try AccountRecord(row: row)
+        let columns = Columns(row)
+        let session = SessionRecord(
+            tokenHash: tokenHash, accountID: account.id,
+            createdAt: try columns("session_created_at"), expiresAt: try columns("session_expires_at")
+        )
+        return (session, account)
+    }
+
     public func revokeSession(tokenHash: [UInt8]) async throws {
         _ = try await rows("DELETE FROM session WHERE token_hash = \(tokenHash.bytea)")
     }

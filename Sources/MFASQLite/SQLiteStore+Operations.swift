@@ -113,6 +113,25 @@ extension SQLiteStore {
         }
     }
 
+    public func signedIn(tokenHash: [UInt8], now: Date) async throws -> (SessionRecord, AccountRecord)? {
+        try await read { db in
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: """
+                    SELECT account.*, session.created_at AS session_created_at, session.expires_at AS session_expires_at
+                    FROM session JOIN account ON account.id = session.account_id
+                    WHERE session.token_hash = ? AND session.expires_at > ?
+                    """),
+                arguments: [Data(tokenHash), now.storedValue]
+            )
+            guard let row else { return nil }
+            let account = try AccountRecord(row: row)
+            let session = SessionRecord(
+                tokenHash: tokenHash, accountID: account.id, createdAt: row.date("session_created_at"), expiresAt: row.date("session_expires_at")
+            )
+            return (session, account)
+        }
+    }
+
     public func revokeSession(tokenHash: [UInt8]) async throws {
         try await write { db in try db.run(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [Data(tokenHash)]) }
     }

@@ -68,10 +68,10 @@ extension MFAService {
         guard !sessionToken.isEmpty else { throw .unauthorized }
         return try await perform {
             let now = clock.now()
-            guard let session = try await store.session(tokenHash: OpaqueToken.hash(of: sessionToken), now: now),
-                  let account = try await store.account(id: session.accountID)
-            else { throw MFAError.unauthorized }
-            return (session, account)
+            guard let signedIn = try await store.signedIn(tokenHash: OpaqueToken.hash(of: sessionToken), now: now) else {
+                throw MFAError.unauthorized
+            }
+            return signedIn
         }
     }
 }

@@ -12,6 +12,8 @@ struct RequestLogMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         let response = try await next(request, context)
+        // The line's fields cost more to build than the route /health itself.
+        guard context.logger.logLevel <= .info else { return response }
         let elapsed = ContinuousClock.now - start
         var metadata: Logger.Metadata = [
             "http.method": .string(request.method.rawValue),
