@@ -29,7 +29,11 @@ threads=2 # wrk threads: one per core of the 2-core machine this was written on
 clock_ticks=$(getconf CLK_TCK)
 
 echo "building (release)..." >&2
-(cd .. && for product in BareRoute Argon2idHash mfa-server; do swift build -c release --product $product >&2; done)
+# The server from the project's own build (what a user runs); the two tools
+# from this package.
+(cd ../.. && swift build -c release --product mfa-server >&2)
+(cd .. && for product in BareRoute Argon2idHash; do swift build -c release --product $product >&2; done)
+server_bin=$(cd ../.. && swift build -c release --show-bin-path)
 bin=$(cd .. && swift build -c release --show-bin-path)
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -60,7 +64,7 @@ start_server() {
   env MFA_DATA_DIR="$LOAD_WORK/$name-data" MFA_PORT="$port" MFA_LOG_LEVEL=warning MFA_METRICS_ADDRESS=127.0.0.1:0 \
     MFA_LIMIT_REQUESTS_PER_CLIENT=1000000000/60 MFA_LIMIT_LINKS_PER_ADDRESS=1000000/900 \
     MFA_LIMIT_LINKS_PER_ADDRESS_TOTAL=1000000/3600 "$@" \
-    "$bin/mfa-server" >"$LOAD_WORK/$name.log" 2>&1 &
+    "$server_bin/mfa-server" >"$LOAD_WORK/$name.log" 2>&1 &
   server_pid=$!; pids+=("$server_pid")
   wait_for "$port" /health "$LOAD_WORK/$name.log"
 }

@@ -39,9 +39,34 @@ public final class PasswordHashingPool: Sendable {
         try await run { hasher in try hasher.verify(password, against: storedHash) }
     }
 
+    /// Takes a turn now, for a hash that comes later in the same request: waits
+    /// for it, or throws ``PasswordHashingPoolError/overloaded`` at once when the
+    /// queue is full.
+    ///
+    /// A request that would only learn at its hash that the server is overloaded
+    /// has by then done its reads for nothing, and under a burst so have all the
+    /// others, so the refusals come late. Taking the turn first refuses before
+    /// any other work. The turn goes back after the hash it is used for
+    /// (``verify(_:against:in:)``), or when it is dropped unused.
+    public func takeTurn() async throws -> HashingTurn {
+        try await acquire()
+        return HashingTurn(giveBack: release)
+    }
+
+    /// Checks `password` against `storedHash` in `turn`, taken earlier with ``takeTurn()``.
+    public func verify(_ password: String, against storedHash: String, in turn: HashingTurn) async throws -> PasswordVerification {
+        defer { turn.giveBack() }
+        return try await runNow { hasher in try hasher.verify(password, against: storedHash) }
+    }
+
     private func run<Result: Sendable>(_ work: @escaping @Sendable (any PasswordHasher) throws -> Result) async throws -> Result {
         try await acquire()
         defer { release() }
+        return try await runNow(work)
+    }
+
+    /// Runs `work` on a hashing thread; the caller holds a turn.
+    private func runNow<Result: Sendable>(_ work: @escaping @Sendable (any PasswordHasher) throws -> Result) async throws -> Result {
         let hasher = self.hasher
         let observe = self.observe
         return try await withCheckedThrowingContinuation { continuation in
@@ -98,6 +123,25 @@ public final class PasswordHashingPool: Sendable {
         let queueLimit: Int
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
+}
+
+/// One turn of a ``PasswordHashingPool``, taken with ``PasswordHashingPool/takeTurn()``.
+///
+/// It goes back to the pool once: after the hash it is used for, or when the
+/// last reference to it goes away unused (a request that failed before its hash).
+public final class HashingTurn: Sendable {
+    private let held = Atomic(true)
+    private let release: @Sendable () -> Void
+
+    fileprivate init(giveBack release: @escaping @Sendable () -> Void) {
+        self.release = release
+    }
+
+    fileprivate func giveBack() {
+        if held.exchange(false, ordering: .acquiringAndReleasing) { release() }
+    }
+
+    deinit { giveBack() }
 }
 
 /// Why a ``PasswordHashingPool`` refused work.

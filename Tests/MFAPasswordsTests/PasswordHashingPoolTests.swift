@@ -58,6 +58,20 @@ import Testing
         #expect(try await pool.hash("d") == "d")
     }
 
+    @Test func aTurnTakenEarlyHoldsASlotUntilItsHashOrUntilItIsDropped() async throws {
+        let pool = PasswordHashingPool(hasher: NiceRecordingHasher(), concurrency: 1, queueLimit: 0)
+        var turn: HashingTurn? = try await pool.takeTurn()
+        await #expect(throws: PasswordHashingPoolError.overloaded) { _ = try await pool.takeTurn() }
+        await #expect(throws: PasswordHashingPoolError.overloaded) { try await pool.hash("b") }
+        #expect(try await pool.verify("a", against: "hashed", in: turn!) == .match)
+        // Used: given back once, so one other turn fits and then no more.
+        turn = try await pool.takeTurn()
+        await #expect(throws: PasswordHashingPoolError.overloaded) { try await pool.hash("b") }
+        turn = nil
+        #expect(try await pool.hash("b") == "hashed")
+        #expect(turn == nil)
+    }
+
     final class Gate: @unchecked Sendable {
         private let lock = NSLock()
         private let opened = DispatchSemaphore(value: 0)

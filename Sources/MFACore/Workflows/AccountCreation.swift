@@ -59,13 +59,15 @@ extension MFAService {
         let password = try passwordPolicy.validateForVerification(passwordAgain, as: .passwordAgain)
         let audit = audit(.link(.createAccount), from: client)
         return try await perform {
+            // First, so that an overloaded server refuses before any other work.
+            let turn = try await passwords.takeTurn()
             let now = clock.now()
             let link = try await usableLink(token, for: .createAccount, now: now, audit: audit)
             guard let registration = try await store.pendingRegistration(subject: link.subject, now: now) else {
                 throw audit.refuse(.linkInvalid, account: nil, with: MFAError.linkInvalid)
             }
             try await countingFailures(of: nil, through: use(of: link), now: now, audit: audit) {
-                guard try await passwords.verify(password, against: registration.passwordHash) != .mismatch else {
+                guard try await passwords.verify(password, against: registration.passwordHash, in: turn) != .mismatch else {
                     throw RefusedCredential(reason: .wrongPassword)
                 }
             }

@@ -33,12 +33,14 @@ extension MFAService {
 
         let audit = audit(.link(.login), from: client)
         return try await perform {
+            // First, so that an overloaded server refuses before any other work.
+            let turn = try await passwords.takeTurn()
             let now = clock.now()
             let link = try await usableLink(token, for: .login, now: now, audit: audit)
             let account = try await account(of: link, audit: audit)
             try admit(factor, for: account, now: now, audit: audit)
             let (verification, accepted) = try await countingFailures(of: account, through: use(of: link), now: now, audit: audit) {
-                let verification = try await passwords.verify(password, against: account.passwordHash)
+                let verification = try await passwords.verify(password, against: account.passwordHash, in: turn)
                 guard verification != .mismatch else { throw RefusedCredential(reason: .wrongPassword) }
                 return (verification, try await accept(factor, for: account, binding: PasskeyBinding.link(link), now: now))
             }

@@ -118,6 +118,32 @@ import MFACoreTesting
     }
 }
 
+extension LimitAndEnumerationTests {
+    /// A login whose hash would be refused is refused before its link is read:
+    /// under a burst, the excess gets its answer without waiting for the reads of the others.
+    @Test func aFullHashingQueueRefusesLinkCompletionsBeforeReadingTheLink() async throws {
+        let blocking = BlockingHasher()
+        var configuration = MFAConfiguration()
+        configuration.concurrentPasswordHashes = 1
+        configuration.queuedPasswordHashes = 0
+        let mfa = try MFAService(configuration: configuration, store: InMemoryStore(), keys: SecretKey.generate(), links: TestLinkBuilder(), passwordHasher: blocking)
+        let first = Task { try await mfa.requestAccountCreation(email: "a1@example.com", password: Harness.password, from: .testClient) }
+        await blocking.waitUntilRunning()
+        // An unknown link answers link_invalid when the hasher has room; here the refusal comes first.
+        await expect(.unavailable) {
+            _ = try await mfa.completeLogin(token: "no-such-link", password: Harness.password, secondFactor: .totpCode("123456"), from: .testClient)
+        }
+        await expect(.unavailable) { _ = try await mfa.confirmAccountCreation(token: "no-such-link", passwordAgain: Harness.password, from: .testClient) }
+        blocking.release()
+        try await first.value
+        // The refused requests gave their turns back: the hasher serves again.
+        await expect(.linkInvalid) {
+            _ = try await mfa.completeLogin(token: "no-such-link", password: Harness.password, secondFactor: .totpCode("123456"), from: .testClient)
+        }
+        await expect(.linkInvalid) { _ = try await mfa.confirmAccountCreation(token: "no-such-link", passwordAgain: Harness.password, from: .testClient) }
+    }
+}
+
 /// Counts verifications and forwards to a real hasher.
 final class CountingHasher: PasswordHasher, @unchecked Sendable {
     private let inner: any PasswordHasher
