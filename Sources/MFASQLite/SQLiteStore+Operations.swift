@@ -27,17 +27,17 @@ extension SQLiteStore {
     }
 
     public func account(emailKey: String) async throws -> AccountRecord? {
-        try await read { db in
+        try lookUp { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE email_key = ?"), arguments: [emailKey]).map(AccountRecord.init(row:))
         }
     }
 
     public func account(id: String) async throws -> AccountRecord? {
-        try await read { db in try db.account(id: id) }
+        try lookUp { db in try db.account(id: id) }
     }
 
     public func pendingRegistration(subject: String, now: Date) async throws -> PendingRegistration? {
-        try await read { db in
+        try lookUp { db in
             try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM pending_registration WHERE subject = ? AND expires_at > ?"),
                 arguments: [subject, now.storedValue]
@@ -46,7 +46,7 @@ extension SQLiteStore {
     }
 
     public func link(tokenHash: [UInt8], now: Date) async throws -> LinkRecord? {
-        try await read { db in
+        try lookUp { db in
             try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM link WHERE token_hash = ? AND expires_at > ?"), arguments: [Data(tokenHash), now.storedValue]
             ).map(LinkRecord.init(row:))
@@ -54,7 +54,7 @@ extension SQLiteStore {
     }
 
     public func recoveryCodeCount(accountID: String) async throws -> Int {
-        try await read { db in
+        try lookUp { db in
             try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM recovery_code WHERE account_id = ?"), arguments: [accountID]) ?? 0
         }
     }
@@ -75,7 +75,7 @@ extension SQLiteStore {
     }
 
     public func usableLink(tokenHash: [UInt8], purpose: LinkPurpose, maxAttempts: Int, now: Date) async throws -> LinkRecord? {
-        try await read { db in
+        try lookUp { db in
             try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM link WHERE token_hash = ? AND purpose = ? AND expires_at > ? AND attempts < ?"),
                 arguments: [Data(tokenHash), purpose.rawValue, now.storedValue, maxAttempts]
@@ -106,7 +106,7 @@ extension SQLiteStore {
     }
 
     public func session(tokenHash: [UInt8], now: Date) async throws -> SessionRecord? {
-        try await read { db in
+        try lookUp { db in
             try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM session WHERE token_hash = ? AND expires_at > ?"), arguments: [Data(tokenHash), now.storedValue]
             ).map(SessionRecord.init(row:))
@@ -114,7 +114,7 @@ extension SQLiteStore {
     }
 
     public func signedIn(tokenHash: [UInt8], now: Date) async throws -> (SessionRecord, AccountRecord)? {
-        try await read { db in
+        try lookUp { db in
             let row = try Row.fetchOne(
                 db.cachedStatement(sql: """
                     SELECT account.*, session.created_at AS session_created_at, session.expires_at AS session_expires_at

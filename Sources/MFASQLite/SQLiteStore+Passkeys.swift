@@ -30,7 +30,7 @@ extension SQLiteStore {
     }
 
     public func passkeys(accountID: String) async throws -> [PasskeyRecord] {
-        try await read { db in
+        try lookUp { db in
             try Row.fetchAll(
                 db.cachedStatement(sql: "SELECT * FROM passkey WHERE account_id = ? ORDER BY created_at, id"), arguments: [accountID]
             ).map(PasskeyRecord.init(row:))
@@ -38,7 +38,7 @@ extension SQLiteStore {
     }
 
     public func passkey(credentialID: [UInt8]) async throws -> PasskeyRecord? {
-        try await read { db in
+        try lookUp { db in
             try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM passkey WHERE credential_id = ?"), arguments: [Data(credentialID)]
             ).map(PasskeyRecord.init(row:))

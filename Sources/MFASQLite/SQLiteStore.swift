@@ -38,12 +38,32 @@ public final class SQLiteStore: MFAStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON")
         }
-        pool = try DatabasePool(path: path, configuration: configuration)
-        // GRDB sets synchronous=NORMAL on the writer when it turns WAL on, after
-        // prepareDatabase; the writer connection lives as long as the pool.
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        try SQLiteSchema.migrate(pool)
+        pool = try Self.openPool(at: path, configuration: configuration)
         writer = GroupCommitWriter(pool)
+    }
+
+    /// Opens the pool and migrates the file.
+    ///
+    /// Processes opening one new, empty file at once can read it while another
+    /// is writing its first pages (turning WAL on, the first migration), and
+    /// SQLite then answers "file is not a database". That answer is retried for
+    /// a short while; a file that is really not a database still fails, after
+    /// the retries (half a second).
+    private static func openPool(at path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempts = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                // GRDB sets synchronous=NORMAL on the writer when it turns WAL on, after
+                // prepareDatabase; the writer connection lives as long as the pool.
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+                try SQLiteSchema.migrate(pool)
+                return pool
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB && attempts < 50 {
+                attempts += 1
+                usleep(10_000)
+            }
+        }
     }
 
     /// Creates the directory (0700) and an empty file (0600) before SQLite
@@ -97,6 +117,23 @@ public final class SQLiteStore: MFAStore {
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.read(body)
+        } catch let error as DatabaseError {
+            throw MFAStoreError.unavailable(error.description)
+        }
+    }
+
+    /// Runs a lookup of a few rows by key on the calling thread, reporting
+    /// failures as ``MFAStoreError/unavailable(_:)``.
+    ///
+    /// Such a read takes SQLite microseconds once its pages are cached, less
+    /// than the two thread switches of ``read(_:)`` (to a reader's queue and
+    /// back to the task), which made up most of a signed-in request's cost.
+    /// GRDB's synchronous read runs on the caller's thread when the reader is
+    /// free, in a transaction of its own as ``read(_:)`` does. Not for reads
+    /// that scan tables: those would hold a thread of Swift's cooperative pool.
+    func lookUp<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
         } catch let error as DatabaseError {
             throw MFAStoreError.unavailable(error.description)
         }

@@ -69,6 +69,18 @@ import Testing
         #expect(applied == SQLiteSchema.migrator.migrations)
     }
 
+    /// The retries for files being created by another process end: a file
+    /// that is not a database fails to open, and is left as it was.
+    @Test func aFileThatIsNotADatabaseFailsToOpenAndIsLeftAlone() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        try FileManager.default.createDirectory(at: database.directory.appendingPathComponent("data"), withIntermediateDirectories: true)
+        let text = Data(String(repeating: "not a database; ", count: 512).utf8)
+        try text.write(to: URL(fileURLWithPath: database.path))
+        #expect(throws: DatabaseError.self) { _ = try database.open() }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: database.path)) == text)
+    }
+
     @Test func aBackupIsAConsistentCopy() async throws {
         let database = TemporaryDatabase()
         defer { database.remove() }
