@@ -4,31 +4,45 @@ import MFACore
 
 extension SQLiteStore {
     public func countEvents(_ events: [LimitedEvent], now: Date) async throws -> Date? {
+        try await write { db in try db.count(events, now: now) }
+    }
+
+    public func issueLink(_ link: LinkRecord, mail: QueuedMail, countingAgainst events: [LimitedEvent], now: Date) async throws -> Date? {
         try await write { db in
-            var counts: [(event: LimitedEvent, window: Row?)] = []
-            for event in events {
-                let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT event_count, ends_at FROM limit_window WHERE key = ? AND ends_at > ?"),
-                    arguments: [event.key, now.storedValue]
-                )
-                counts.append((event, row))
-            }
-            let fullUntil = counts.compactMap { event, window -> Date? in
-                guard let window, window["event_count"] as Int >= event.limit.count else { return nil }
-                return window.date("ends_at")
-            }.max()
-            guard fullUntil == nil else { return fullUntil }
-            for (event, window) in counts {
-                if window == nil {
-                    try db.run(
-                        sql: "INSERT OR REPLACE INTO limit_window (key, started_at, event_count, ends_at) VALUES (?, ?, 1, ?)",
-                        arguments: [event.key, now.storedValue, (now + event.limit.window).storedValue]
-                    )
-                } else {
-                    try db.run(sql: "UPDATE limit_window SET event_count = event_count + 1 WHERE key = ?", arguments: [event.key])
-                }
-            }
+            if let retryAt = try db.count(events, now: now) { return retryAt }
+            try db.replaceLinks(with: link)
+            try db.insert(mail)
             return nil
         }
+    }
+}
+
+extension Database {
+    /// Counts against `events`, all or nothing, as ``MFAStore/countEvents(_:now:)`` promises.
+    func count(_ events: [LimitedEvent], now: Date) throws -> Date? {
+        var counts: [(event: LimitedEvent, window: Row?)] = []
+        for event in events {
+            let row = try Row.fetchOne(
+                cachedStatement(sql: "SELECT event_count, ends_at FROM limit_window WHERE key = ? AND ends_at > ?"),
+                arguments: [event.key, now.storedValue]
+            )
+            counts.append((event, row))
+        }
+        let fullUntil = counts.compactMap { event, window -> Date? in
+            guard let window, window["event_count"] as Int >= event.limit.count else { return nil }
+            return window.date("ends_at")
+        }.max()
+        guard fullUntil == nil else { return fullUntil }
+        for (event, window) in counts {
+            if window == nil {
+                try run(
+                    sql: "INSERT OR REPLACE INTO limit_window (key, started_at, event_count, ends_at) VALUES (?, ?, 1, ?)",
+                    arguments: [event.key, now.storedValue, (now + event.limit.window).storedValue]
+                )
+            } else {
+                try run(sql: "UPDATE limit_window SET event_count = event_count + 1 WHERE key = ?", arguments: [event.key])
+            }
+        }
+        return nil
     }
 }

@@ -7,7 +7,7 @@ enum EventLimitChecks {
     static let all = [
         admitsUpToTheLimit, refusesOverTheLimit, opensANewWindow, keepsKeysApart,
         countsEveryLimitOfAnAdmittedRequest, countsNothingWhenOneLimitIsFull, answersTheLatestEndOfTheFullWindows,
-        holdsEveryLimitOfConcurrentEvents,
+        holdsEveryLimitOfConcurrentEvents, issuesALinkOnlyWhenEveryLimitHasRoom,
     ]
 
     static let fivePerMinute = RateLimit(count: 5, window: 60)
@@ -15,6 +15,25 @@ enum EventLimitChecks {
     /// One event for `key` under five per minute.
     static func event(_ key: String = "k", _ limit: RateLimit = fivePerMinute) -> [LimitedEvent] {
         [LimitedEvent(key: key, limit: limit)]
+    }
+
+    static let issuesALinkOnlyWhenEveryLimitHasRoom = StoreCheck(
+        "issueLink(countingAgainst:) counts and issues the link with its mail, or, with a limit full, neither"
+    ) { store async throws in
+        let account = try await store.register()
+        let limits = event("a", fivePerMinute) + event("b", RateLimit(count: 1, window: 60))
+        let (first, second) = (Fixture.link(.login, subject: account.id), Fixture.link(.login, subject: account.id))
+        let queuedBefore = try await store.claimMail(now: Fixture.start + 1, leaseUntil: Fixture.start + 2, limit: 100).count
+
+        #expect(try await store.issueLink(first, mail: Fixture.mail(), countingAgainst: limits, now: Fixture.start) == nil)
+        #expect(try await store.isUsable(first))
+        #expect(try await store.issueLink(second, mail: Fixture.mail(), countingAgainst: limits, now: Fixture.start + 1) == Fixture.start + 60)
+        #expect(try await store.isUsable(first))
+        #expect(try await !store.isUsable(second))
+        // One mail queued (the first link's), and "a" counted once: four more fit.
+        #expect(try await store.claimMail(now: Fixture.start + 3, leaseUntil: Fixture.start + 4, limit: 100).count == queuedBefore + 1)
+        for _ in 0..<4 { #expect(try await store.countEvents(event("a"), now: Fixture.start + 2) == nil) }
+        #expect(try await store.countEvents(event("a"), now: Fixture.start + 2) == Fixture.start + 60)
     }
 
     static let admitsUpToTheLimit = StoreCheck("countEvents admits every event up to the limit") { store async throws in

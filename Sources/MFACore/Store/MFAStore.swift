@@ -61,6 +61,16 @@ public protocol MFAStore: Sendable {
     /// subject, and queues `mail`, all at once.
     func issueLink(_ link: LinkRecord, mail: QueuedMail) async throws
 
+    /// Counts against `events` as ``countEvents(_:now:)`` does and, when every
+    /// limit had room, issues `link` and queues `mail` as ``issueLink(_:mail:)``
+    /// does: a link request's whole write.
+    ///
+    /// - Returns: `nil` when the link was issued; otherwise what
+    ///   ``countEvents(_:now:)`` returns, and nothing was counted or issued.
+    ///
+    /// The default makes the two calls; a SQL store does both in one transaction.
+    func issueLink(_ link: LinkRecord, mail: QueuedMail, countingAgainst events: [LimitedEvent], now: Date) async throws -> Date?
+
     /// The link whose token hashes to `tokenHash`, if it serves `purpose`, is
     /// unexpired and has counted fewer than `maxAttempts` failures. Counts nothing:
     /// only ``recordFailure(_:)`` spends an attempt, so a request refused for a
@@ -210,6 +220,12 @@ public protocol MFAStore: Sendable {
 }
 
 extension MFAStore {
+    public func issueLink(_ link: LinkRecord, mail: QueuedMail, countingAgainst events: [LimitedEvent], now: Date) async throws -> Date? {
+        if let retryAt = try await countEvents(events, now: now) { return retryAt }
+        try await issueLink(link, mail: mail)
+        return nil
+    }
+
     public func signedIn(tokenHash: [UInt8], now: Date) async throws -> (SessionRecord, AccountRecord)? {
         guard let session = try await session(tokenHash: tokenHash, now: now),
               let account = try await account(id: session.accountID)

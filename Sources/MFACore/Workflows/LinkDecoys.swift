@@ -13,12 +13,15 @@ extension MFAService {
     /// Issues a link of `purpose` to `account` and queues its email, or, with
     /// no account, writes a decoy of the same shape for `address`.
     func sendLink(_ purpose: LinkPurpose, to account: AccountRecord?, address: EmailAddress, now: Date) async throws {
-        guard let account else {
-            let (link, mail) = makeDecoyLink(purpose, to: address.value, now: now)
-            try await store.issueLink(link, mail: mail)
-            return
-        }
-        try await sendLink(purpose, subject: account.id, to: account.email, now: now)
+        let (link, mail) = link(purpose, to: account, address: address, now: now)
+        try await store.issueLink(link, mail: mail)
+        if account != nil { observer.record(.mailQueued) }
+    }
+
+    /// The link of `purpose` to `account` and its email or, with no account, a decoy of the same shape for `address`.
+    func link(_ purpose: LinkPurpose, to account: AccountRecord?, address: EmailAddress, now: Date) -> (LinkRecord, QueuedMail) {
+        guard let account else { return makeDecoyLink(purpose, to: address.value, now: now) }
+        return makeLink(purpose, subject: account.id, to: account.email, now: now)
     }
 
     /// A link and its email as ``makeLink(_:subject:to:now:)`` makes them, for

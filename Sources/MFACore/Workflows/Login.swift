@@ -82,9 +82,12 @@ extension MFAService {
         let audit = audit(.link(purpose), from: client)
         try await perform {
             let now = clock.now()
-            try await admitLinkRequest(for: address, audit: audit, now: now)
             let account = try await store.account(emailKey: address.key)
-            try await sendLink(purpose, to: account, address: address, now: now)
+            let (link, mail) = link(purpose, to: account, address: address, now: now)
+            // The count and the link in one write: a request is one trip to the store's writer.
+            let retryAt = try await store.issueLink(link, mail: mail, countingAgainst: linkRequestEvents(for: address, audit: audit), now: now)
+            try refuse(until: retryAt, now: now, recording: audit.event(.rateLimited, reason: .linksPerAddress))
+            if account != nil { observer.record(.mailQueued) }
             audit.record(.linkRequested, account: account?.id, reason: account == nil ? .noAccount : nil)
         }
     }

@@ -172,16 +172,26 @@ public final class MFAService: Sendable {
     /// or nothing: someone exhausting their own budget for a victim's address
     /// leaves the victim's own network its budget, up to the total.
     func admitLinkRequest(for address: EmailAddress, audit: Audit, now: Date) async throws {
-        try await admit([
+        try await admit(linkRequestEvents(for: address, audit: audit), now: now, refusal: audit.event(.rateLimited, reason: .linksPerAddress))
+    }
+
+    /// The limits ``admitLinkRequest(for:audit:now:)`` counts a request against.
+    func linkRequestEvents(for address: EmailAddress, audit: Audit) async throws -> [LimitedEvent] {
+        [
             try await limitedEvent("address:" + address.key + " client:" + audit.client.key, configuration.linksPerAddress),
             try await limitedEvent("address:" + address.key, configuration.linksPerAddressTotal),
-        ], now: now, refusal: audit.event(.rateLimited, reason: .linksPerAddress))
+        ]
     }
 
     /// Counts a request against every limit of `events` at once, or records
     /// `refusal` and refuses it with the time to wait.
     func admit(_ events: [LimitedEvent], now: Date, refusal: SecurityEvent) async throws {
-        if let retryAt = try await store.countEvents(events, now: now) {
+        try refuse(until: try await store.countEvents(events, now: now), now: now, recording: refusal)
+    }
+
+    /// Records `refusal` and refuses with the time to wait when a limit is full until `retryAt`.
+    func refuse(until retryAt: Date?, now: Date, recording refusal: SecurityEvent) throws {
+        if let retryAt {
             record(refusal)
             throw MFAError.rateLimited(retryAfterSeconds: Self.seconds(from: now, to: retryAt))
         }
