@@ -43,8 +43,8 @@ struct Argon2Memory: ~Copyable {
 
         let wordsPerBlock = Argon2BlockMixing.wordsPerBlock
         let byteCount = (blockCount + 5) * wordsPerBlock * MemoryLayout<UInt64>.stride
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: Self.alignment)
-        adviseHugePages(raw, byteCount: byteCount)
+        let (raw, isNew) = Argon2MatrixCache.take(byteCount: byteCount, alignment: Self.alignment)
+        if isNew { adviseHugePages(raw, byteCount: byteCount) }
         words = UnsafeMutableBufferPointer(
             start: raw.bindMemory(to: UInt64.self, capacity: byteCount / MemoryLayout<UInt64>.stride),
             count: byteCount / MemoryLayout<UInt64>.stride
@@ -59,8 +59,9 @@ struct Argon2Memory: ~Copyable {
     }
 
     deinit {
-        secureZero(words.baseAddress!, byteCount: words.count * MemoryLayout<UInt64>.stride)
-        words.deallocate()
+        let byteCount = words.count * MemoryLayout<UInt64>.stride
+        secureZero(words.baseAddress!, byteCount: byteCount)
+        Argon2MatrixCache.giveBack(UnsafeMutableRawPointer(words.baseAddress!), byteCount: byteCount)
     }
 
     /// Runs Argon2id from the pre-hash H0 and returns the tag of `outputByteCount` bytes.
