@@ -38,19 +38,22 @@ public final class SQLiteStore: MFAStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON")
         }
-        pool = try Self.openPool(at: path, configuration: configuration)
+        pool = try Self.openPool(at: path, configuration: configuration, busyTimeout: busyTimeout)
         writer = GroupCommitWriter(pool)
     }
 
     /// Opens the pool and migrates the file.
     ///
-    /// Processes opening one new, empty file at once can read it while another
-    /// is writing its first pages (turning WAL on, the first migration), and
-    /// SQLite then answers "file is not a database". That answer is retried for
-    /// a short while; a file that is really not a database still fails, after
-    /// the retries (half a second).
-    private static func openPool(at path: String, configuration: Configuration) throws -> DatabasePool {
-        var attempts = 0
+    /// Processes opening one new, empty file at once race for its first pages:
+    /// one can read the file while another is writing them (turning WAL on, the
+    /// first migration), and SQLite answers "file is not a database"; or the
+    /// switch to WAL finds another connection in the way and answers "database is
+    /// locked" without waiting for the busy timeout. Both are retried: the first
+    /// for half a second (a file that is really not a database then fails), the
+    /// second for the busy timeout, as a write would wait.
+    private static func openPool(at path: String, configuration: Configuration, busyTimeout: TimeInterval) throws -> DatabasePool {
+        let clock = ContinuousClock()
+        let start = clock.now
         while true {
             do {
                 let pool = try DatabasePool(path: path, configuration: configuration)
@@ -59,10 +62,17 @@ public final class SQLiteStore: MFAStore {
                 try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
                 try SQLiteSchema.migrate(pool)
                 return pool
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB && attempts < 50 {
-                attempts += 1
+            } catch let error as DatabaseError where isTransientAtOpen(error, after: clock.now - start, busyTimeout: busyTimeout) {
                 usleep(10_000)
             }
+        }
+    }
+
+    private static func isTransientAtOpen(_ error: DatabaseError, after elapsed: Duration, busyTimeout: TimeInterval) -> Bool {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: elapsed < .milliseconds(500)
+        case .SQLITE_BUSY: elapsed < .seconds(busyTimeout)
+        default: false
         }
     }
 
