@@ -24,27 +24,36 @@ import Testing
         let uri = try #require((try created.json["totp"] as? [String: Any])?["otpauth_uri"] as? String)
         let authenticator = try #require(try OTPAuthURI(parsing: uri).totp)
 
-        // Registrations (mail sealed, limits hashed) and page loads all through the rotation.
-        let running = Atomic(true)
+        // Registrations (mail sealed, limits hashed) before, through and after the
+        // rotation: the traffic stops only once the rotation has ended and a
+        // request was answered after it, however slowly the hashes of a busy
+        // machine let the requests go.
+        let rotating = Atomic(true)
+        let answered = Atomic(0)
         let traffic = Task {
             var statuses: [Int] = []
             var index = 0
-            while running.load(ordering: .relaxed) {
+            var answeredAfterRotation = false
+            while !answeredAfterRotation {
+                let rotationHadEnded = !rotating.load(ordering: .acquiring)
                 index += 1
                 let answer = try await http.post("/users/create/", json: ["email": "user\(index)@example.com", "password": Self.password])
                 statuses.append(answer.status)
+                answered.add(1, ordering: .releasing)
+                answeredAfterRotation = rotationHadEnded
                 try await Task.sleep(for: .milliseconds(20))
             }
             return statuses
         }
+        while answered.load(ordering: .acquiring) == 0 { try await Task.sleep(for: .milliseconds(10)) }
         let (rotation, output) = try LiveServer.start(arguments: ["rotate-key"], environment: [
             "MFA_DATA_DIR": server.dataDirectory.path, "MFA_LOG_FORMAT": "json",
         ])
         while rotation.isRunning { try await Task.sleep(for: .milliseconds(50)) }
-        running.store(false, ordering: .relaxed)
+        rotating.store(false, ordering: .releasing)
         let statuses = try await traffic.value
         #expect(rotation.terminationStatus == 0, "\(output.text)")
-        #expect(statuses.count >= 3 && statuses.allSatisfy { $0 == 202 }, "\(statuses)")
+        #expect(statuses.count >= 2 && statuses.allSatisfy { $0 == 202 }, "\(statuses)")
 
         // The key file holds one new key; every sealed value is under it.
         let newKey = try Data(contentsOf: URL(fileURLWithPath: keyFile))
