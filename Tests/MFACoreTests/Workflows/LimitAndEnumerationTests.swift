@@ -103,7 +103,9 @@ import MFACoreTesting
         #expect(snapshot.limitKeys.isEmpty && snapshot.outbox.isEmpty && snapshot.pendingRegistrations.isEmpty)
     }
 
-    @Test func aFullHashingQueueFailsFastAsUnavailable() async throws {
+    /// A service with one hashing slot and no queue, its slot taken by a
+    /// registration that hashes until `blocking` is released.
+    static func serviceWithItsOnlyHashingSlotTaken() async throws -> (MFAService, BlockingHasher, first: Task<Void, any Error>) {
         let blocking = BlockingHasher()
         var configuration = MFAConfiguration()
         configuration.concurrentPasswordHashes = 1
@@ -111,24 +113,21 @@ import MFACoreTesting
         let mfa = try MFAService(configuration: configuration, store: InMemoryStore(), keys: SecretKey.generate(), links: TestLinkBuilder(), passwordHasher: blocking)
         let first = Task { try await mfa.requestAccountCreation(email: "a1@example.com", password: Harness.password, from: .testClient) }
         await blocking.waitUntilRunning()
+        return (mfa, blocking, first)
+    }
+
+    @Test func aFullHashingQueueFailsFastAsUnavailable() async throws {
+        let (mfa, blocking, first) = try await Self.serviceWithItsOnlyHashingSlotTaken()
         await expect(.unavailable) { try await mfa.requestAccountCreation(email: "a2@example.com", password: Harness.password, from: .testClient) }
         blocking.release()
         try await first.value
         try await mfa.requestAccountCreation(email: "a3@example.com", password: Harness.password, from: .testClient)
     }
-}
 
-extension LimitAndEnumerationTests {
     /// A login whose hash would be refused is refused before its link is read:
     /// under a burst, the excess gets its answer without waiting for the reads of the others.
     @Test func aFullHashingQueueRefusesLinkCompletionsBeforeReadingTheLink() async throws {
-        let blocking = BlockingHasher()
-        var configuration = MFAConfiguration()
-        configuration.concurrentPasswordHashes = 1
-        configuration.queuedPasswordHashes = 0
-        let mfa = try MFAService(configuration: configuration, store: InMemoryStore(), keys: SecretKey.generate(), links: TestLinkBuilder(), passwordHasher: blocking)
-        let first = Task { try await mfa.requestAccountCreation(email: "a1@example.com", password: Harness.password, from: .testClient) }
-        await blocking.waitUntilRunning()
+        let (mfa, blocking, first) = try await Self.serviceWithItsOnlyHashingSlotTaken()
         // An unknown link answers link_invalid when the hasher has room; here the refusal comes first.
         await expect(.unavailable) {
             _ = try await mfa.completeLogin(token: "no-such-link", password: Harness.password, secondFactor: .totpCode("123456"), from: .testClient)
