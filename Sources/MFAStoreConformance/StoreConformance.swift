@@ -29,4 +29,16 @@ public enum StoreConformance {
         + FailureChecks.all + LinkChecks.all + AccountChecks.all + CommitChecks.all
         + SessionChecks.all + OutboxChecks.all + HousekeepingChecks.all + RaceChecks.all + KeyChecks.all + ImportChecks.all
         + OperatorChecks.all + PasskeyChecks.all
+
+    /// What stores of several processes on one database must hold together;
+    /// run each on stores that separate servers would open:
+    ///
+    /// ```swift
+    /// @Test(arguments: StoreConformance.sharedDatabaseChecks)
+    /// func holdsAcrossServers(_ check: SharedDatabaseCheck) async throws {
+    ///     let database = try await makeEmptyDatabase()
+    ///     try await check.run(on: [try MyStore(database), try MyStore(database)])
+    /// }
+    /// ```
+    public static let sharedDatabaseChecks: [SharedDatabaseCheck] = SharedDatabaseChecks.all
 }

@@ -10,3 +10,11 @@ func postgresStoreConforms(to check: StoreCheck) async throws {
         try await check.run { store }
     }
 }
+
+/// Two running stores (each with its own pool) on one database stand for two servers.
+@Test(.needsPostgres, .serialized, arguments: StoreConformance.sharedDatabaseChecks)
+func postgresStoresOnOneDatabaseHoldTogether(_ check: SharedDatabaseCheck) async throws {
+    try await TemporaryPostgresDatabase.withTwoStores { stores in
+        try await check.run(on: stores)
+    }
+}

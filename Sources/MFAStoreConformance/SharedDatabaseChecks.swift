@@ -1,14 +1,14 @@
 import Foundation
 import MFACore
-import MFASQLite
 import Testing
 
-@Suite struct SQLiteConcurrencyTests {
-    /// Two independent pools on one file stand for two server processes.
-    @Test func twoPoolsRaceToConsumeOneTokenFiftyTimes() async throws {
-        let database = TemporaryDatabase()
-        defer { database.remove() }
-        let stores = [try database.open(), try database.open()]
+/// Races between stores of different processes on one database.
+enum SharedDatabaseChecks {
+    static let all = [consumeOneLinkOnce, holdBothLinkLimitsOfOneAddress]
+
+    static let consumeOneLinkOnce = SharedDatabaseCheck(
+        "stores on one database racing to consume one link, 50 times, let exactly one win each time"
+    ) { stores in
         let now = Date()
         for round in 0..<50 {
             let email = "racer\(round)@example.com"
@@ -25,7 +25,9 @@ import Testing
                             authenticator: SealedAuthenticator(sealedSecret: [0], algorithm: .sha1, digits: 6, period: 30), createdAt: now
                         )
                         do {
-                            try await stores[contender % 2].createAccount(account, recoveryCodeHashes: [], consumingLink: LinkUse(tokenHash: link.tokenHash, maxAttempts: 5), now: now)
+                            try await stores[contender % stores.count].createAccount(
+                                account, recoveryCodeHashes: [], consumingLink: LinkUse(tokenHash: link.tokenHash, maxAttempts: 5), now: now
+                            )
                             return true
                         } catch MFAStoreError.linkNotUsable {
                             return false
@@ -38,23 +40,19 @@ import Testing
         }
     }
 
-    /// Two processes counting one address's link requests from several networks
-    /// admit exactly the total, never more than a network's own budget, and
-    /// count nothing they refuse.
-    @Test func twoPoolsHoldBothLinkLimitsOfOneAddress() async throws {
-        let database = TemporaryDatabase()
-        defer { database.remove() }
-        let stores = [try database.open(), try database.open()]
+    /// Link requests for one address from several networks: exactly the total
+    /// is admitted, never more than a network's own budget, and nothing refused is counted.
+    static let holdBothLinkLimitsOfOneAddress = SharedDatabaseCheck(
+        "stores on one database counting one address's link requests hold its total and each network's budget together"
+    ) { stores in
         let now = Date()
         let total = LimitedEvent(key: "total", limit: RateLimit(count: 8, window: 3_600))
-        func events(network: Int) -> [LimitedEvent] {
-            [LimitedEvent(key: "network-\(network)", limit: RateLimit(count: 3, window: 900)), total]
-        }
+        func own(network: Int) -> LimitedEvent { LimitedEvent(key: "network-\(network)", limit: RateLimit(count: 3, window: 900)) }
         let admitted = try await withThrowingTaskGroup(of: Int?.self) { group in
             for request in 0..<60 {
                 group.addTask {
                     let network = request % 4
-                    return try await stores[request % 2].countEvents(events(network: network), now: now) == nil ? network : nil
+                    return try await stores[request % stores.count].countEvents([own(network: network), total], now: now) == nil ? network : nil
                 }
             }
             return try await group.reduce(into: [Int]()) { if let network = $1 { $0.append(network) } }
@@ -63,8 +61,7 @@ import Testing
         #expect((0..<4).allSatisfy { network in admitted.count { $0 == network } <= 3 })
         var countedPerNetwork = 0
         for network in 0..<4 {
-            let own = [LimitedEvent(key: "network-\(network)", limit: RateLimit(count: 3, window: 900))]
-            while try await stores[network % 2].countEvents(own, now: now) == nil { countedPerNetwork += 1 }
+            while try await stores[network % stores.count].countEvents([own(network: network)], now: now) == nil { countedPerNetwork += 1 }
         }
         #expect(countedPerNetwork == 4 * 3 - 8)
     }
