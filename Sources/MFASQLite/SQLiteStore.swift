@@ -139,11 +139,13 @@ public final class SQLiteStore: MFAStore {
     /// than the two thread switches of ``read(_:)`` (to a reader's queue and
     /// back to the task), which made up most of a signed-in request's cost.
     /// GRDB's synchronous read runs on the caller's thread when the reader is
-    /// free, in a transaction of its own as ``read(_:)`` does. Not for reads
-    /// that scan tables: those would hold a thread of Swift's cooperative pool.
+    /// free. `body` runs one statement, which SQLite runs on one snapshot, so
+    /// it needs no transaction around it: the `BEGIN` and `COMMIT` of GRDB's
+    /// `read` cost as much as the lookup. Not for reads that scan tables:
+    /// those would hold a thread of Swift's cooperative pool.
     func lookUp<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.read(body)
+            return try pool.unsafeRead(body)
         } catch let error as DatabaseError {
             throw MFAStoreError.unavailable(error.description)
         }

@@ -15,8 +15,16 @@ public struct SystemRandomSource: RandomSource {
     /// Creates the system random source.
     public init() {}
 
+    /// Draws eight bytes per request to the kernel, not one: each request
+    /// (`getrandom` on Linux) costs the kernel a fresh generator state, several
+    /// microseconds, and a link took 64 of them.
     public func bytes(count: Int) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(count)
+        while bytes.count < count {
+            withUnsafeBytes(of: generator.next()) { bytes.append(contentsOf: $0.prefix(count - bytes.count)) }
+        }
+        return bytes
     }
 }

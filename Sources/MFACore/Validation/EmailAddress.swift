@@ -29,8 +29,15 @@ public struct EmailAddress: Sendable, Hashable {
     /// The key of an address: its Unicode NFC form, lowercased (and normalised
     /// again, because lowercasing may undo NFC). Stores compare keys exactly,
     /// so canonically equivalent spellings must become one key here.
+    ///
+    /// ASCII text is its own NFC form, so an ASCII address (every one that
+    /// passes ``MailAddressSyntax``) is only lowercased: Foundation's
+    /// normalisation costs more than the rest of a sign-in link request.
     public static func key(of address: String) -> String {
-        address.precomposedStringWithCanonicalMapping.lowercased().precomposedStringWithCanonicalMapping
+        guard address.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return address.precomposedStringWithCanonicalMapping.lowercased().precomposedStringWithCanonicalMapping
+        }
+        return String(decoding: address.utf8.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     private static func problem(with address: String) -> String? {

@@ -23,7 +23,7 @@ public enum MFARouter {
         let router = Router(context: MFARequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: ForwardedClientMiddleware(trustedProxies: trustedProxies))
         router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: RequestMetricsMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ProblemMiddleware(routes: routes))
         for route in routes {

@@ -11,18 +11,22 @@ import NIOCore
 /// the previous request was read, and stops when ``RequestEndMarker``
 /// reports the request's end; the time the server then takes to answer does
 /// not count.
-final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
+///
+/// A connection has at most one timer, not one per request: at its hour it
+/// closes the connection if the request being read started a deadline ago,
+/// or else waits for that request's deadline, or stops when no request is
+/// being read (the next one's first byte starts it again). Scheduling and
+/// cancelling a timer for each request of a busy connection cost more than
+/// the route `/health` itself.
+final class RequestDeadlineHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
-    typealias OutboundIn = IOData
-    typealias OutboundOut = IOData
-
-    /// The event ``RequestEndMarker`` sends down the pipeline when a request has been read.
-    struct RequestRead {}
 
     private let timeout: TimeAmount
     private let logger: Logger
-    private var deadline: Scheduled<Void>?
+    /// When the first byte of the request being read arrived; `nil` between requests.
+    private var requestStart: NIODeadline?
+    private var timer: Scheduled<Void>?
 
     init(timeout: TimeAmount, logger: Logger) {
         self.timeout = timeout
@@ -30,36 +34,44 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if deadline == nil {
-            deadline = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
-                deadline = nil
-                logger.debug("A request did not arrive within its deadline; closing the connection")
-                context.close(promise: nil)
-            }
+        if requestStart == nil {
+            let now = context.eventLoop.now
+            requestStart = now
+            if timer == nil { startTimer(at: now + timeout, context: context) }
         }
         context.fireChannelRead(data)
     }
 
-    func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
-        guard event is RequestRead else {
-            context.triggerUserOutboundEvent(event, promise: promise)
-            return
-        }
-        cancelDeadline()
-        promise?.succeed()
+    /// Stops the clock: the request has been read to its end (``RequestEndMarker``).
+    func requestRead() {
+        requestStart = nil
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        cancelDeadline()
+        stopTimer()
         context.fireChannelInactive()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        cancelDeadline()
+        stopTimer()
     }
 
-    private func cancelDeadline() {
-        deadline?.cancel()
-        deadline = nil
+    private func startTimer(at deadline: NIODeadline, context: ChannelHandlerContext) {
+        timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+            timer = nil
+            guard let requestStart else { return }
+            let requestDeadline = requestStart + timeout
+            guard requestDeadline <= context.eventLoop.now else {
+                startTimer(at: requestDeadline, context: context)
+                return
+            }
+            logger.debug("A request did not arrive within its deadline; closing the connection")
+            context.close(promise: nil)
+        }
+    }
+
+    private func stopTimer() {
+        timer?.cancel()
+        timer = nil
     }
 }

@@ -5,9 +5,11 @@ import MFACore
 /// `/openapi.json` and `/docs`. (`/metrics` has its own listener, ``MetricsListener``.)
 extension RouteHandlers {
     func health(_ success: Endpoint.Success) -> RouteHandler {
-        { _, _ in
+        // The same bytes every time: encoded once, as load balancers ask often.
+        let body = try! Response.json(HealthBody(status: "ok"), status: success.httpStatus)
+        return { _, _ in
             try await service.checkHealth()
-            return try .json(HealthBody(status: "ok"), status: success.httpStatus)
+            return body
         }
     }
 

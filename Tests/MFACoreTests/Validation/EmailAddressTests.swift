@@ -1,3 +1,4 @@
+import Foundation
 import MFACore
 import Testing
 
@@ -10,6 +11,11 @@ import Testing
         #expect(Array(EmailAddress.key(of: composed).utf8) == Array("zo\u{00EB}.\u{00FC}nal@example.com".utf8))
         #expect(Array(EmailAddress.key(of: decomposed).utf8) == Array("zo\u{00EB}.\u{00FC}nal@example.com".utf8))
         #expect(try EmailAddress(" Ada.Lovelace+MFA@Example.COM ").key == "ada.lovelace+mfa@example.com")
+    }
+
+    @Test func anASCIIKeyIsTheSameAsTheNormalisedOne() {
+        let everyPrintableASCII = String(decoding: (0x21...0x7E).map { UInt8($0) }, as: UTF8.self)
+        #expect(EmailAddress.key(of: everyPrintableASCII) == everyPrintableASCII.precomposedStringWithCanonicalMapping.lowercased())
     }
 
     @Test(arguments: ["\u{200B}", "\u{200C}", "\u{200D}", "\u{202E}", "\u{2066}", "\u{2060}", "\u{FEFF}", "\u{00AD}", "\u{E0041}"])

@@ -36,6 +36,8 @@ import Testing
                 #"http_requests_total{http_route="/users/create",http_request_method="POST",http_response_status_code="202"}"#,
                 #"http_requests_total{http_route="/users/login/mfa",http_request_method="POST",http_response_status_code="401"}"#,
                 #"http_requests_total{http_route="NotFound",http_request_method="GET",http_response_status_code="404"}"#,
+                #"http_server_request_duration_seconds_count{http_route="/users/create",http_request_method="POST",http_response_status_code="202"}"#,
+                #"http_server_active_requests{http_request_method="GET"}"#,
                 #"mfa_logins_total{result="succeeded"}"#,
                 #"mfa_logins_total{result="failed"}"#,
                 "mfa_emails_queued_total",
