@@ -147,7 +147,7 @@ extension Database {
     }
 
     func account(id: String) throws -> AccountRecord? {
-        try Row.fetchOne(cachedStatement(sql: "SELECT * FROM account WHERE id = ?"), arguments: [id]).map(AccountRecord.init(row:))
+        try first(sql: "SELECT * FROM account WHERE id = ?", arguments: [id], AccountRecord.init(row:))
     }
 
     func revokeSessions(of accountID: String, _ revocation: SessionRevocation) throws {

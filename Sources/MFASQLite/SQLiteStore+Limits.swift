@@ -20,17 +20,15 @@ extension SQLiteStore {
 extension Database {
     /// Counts against `events`, all or nothing, as ``MFAStore/countEvents(_:now:)`` promises.
     func count(_ events: [LimitedEvent], now: Date) throws -> Date? {
-        var counts: [(event: LimitedEvent, window: Row?)] = []
-        for event in events {
-            let row = try Row.fetchOne(
-                cachedStatement(sql: "SELECT event_count, ends_at FROM limit_window WHERE key = ? AND ends_at > ?"),
-                arguments: [event.key, now.storedValue]
-            )
-            counts.append((event, row))
+        let counts = try events.map { event in
+            let window = try first(
+                sql: "SELECT event_count, ends_at FROM limit_window WHERE key = ? AND ends_at > ?", arguments: [event.key, now.storedValue]
+            ) { row -> (count: Int, endsAt: Date) in (row["event_count"], row.date("ends_at")) }
+            return (event: event, window: window)
         }
         let fullUntil = counts.compactMap { event, window -> Date? in
-            guard let window, window["event_count"] as Int >= event.limit.count else { return nil }
-            return window.date("ends_at")
+            guard let window, window.count >= event.limit.count else { return nil }
+            return window.endsAt
         }.max()
         guard fullUntil == nil else { return fullUntil }
         for (event, window) in counts {

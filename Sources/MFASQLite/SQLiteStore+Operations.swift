@@ -28,7 +28,7 @@ extension SQLiteStore {
 
     public func account(emailKey: String) async throws -> AccountRecord? {
         try lookUp { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE email_key = ?"), arguments: [emailKey]).map(AccountRecord.init(row:))
+            try db.first(sql: "SELECT * FROM account WHERE email_key = ?", arguments: [emailKey], AccountRecord.init(row:))
         }
     }
 
@@ -38,18 +38,18 @@ extension SQLiteStore {
 
     public func pendingRegistration(subject: String, now: Date) async throws -> PendingRegistration? {
         try lookUp { db in
-            try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM pending_registration WHERE subject = ? AND expires_at > ?"),
-                arguments: [subject, now.storedValue]
-            ).map(PendingRegistration.init(row:))
+            try db.first(
+                sql: "SELECT * FROM pending_registration WHERE subject = ? AND expires_at > ?",
+                arguments: [subject, now.storedValue], PendingRegistration.init(row:)
+            )
         }
     }
 
     public func link(tokenHash: [UInt8], now: Date) async throws -> LinkRecord? {
         try lookUp { db in
-            try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM link WHERE token_hash = ? AND expires_at > ?"), arguments: [Data(tokenHash), now.storedValue]
-            ).map(LinkRecord.init(row:))
+            try db.first(
+                sql: "SELECT * FROM link WHERE token_hash = ? AND expires_at > ?", arguments: [Data(tokenHash), now.storedValue], LinkRecord.init(row:)
+            )
         }
     }
 
@@ -76,10 +76,10 @@ extension SQLiteStore {
 
     public func usableLink(tokenHash: [UInt8], purpose: LinkPurpose, maxAttempts: Int, now: Date) async throws -> LinkRecord? {
         try lookUp { db in
-            try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM link WHERE token_hash = ? AND purpose = ? AND expires_at > ? AND attempts < ?"),
-                arguments: [Data(tokenHash), purpose.rawValue, now.storedValue, maxAttempts]
-            ).map(LinkRecord.init(row:))
+            try db.first(
+                sql: "SELECT * FROM link WHERE token_hash = ? AND purpose = ? AND expires_at > ? AND attempts < ?",
+                arguments: [Data(tokenHash), purpose.rawValue, now.storedValue, maxAttempts], LinkRecord.init(row:)
+            )
         }
     }
 
@@ -107,28 +107,28 @@ extension SQLiteStore {
 
     public func session(tokenHash: [UInt8], now: Date) async throws -> SessionRecord? {
         try lookUp { db in
-            try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM session WHERE token_hash = ? AND expires_at > ?"), arguments: [Data(tokenHash), now.storedValue]
-            ).map(SessionRecord.init(row:))
+            try db.first(
+                sql: "SELECT * FROM session WHERE token_hash = ? AND expires_at > ?", arguments: [Data(tokenHash), now.storedValue], SessionRecord.init(row:)
+            )
         }
     }
 
     public func signedIn(tokenHash: [UInt8], now: Date) async throws -> (SessionRecord, AccountRecord)? {
         try lookUp { db in
-            let row = try Row.fetchOne(
-                db.cachedStatement(sql: """
+            try db.first(
+                sql: """
                     SELECT account.*, session.created_at AS session_created_at, session.expires_at AS session_expires_at
                     FROM session JOIN account ON account.id = session.account_id
                     WHERE session.token_hash = ? AND session.expires_at > ?
-                    """),
+                    """,
                 arguments: [Data(tokenHash), now.storedValue]
-            )
-            guard let row else { return nil }
-            let account = try AccountRecord(row: row)
-            let session = SessionRecord(
-                tokenHash: tokenHash, accountID: account.id, createdAt: row.date("session_created_at"), expiresAt: row.date("session_expires_at")
-            )
-            return (session, account)
+            ) { row in
+                let account = try AccountRecord(row: row)
+                let session = SessionRecord(
+                    tokenHash: tokenHash, accountID: account.id, createdAt: row.date("session_created_at"), expiresAt: row.date("session_expires_at")
+                )
+                return (session, account)
+            }
         }
     }
 
@@ -142,14 +142,14 @@ extension SQLiteStore {
 
     public func claimMail(now: Date, leaseUntil: Date, limit: Int) async throws -> [QueuedMail] {
         try await write { db in
-            let due = try Row.fetchAll(
-                db.cachedStatement(sql: """
+            let due = try db.all(
+                sql: """
                     SELECT * FROM outbox
                     WHERE finished_at IS NULL AND not_before <= ? AND (leased_until IS NULL OR leased_until <= ?)
                     ORDER BY not_before, rowid LIMIT ?
-                    """),
-                arguments: [now.storedValue, now.storedValue, limit]
-            ).map(QueuedMail.init(row:))
+                    """,
+                arguments: [now.storedValue, now.storedValue, limit], QueuedMail.init(row:)
+            )
             for mail in due {
                 try db.run(sql: "UPDATE outbox SET leased_until = ? WHERE id = ?", arguments: [leaseUntil.storedValue, mail.id])
             }

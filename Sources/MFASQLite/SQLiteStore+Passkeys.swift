@@ -31,17 +31,15 @@ extension SQLiteStore {
 
     public func passkeys(accountID: String) async throws -> [PasskeyRecord] {
         try lookUp { db in
-            try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM passkey WHERE account_id = ? ORDER BY created_at, id"), arguments: [accountID]
-            ).map(PasskeyRecord.init(row:))
+            try db.all(
+                sql: "SELECT * FROM passkey WHERE account_id = ? ORDER BY created_at, id", arguments: [accountID], PasskeyRecord.init(row:)
+            )
         }
     }
 
     public func passkey(credentialID: [UInt8]) async throws -> PasskeyRecord? {
         try lookUp { db in
-            try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM passkey WHERE credential_id = ?"), arguments: [Data(credentialID)]
-            ).map(PasskeyRecord.init(row:))
+            try db.first(sql: "SELECT * FROM passkey WHERE credential_id = ?", arguments: [Data(credentialID)], PasskeyRecord.init(row:))
         }
     }
 }
