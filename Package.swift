@@ -59,7 +59,7 @@ let package = Package(
         ),
         .target(
             name: "MFACore",
-            dependencies: ["MFAOTP", "MFAPasswords", "MFAWebAuthn", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["MFAOTP", "MFAPasswords", "MFAWebAuthn", "MFAFormats", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Test doubles for embedders' test targets; no production target depends on it.
         .target(name: "MFACoreTesting", dependencies: ["MFACore", "MFAOTP", "MFAPasswords", "MFASecureBytes"]),

@@ -1,4 +1,5 @@
 import Foundation
+import MFAFormats
 
 /// Seals messages for the store's outbox and opens them for delivery.
 ///
@@ -11,7 +12,7 @@ struct Outbox: Sendable {
     func queue(_ message: MailMessage, now: Date, expiresAt: Date? = nil) -> QueuedMail {
         let id = random.uuidString()
         // Encoding a struct of three strings cannot fail.
-        let json = try! JSONEncoder().encode(message)
+        let json = try! JSONText.encode(message)
         return QueuedMail(id: id, sealedMessage: sealer.seal(Array(json), for: .mail, context: id), notBefore: now, expiresAt: expiresAt)
     }
 

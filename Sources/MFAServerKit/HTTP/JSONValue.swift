@@ -1,8 +1,10 @@
+import MFAFormats
+
 /// Any JSON value: the server's one JSON value type.
 ///
 /// Objects keep their keys in the order written, so that the OpenAPI document
 /// reads in the contract's order and is the same on every build. Request bodies
-/// are decoded into it without a schema, so that the server can tell a missing
+/// are read into it without a schema (``parse(_:)``), so that the server can tell a missing
 /// field (422) from a field of the wrong type (400).
 enum JSONValue: Sendable {
     case string(String)
@@ -44,45 +46,11 @@ enum JSONValue: Sendable {
         }
     }
 
-    /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.
+    /// A JSON string literal, escaped as answers escape them (``JSONText``).
     private static func quoted(_ text: String) -> String {
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\t": quoted += "\\t"
-            case "\r": quoted += "\\r"
-            case "\u{0}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16)
-                quoted += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: quoted.unicodeScalars.append(scalar)
-            }
-        }
-        return quoted + "\""
-    }
-}
-
-extension JSONValue: Decodable {
-    /// Decodes any JSON value.
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .boolean(value)
-        } else if let value = try? container.decode(Int.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self).map { (key: $0.key, value: $0.value) })
-        }
+        var quoted: [UInt8] = []
+        JSONText.appendQuoted(text, to: &quoted)
+        return String(decoding: quoted, as: UTF8.self)
     }
 }
 

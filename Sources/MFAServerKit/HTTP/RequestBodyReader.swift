@@ -68,7 +68,7 @@ extension Request {
     private static func jsonObject(_ bytes: [UInt8]) throws(RequestError) -> [String: JSONValue] {
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+            value = try JSONValue.parse(bytes)
         } catch {
             throw .malformed("The request body is not valid JSON.")
         }

@@ -1,23 +1,15 @@
-import Foundation
 import Hummingbird
+import MFAFormats
 
 extension Response {
     /// A JSON answer, UTF-8, with slashes left unescaped so that URIs read as
-    /// written, and keys sorted so that equal answers are equal byte for byte.
+    /// written, and keys sorted so that equal answers are equal byte for byte
+    /// (``JSONText``: Foundation's encoder cost more than a request's work).
     static func json(_ body: some Encodable, status: HTTPResponse.Status, contentType: String = "application/json") throws -> Response {
-        let data = try encoder.encode(body)
-        return Response(
+        Response(
             status: status,
             headers: [.contentType: contentType],
-            body: .init(byteBuffer: ByteBuffer(bytes: data))
+            body: .init(byteBuffer: ByteBuffer(bytes: try JSONText.encode(body)))
         )
     }
-
-    /// One encoder for every answer: making one costs as much as encoding a
-    /// small body, and Foundation's encoder may be shared between threads.
-    private static let encoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 }
