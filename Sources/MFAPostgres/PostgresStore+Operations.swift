@@ -149,6 +149,14 @@ extension PostgresStore {
         }
     }
 
+    public func dropExpiredMail(now: Date) async throws -> Int {
+        try await rows("""
+            UPDATE outbox SET finished_at = \(now), disposition = \("\(MailDisposition.dropped)")
+            WHERE finished_at IS NULL AND not_before <= \(now) AND (leased_until IS NULL OR leased_until <= \(now)) AND expires_at <= \(now)
+            RETURNING id
+            """).count
+    }
+
     public func purgeExpired(now: Date, finishedMailRetention: TimeInterval) async throws {
         try await transaction { db in
             try await db.run("DELETE FROM link WHERE expires_at <= \(now)")

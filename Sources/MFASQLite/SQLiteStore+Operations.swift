@@ -174,6 +174,19 @@ extension SQLiteStore {
         }
     }
 
+    public func dropExpiredMail(now: Date) async throws -> Int {
+        try await write { db in
+            try db.run(
+                sql: """
+                    UPDATE outbox SET finished_at = ?, disposition = ?
+                    WHERE finished_at IS NULL AND not_before <= ? AND (leased_until IS NULL OR leased_until <= ?) AND expires_at <= ?
+                    """,
+                arguments: [now.storedValue, "\(MailDisposition.dropped)", now.storedValue, now.storedValue, now.storedValue]
+            )
+            return db.changesCount
+        }
+    }
+
     public func purgeExpired(now: Date, finishedMailRetention: TimeInterval) async throws {
         try await write { db in
             let cutoff = now.storedValue

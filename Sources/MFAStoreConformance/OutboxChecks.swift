@@ -6,7 +6,7 @@ import Testing
 enum OutboxChecks {
     static let all = [
         claimsNothingFromAnEmptyOutbox, claimsOnlyDueMail, claimsTheOldestFirstUpToTheLimit, leasesClaimedMail,
-        finishedMailIsNotClaimedAgain, retriedMailWaitsAndCountsTheAttempt,
+        finishedMailIsNotClaimedAgain, retriedMailWaitsAndCountsTheAttempt, dropsDueExpiredMailAtOnce,
     ]
 
     static let claimsNothingFromAnEmptyOutbox = StoreCheck("claimMail returns nothing from an empty outbox") { store async throws in
@@ -70,5 +70,27 @@ enum OutboxChecks {
 
         try await store.finishMail(id: mail.id, as: .retry(notBefore: Fixture.start + 900), now: Fixture.start + 301)
         #expect(try await store.claimMail(now: Fixture.start + 900, leaseUntil: Fixture.start + 960, limit: 10).first?.attempts == 2)
+    }
+
+    static let dropsDueExpiredMailAtOnce = StoreCheck(
+        "dropExpiredMail finishes the due, unleased mail whose link expired, and no other, unless the store drops none"
+    ) { store in
+        let now = Fixture.start + 10
+        let expired = (0..<3).map { _ in Fixture.mail(expiresAt: now) }
+        let unexpired = Fixture.mail(expiresAt: now + 1)
+        let linkless = Fixture.mail()
+        let notYetDue = Fixture.mail(notBefore: now + 1, expiresAt: Fixture.start)
+        let leased = Fixture.mail(expiresAt: Fixture.start)
+        try await store.enqueue(leased)
+        _ = try await store.claimMail(now: Fixture.start, leaseUntil: now + 60, limit: 1)
+        for message in expired + [unexpired, linkless, notYetDue] { try await store.enqueue(message) }
+
+        let dropped = try await store.dropExpiredMail(now: now)
+        // A store may leave the work to claimMail and the worker (the protocol's default).
+        try #require(dropped != 0)
+        #expect(dropped == expired.count)
+        #expect(try await store.dropExpiredMail(now: now) == 0)
+        let claimed = try await store.claimMail(now: now, leaseUntil: now + 60, limit: 10)
+        #expect(Set(claimed.map(\.id)) == [unexpired.id, linkless.id])
     }
 }

@@ -76,9 +76,12 @@ public struct MailDeliveryWorker: Sendable {
         )
     }
 
-    /// Sends every message that is due now, once.
+    /// Sends every message that is due now, once; drops first, unread, those
+    /// whose link expired (``MFAStore/dropExpiredMail(now:)``).
     public func deliverDueMail() async throws -> PassReport {
         var report = PassReport()
+        report.dropped = try await store.dropExpiredMail(now: clock.now())
+        for _ in 0..<report.dropped { observer.record(MailDisposition.dropped.event) }
         while true {
             let now = clock.now()
             let batch = try await store.claimMail(now: now, leaseUntil: now + policy.lease, limit: policy.batchSize)

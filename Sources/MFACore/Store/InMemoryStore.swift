@@ -217,6 +217,14 @@ public final class InMemoryStore: MFAStore {
         }
     }
 
+    public func dropExpiredMail(now: Date) async throws -> Int {
+        state.withLock { state in
+            let expired = state.outbox.values.filter { $0.isDue(at: now) && $0.mail.expiresAt.map { $0 <= now } == true }
+            for entry in expired { state.outbox[entry.mail.id]?.finishedAt = now }
+            return expired.count
+        }
+    }
+
     public func finishMail(id: String, as disposition: MailDisposition, now: Date) async throws {
         state.withLock { state in
             guard var entry = state.outbox[id] else { return }

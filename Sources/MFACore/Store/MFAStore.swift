@@ -154,6 +154,17 @@ public protocol MFAStore: Sendable {
     /// Records what became of a claimed message.
     func finishMail(id: String, as disposition: MailDisposition, now: Date) async throws
 
+    /// Finishes as dropped, all at once, every message that ``claimMail(now:leaseUntil:limit:)``
+    /// would claim at `now` and whose link expired by then, without claiming them.
+    ///
+    /// Every link request for an unknown address queues such a message (a
+    /// decoy that expires as it is written), so most of a busy outbox is
+    /// dropped unread; claiming and finishing each cost two writes a message.
+    /// The default drops none: the delivery worker then drops each it claims.
+    ///
+    /// - Returns: how many messages were dropped.
+    func dropExpiredMail(now: Date) async throws -> Int
+
     // MARK: Housekeeping
 
     /// Deletes expired links, sessions, pending registrations, passkey challenges and
@@ -225,6 +236,8 @@ extension MFAStore {
         try await issueLink(link, mail: mail)
         return nil
     }
+
+    public func dropExpiredMail(now: Date) async throws -> Int { 0 }
 
     public func signedIn(tokenHash: [UInt8], now: Date) async throws -> (SessionRecord, AccountRecord)? {
         guard let session = try await session(tokenHash: tokenHash, now: now),

@@ -43,6 +43,19 @@ import Testing
         #expect(mfa.mailer.messages.isEmpty)
     }
 
+    @Test func decoyMailIsDroppedUnsentAndCountedOneByOne() async throws {
+        let mfa = try Harness()
+        for address in ["nobody@example.com", "no-one@example.com", "none@example.com"] {
+            try await mfa.service.requestLogin(email: address, from: .testClient)
+        }
+        mfa.events.clear()
+        let report = try await mfa.worker.deliverDueMail()
+        #expect(report.dropped == 3 && report.sent == 0)
+        #expect(mfa.events.events.filter { $0 == .mailDropped }.count == 3)
+        #expect(mfa.mailer.messages.isEmpty)
+        #expect(try await mfa.worker.deliverDueMail().isEmpty)
+    }
+
     @Test func failureReportsNeverContainTheLink() async throws {
         let mfa = try Harness()
         let reports = Mutex<[String]>([])
