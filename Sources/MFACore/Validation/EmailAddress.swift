@@ -41,10 +41,15 @@ public struct EmailAddress: Sendable, Hashable {
     }
 
     private static func problem(with address: String) -> String? {
-        guard (3...254).contains(address.count) else {
+        // ASCII text, as nearly every address is, is checked byte by byte: a
+        // byte is a character, and Unicode's property tables are not needed.
+        let isASCII = address.utf8.allSatisfy { $0 < 0x80 }
+        guard (3...254).contains(isASCII ? address.utf8.count : address.count) else {
             return "An email address has 3 to 254 characters."
         }
-        guard !address.unicodeScalars.contains(where: isRefusedCharacter) else {
+        let hasRefusedCharacter = isASCII
+            ? address.utf8.contains(where: isRefusedASCII) : address.unicodeScalars.contains(where: isRefusedCharacter)
+        guard !hasRefusedCharacter else {
             return "An email address has no spaces, control characters or invisible formatting characters."
         }
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
@@ -59,8 +64,14 @@ public struct EmailAddress: Sendable, Hashable {
         return nil
     }
 
-    private static func isRefusedCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    static func isRefusedCharacter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || [.control, .format].contains(scalar.properties.generalCategory)
+    }
+
+    /// ``isRefusedCharacter(_:)`` for an ASCII byte: the controls, tab to
+    /// carriage return and space, and DEL.
+    static func isRefusedASCII(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte == 0x7F
     }
 }
 

@@ -1,5 +1,5 @@
 import Foundation
-import MFACore
+@testable import MFACore
 import Testing
 
 @Suite struct EmailAddressTests {
@@ -11,6 +11,12 @@ import Testing
         #expect(Array(EmailAddress.key(of: composed).utf8) == Array("zo\u{00EB}.\u{00FC}nal@example.com".utf8))
         #expect(Array(EmailAddress.key(of: decomposed).utf8) == Array("zo\u{00EB}.\u{00FC}nal@example.com".utf8))
         #expect(try EmailAddress(" Ada.Lovelace+MFA@Example.COM ").key == "ada.lovelace+mfa@example.com")
+    }
+
+    @Test func theASCIIRuleIsTheUnicodeRuleForEveryASCIIByte() {
+        for byte in UInt8(0)..<0x80 {
+            #expect(EmailAddress.isRefusedASCII(byte) == EmailAddress.isRefusedCharacter(Unicode.Scalar(byte)), "byte \(byte)")
+        }
     }
 
     @Test func anASCIIKeyIsTheSameAsTheNormalisedOne() {
