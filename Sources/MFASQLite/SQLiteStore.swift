@@ -35,8 +35,12 @@ public final class SQLiteStore: MFAStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
+        // temp_store = MEMORY keeps the savepoint journals of group commits
+        // (a copy of each page an operation first changes) in memory: as files
+        // they were written as often as the log itself, and held old page
+        // images on disk.
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON")
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY")
         }
         pool = try Self.openPool(at: path, configuration: configuration, busyTimeout: busyTimeout)
         writer = GroupCommitWriter(pool)

@@ -19,7 +19,7 @@ import Testing
         withExtendedLifetime(store) {}
     }
 
-    @Test func pragmasAreSetForDurabilityAndSecureDeletion() throws {
+    @Test func pragmasAreSetForDurabilitySecureDeletionAndJournalsInMemory() throws {
         let database = TemporaryDatabase()
         defer { database.remove() }
         _ = try database.open()
@@ -28,7 +28,7 @@ import Testing
         #expect(journal == "wal")
         // Connection settings are per connection: read them on the store's own.
         let store = try database.open()
-        for (pragma, expected) in [("synchronous", 2), ("secure_delete", 1), ("foreign_keys", 1)] {
+        for (pragma, expected) in [("synchronous", 2), ("secure_delete", 1), ("foreign_keys", 1), ("temp_store", 2)] {
             let onWriter = try store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA \(pragma)") }
             let onReader = try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA \(pragma)") }
             #expect(onWriter == expected && onReader == expected, "PRAGMA \(pragma)")
