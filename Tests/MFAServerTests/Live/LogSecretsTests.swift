@@ -12,8 +12,10 @@ import Testing
             "MFA_LOG_FORMAT": format,
             // Room for grace's six link requests; the ninth for one unknown address is refused.
             "MFA_LIMIT_LINKS_PER_ADDRESS": "8/900",
-            // Two failures lock the account for a second.
-            "MFA_LIMIT_ACCOUNT_FAILURES": "2/1",
+            // Two failures lock the account for four seconds: long enough for the
+            // third attempt's hash to end within the lock on a machine busy with
+            // parallel tests (with one second, a fresh-clone run once saw it end after).
+            "MFA_LIMIT_ACCOUNT_FAILURES": "2/4",
         ])
         let http = HTTP(baseURL: server.baseURL)
         let outbox = Outbox(directory: server.outbox)
@@ -51,7 +53,7 @@ import Testing
         // Locked: even the right answer is refused until the lock ends.
         let right = ["password": password, "recovery_code": account.recoveryCodes[0]]
         expectStatus(try await http.post(loginLink, json: right), 429)
-        try await Task.sleep(for: .seconds(1.2))
+        try await Task.sleep(for: .seconds(4.2))
         let login = try await http.post(loginLink, json: right)
         expectStatus(login, 200)
         let session = try #require(try login.json["session_token"] as? String)
