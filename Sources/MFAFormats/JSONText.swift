@@ -60,8 +60,14 @@ private final class JSONNode {
         case array([JSONNode])
     }
 
+    var content: Content
+
     /// An object until something is encoded: Foundation writes `{}` for a value that encodes nothing.
-    var content = Content.object([])
+    init(_ content: Content = .object([])) {
+        self.content = content
+    }
+
+    static var null: JSONNode { JSONNode(.literal("null")) }
 
     func setMember(_ key: String, _ node: JSONNode) {
         guard case .object(var members) = content else { preconditionFailure("a keyed container on a value that is not an object") }
@@ -159,9 +165,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let codingPath: [any CodingKey]
 
     mutating func encodeNil(forKey key: Key) throws {
-        let null = JSONNode()
-        null.content = .literal("null")
-        node.setMember(key.stringValue, null)
+        node.setMember(key.stringValue, .null)
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
@@ -169,21 +173,18 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let child = JSONNode()
-        node.setMember(key.stringValue, child)
-        return TreeEncoder(node: child, codingPath: codingPath + [key]).container(keyedBy: keyType)
+        superEncoder(forKey: key).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let child = JSONNode()
-        node.setMember(key.stringValue, child)
-        return TreeEncoder(node: child, codingPath: codingPath + [key]).unkeyedContainer()
+        superEncoder(forKey: key).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         superEncoder(forKey: Key(stringValue: "super")!)
     }
 
+    /// The encoder of a new member under `key`; the nested containers are its.
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         let child = JSONNode()
         node.setMember(key.stringValue, child)
@@ -201,9 +202,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     }
 
     mutating func encodeNil() throws {
-        let null = JSONNode()
-        null.content = .literal("null")
-        node.appendElement(null)
+        node.appendElement(.null)
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
@@ -211,17 +210,14 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let child = JSONNode()
-        node.appendElement(child)
-        return TreeEncoder(node: child, codingPath: codingPath).container(keyedBy: keyType)
+        superEncoder().container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let child = JSONNode()
-        node.appendElement(child)
-        return TreeEncoder(node: child, codingPath: codingPath).unkeyedContainer()
+        superEncoder().unkeyedContainer()
     }
 
+    /// The encoder of a new element; the nested containers are its.
     mutating func superEncoder() -> any Encoder {
         let child = JSONNode()
         node.appendElement(child)

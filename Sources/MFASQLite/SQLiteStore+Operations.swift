@@ -140,15 +140,15 @@ extension SQLiteStore {
         try await write { db in try db.insert(mail) }
     }
 
+    /// The messages ``claimMail(now:leaseUntil:limit:)`` may claim at `:now`,
+    /// which ``dropExpiredMail(now:)`` drops when their link expired.
+    private static let dueMail = "finished_at IS NULL AND not_before <= :now AND (leased_until IS NULL OR leased_until <= :now)"
+
     public func claimMail(now: Date, leaseUntil: Date, limit: Int) async throws -> [QueuedMail] {
         try await write { db in
             let due = try db.all(
-                sql: """
-                    SELECT * FROM outbox
-                    WHERE finished_at IS NULL AND not_before <= ? AND (leased_until IS NULL OR leased_until <= ?)
-                    ORDER BY not_before, rowid LIMIT ?
-                    """,
-                arguments: [now.storedValue, now.storedValue, limit], QueuedMail.init(row:)
+                sql: "SELECT * FROM outbox WHERE \(Self.dueMail) ORDER BY not_before, rowid LIMIT :limit",
+                arguments: ["now": now.storedValue, "limit": limit], QueuedMail.init(row:)
             )
             for mail in due {
                 try db.run(sql: "UPDATE outbox SET leased_until = ? WHERE id = ?", arguments: [leaseUntil.storedValue, mail.id])
@@ -177,11 +177,8 @@ extension SQLiteStore {
     public func dropExpiredMail(now: Date) async throws -> Int {
         try await write { db in
             try db.run(
-                sql: """
-                    UPDATE outbox SET finished_at = ?, disposition = ?
-                    WHERE finished_at IS NULL AND not_before <= ? AND (leased_until IS NULL OR leased_until <= ?) AND expires_at <= ?
-                    """,
-                arguments: [now.storedValue, "\(MailDisposition.dropped)", now.storedValue, now.storedValue, now.storedValue]
+                sql: "UPDATE outbox SET finished_at = :now, disposition = :dropped WHERE \(Self.dueMail) AND expires_at <= :now",
+                arguments: ["now": now.storedValue, "dropped": "\(MailDisposition.dropped)"]
             )
             return db.changesCount
         }

@@ -121,7 +121,7 @@ public struct MailDeliveryWorker: Sendable {
 
     private func deliver(_ mail: QueuedMail) async -> MailDisposition {
         let now = clock.now()
-        if let expiresAt = mail.expiresAt, expiresAt <= now { return .dropped }
+        if mail.hasExpired(at: now) { return .dropped }
         let message: MailMessage
         do {
             message = try outbox.open(mail)

@@ -219,7 +219,7 @@ public final class InMemoryStore: MFAStore {
 
     public func dropExpiredMail(now: Date) async throws -> Int {
         state.withLock { state in
-            let expired = state.outbox.values.filter { $0.isDue(at: now) && $0.mail.expiresAt.map { $0 <= now } == true }
+            let expired = state.outbox.values.filter { $0.isDue(at: now) && $0.mail.hasExpired(at: now) }
             for entry in expired { state.outbox[entry.mail.id]?.finishedAt = now }
             return expired.count
         }

@@ -156,4 +156,9 @@ public struct QueuedMail: Sendable, Hashable {
         self.expiresAt = expiresAt
         self.attempts = attempts
     }
+
+    /// Whether the link it carries has expired at `now`, so that it is dropped, never sent.
+    public func hasExpired(at now: Date) -> Bool {
+        expiresAt.map { $0 <= now } ?? false
+    }
 }

@@ -9,7 +9,8 @@ public struct EmailAddress: Sendable, Hashable {
     public let value: String
 
     /// The form addresses are compared and looked up by: see ``key(of:)``.
-    public var key: String { Self.key(of: value) }
+    /// Made once: a link request uses it for the lookup and for each limit.
+    public let key: String
 
     /// Checks `text` against the contract: 3...254 characters, exactly one `@`,
     /// a non-empty local part, a domain with a dot, no spaces, control or
@@ -21,6 +22,7 @@ public struct EmailAddress: Sendable, Hashable {
         let trimmed = text.trimmingWhitespace()
         guard let problem = Self.problem(with: trimmed) else {
             value = trimmed
+            key = Self.key(of: trimmed)
             return
         }
         throw .invalid(field, problem)
@@ -34,7 +36,7 @@ public struct EmailAddress: Sendable, Hashable {
     /// passes ``MailAddressSyntax``) is only lowercased: Foundation's
     /// normalisation costs more than the rest of a sign-in link request.
     public static func key(of address: String) -> String {
-        guard address.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard address.isASCII else {
             return address.precomposedStringWithCanonicalMapping.lowercased().precomposedStringWithCanonicalMapping
         }
         return String(decoding: address.utf8.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
@@ -43,7 +45,7 @@ public struct EmailAddress: Sendable, Hashable {
     private static func problem(with address: String) -> String? {
         // ASCII text, as nearly every address is, is checked byte by byte: a
         // byte is a character, and Unicode's property tables are not needed.
-        let isASCII = address.utf8.allSatisfy { $0 < 0x80 }
+        let isASCII = address.isASCII
         guard (3...254).contains(isASCII ? address.utf8.count : address.count) else {
             return "An email address has 3 to 254 characters."
         }
@@ -76,6 +78,9 @@ public struct EmailAddress: Sendable, Hashable {
 }
 
 extension String {
+    /// Whether every character is ASCII, so that a byte is a character.
+    fileprivate var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),

@@ -4,7 +4,7 @@ extension MFAService {
     /// Queues *Your sign-in link* when the address has an account.
     ///
     /// Answers the same for unknown addresses, and counts against the
-    /// address's limits either way (see ``admitLinkRequest(for:from:now:)``).
+    /// address's limits either way (see ``linkRequestEvents(for:audit:)``).
     ///
     /// - Parameter client: the network the request comes from.
     /// - Throws: ``MFAError/invalidFields(_:)``, ``MFAError/rateLimited(retryAfterSeconds:)``, ``MFAError/unavailable``.
