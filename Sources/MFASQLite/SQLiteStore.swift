@@ -16,6 +16,7 @@ import MFACore
 public final class SQLiteStore: MFAStore {
     let pool: DatabasePool
     private let writer: GroupCommitWriter
+    private let lookups: LookupConnections
     /// Where work that follows a committed change reports its failures: such work
     /// is best effort, since the change's answer must not turn into an error.
     let logger: Logger
@@ -44,6 +45,7 @@ public final class SQLiteStore: MFAStore {
         }
         pool = try Self.openPool(at: path, configuration: configuration, busyTimeout: busyTimeout)
         writer = GroupCommitWriter(pool)
+        lookups = LookupConnections(path: path, configuration: configuration)
     }
 
     /// Opens the pool and migrates the file.
@@ -142,14 +144,14 @@ public final class SQLiteStore: MFAStore {
     /// Such a read takes SQLite microseconds once its pages are cached, less
     /// than the two thread switches of ``read(_:)`` (to a reader's queue and
     /// back to the task), which made up most of a signed-in request's cost.
-    /// GRDB's synchronous read runs on the caller's thread when the reader is
-    /// free. `body` runs one statement, which SQLite runs on one snapshot, so
+    /// It runs on the caller's thread, on a connection of its own
+    /// (``LookupConnections``). `body` runs one statement, which SQLite runs on one snapshot, so
     /// it needs no transaction around it: the `BEGIN` and `COMMIT` of GRDB's
     /// `read` cost as much as the lookup. Not for reads that scan tables:
     /// those would hold a thread of Swift's cooperative pool.
     func lookUp<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.unsafeRead(body)
+            return try lookups.read(body)
         } catch let error as DatabaseError {
             throw MFAStoreError.unavailable(error.description)
         }

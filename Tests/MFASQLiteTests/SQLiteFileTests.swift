@@ -31,7 +31,8 @@ import Testing
         for (pragma, expected) in [("synchronous", 2), ("secure_delete", 1), ("foreign_keys", 1), ("temp_store", 2)] {
             let onWriter = try store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA \(pragma)") }
             let onReader = try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA \(pragma)") }
-            #expect(onWriter == expected && onReader == expected, "PRAGMA \(pragma)")
+            let onLookup = try store.lookUp { db in try Int.fetchOne(db, sql: "PRAGMA \(pragma)") }
+            #expect(onWriter == expected && onReader == expected && onLookup == expected, "PRAGMA \(pragma)")
         }
     }
 

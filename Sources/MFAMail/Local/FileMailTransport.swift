@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MFACore
+import NIOPosix
 
 #if canImport(Glibc)
 import Glibc
@@ -74,9 +75,10 @@ public struct FileMailTransport: MailTransport {
         return path
     }
 
-    /// Writes `message` to a new file.
+    /// Writes `message` to a new file, on SwiftNIO's thread pool: the write
+    /// ends with an fsync, which must not hold up a thread that serves requests.
     public func send(_ message: MailMessage) async throws {
-        try write(message)
+        _ = try await NIOThreadPool.singleton.runIfActive { try write(message) }
     }
 
     private static func timestamp(_ date: Date) -> String {
