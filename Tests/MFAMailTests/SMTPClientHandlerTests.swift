@@ -66,4 +66,18 @@ import Testing
         #expect(!channel.isActive)
         #expect(error(of: request(command("NOOP"))) != nil)
     }
+
+    /// With implicit TLS the handshake can fail, and close the connection, before
+    /// the greeting is asked for; the request then finds the channel closed, and
+    /// the reason must outlive the channel's handlers for the greeting to report it.
+    @Test func aFailureBeforeTheGreetingIsAskedForOutlivesTheClosedChannel() throws {
+        struct HandshakeFailed: Error {}
+        let failure = SMTPConnectionFailure()
+        let channel = EmbeddedChannel(handler: SMTPClientHandler(failure: failure))
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 25)).wait()
+        channel.pipeline.fireErrorCaught(HandshakeFailed())
+        // The handler closed the channel; its going inactive is a later failure that must not replace the first.
+        #expect(!channel.isActive)
+        #expect(failure.recorded is HandshakeFailed)
+    }
 }

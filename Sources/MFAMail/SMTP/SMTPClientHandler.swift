@@ -28,6 +28,12 @@ final class SMTPClientHandler: ChannelDuplexHandler {
 
     private var state = State.awaitingGreetingRequest(greeting: nil)
     private var parser = SMTPReplyParser()
+    private let failure: SMTPConnectionFailure
+
+    /// A handler that keeps the error its connection first fails with in `failure`.
+    init(failure: SMTPConnectionFailure = SMTPConnectionFailure()) {
+        self.failure = failure
+    }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = unwrapOutboundIn(data)
@@ -126,6 +132,7 @@ final class SMTPClientHandler: ChannelDuplexHandler {
         case .awaitingGreetingRequest, .idle:
             break
         }
+        failure.record(error)
         state = .failed(error)
         context.close(promise: nil)
     }

@@ -20,6 +20,7 @@ struct SMTPConnection: Sendable {
         implicitTLS: TLSClientSetup?,
         group: any EventLoopGroup
     ) async throws -> SMTPConnection {
+        let failure = SMTPConnectionFailure()
         let connected = ClientBootstrap(group: group)
             .connectTimeout(TimeAmount(connectTimeout))
             .channelInitializer { channel in
@@ -27,15 +28,17 @@ struct SMTPConnection: Sendable {
                     if let implicitTLS {
                         try channel.pipeline.syncOperations.addHandler(implicitTLS.makeHandler())
                     }
-                    try channel.pipeline.syncOperations.addHandler(SMTPClientHandler())
+                    try channel.pipeline.syncOperations.addHandler(SMTPClientHandler(failure: failure))
                 }
             }
             .connect(host: host, port: port)
-        // Asked for on the event loop the moment the connection exists: a failure that comes
-        // before the greeting, such as a refused certificate, then reaches this request instead
-        // of vanishing with the closed channel's handlers.
+        // Asked for on the event loop the moment the connection exists, so that a failure before
+        // the greeting, such as a refused certificate, reaches this request instead of vanishing
+        // with the closed channel's handlers; if the channel closed before the request reached
+        // it (the connect future's callbacks ran late), the reason is the failure the handler kept.
         let greetingReply = connected.flatMap { channel in
             request(.receiveGreeting, timeout: greetingTimeout, on: channel)
+                .flatMapErrorThrowing { error in throw failure.recorded ?? error }
         }
         return SMTPConnection(channel: try await connected.get(), greetingReply: greetingReply)
     }
