@@ -71,6 +71,9 @@ private final class JSONNode {
 
     func setMember(_ key: String, _ node: JSONNode) {
         guard case .object(var members) = content else { preconditionFailure("a keyed container on a value that is not an object") }
+        // Taken out of `content`, the array is the only reference to its
+        // storage and grows in place instead of being copied for each member.
+        content = .object([])
         if let index = members.firstIndex(where: { $0.key == key }) {
             members[index].value = node
         } else {
@@ -81,6 +84,7 @@ private final class JSONNode {
 
     func appendElement(_ node: JSONNode) {
         guard case .array(var elements) = content else { preconditionFailure("an unkeyed container on a value that is not an array") }
+        content = .array([])  // as in setMember: the elements grow in place
         elements.append(node)
         content = .array(elements)
     }
