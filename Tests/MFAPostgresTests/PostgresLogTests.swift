@@ -14,7 +14,7 @@ import Testing
             let handler = InMemoryLogHandler()
             var logger = Logger(label: "store") { _ in handler }
             logger.logLevel = .trace
-            let store = PostgresStore(location: try database.location, logger: logger)
+            let store = try database.store(logger: logger)
             let passwordHash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$never-in-a-log"
             let sealed: [UInt8] = Array("sealed-secret-never-in-a-log".utf8)
             try await store.whileRunning {

@@ -27,8 +27,8 @@ struct TemporaryPostgresDatabase {
 
     /// A store on the database, not yet running. The deadline is long: the
     /// races must not fail for a machine that runs every test at once.
-    func store(deadline: Duration = .seconds(60), maximumConnections: Int = 8) throws -> PostgresStore {
-        PostgresStore(location: try location, deadline: deadline, maximumConnections: maximumConnections, logger: Logger(label: "test"))
+    func store(deadline: Duration = .seconds(60), maximumConnections: Int = 8, logger: Logger = Logger(label: "test")) throws -> PostgresStore {
+        PostgresStore(location: try location, deadline: deadline, maximumConnections: maximumConnections, logger: logger)
     }
 
     /// Drops the database, closing its connections.
