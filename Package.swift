@@ -121,7 +121,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "MFAStoreConformanceTests", dependencies: ["MFACore", "MFAStoreConformance"]),
+        .testTarget(name: "MFAStoreConformanceTests", dependencies: ["MFACore", "MFAStoreConformance", "MFATestSupport"]),
         .testTarget(
             name: "MFAPostgresTests",
             dependencies: [

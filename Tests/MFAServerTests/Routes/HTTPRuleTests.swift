@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import MFACore
+import MFATestSupport
 import Testing
 @testable import MFAServerKit
 

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MFACore
 @testable import MFAServerKit
 import MFACoreTesting
+import MFATestSupport
 
 /// `mfa-server`'s router on an in-memory store, a manual clock and a recording
 /// mailer, driven in process through HummingbirdTesting.
