@@ -1,8 +1,7 @@
 -- GET /users/me with valid session tokens of sessions.txt: one per wrk thread.
 -- The request is written once per thread, like the bare route's and /health's
--- (a `request` function would run Lua for every request, on the cores the
--- server measures on: about 8 µs per request of the client's CPU, a tenth of
--- this row's rate).
+-- (a `request` function runs Lua for every request, on the cores the server
+-- is measured on: wrk took 21-22 µs of CPU per request so, 17-19 without).
 dofile("report.lua")
 local tokens = {}
 for line in io.lines(os.getenv("LOAD_WORK") .. "/sessions.txt") do tokens[#tokens + 1] = line end
