@@ -43,6 +43,16 @@ let package = Package(
             dependencies: [.product(name: "MFAPasswords", package: "mfa")],
             path: "Tools/Argon2idHash"
         ),
+        // Not a benchmark: POST /users/login/'s floor on this store (Docs/Performance.md).
+        .executableTarget(
+            name: "DurableRoute",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MFACore", package: "mfa"),
+                .product(name: "MFASQLite", package: "mfa"),
+            ],
+            path: "Tools/DurableRoute"
+        ),
         // Not a benchmark: the bare Hummingbird route that load/run.sh measures mfa-server against.
         .executableTarget(
             name: "BareRoute",

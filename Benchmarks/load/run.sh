@@ -29,10 +29,10 @@ threads=2 # wrk threads: one per core of the 2-core machine this was written on
 clock_ticks=$(getconf CLK_TCK)
 
 echo "building (release)..." >&2
-# The server from the project's own build (what a user runs); the two tools
+# The server from the project's own build (what a user runs); the three tools
 # from this package.
 (cd ../.. && swift build -c release --product mfa-server >&2)
-(cd .. && for product in BareRoute Argon2idHash; do swift build -c release --product $product >&2; done)
+(cd .. && for product in BareRoute DurableRoute Argon2idHash; do swift build -c release --product $product >&2; done)
 server_bin=$(cd ../.. && swift build -c release --show-bin-path)
 bin=$(cd .. && swift build -c release --show-bin-path)
 
@@ -161,6 +161,16 @@ if [[ -n $sqlite ]]; then
   measure SQLite "POST /users/login/ (new address; every 50th existing)" "${one[@]}" 64 login.lua /users/login/
   measure SQLite "GET /users/me" "${one[@]}" 64 me.lua /users/me
   measure SQLite "GET /health" "${one[@]}" 64 report.lua /health
+  # The floor of POST /users/login/ on this store: Hummingbird, the body, and
+  # rows written durably through SQLiteStore's group commit, nothing else.
+  for rows_written in 1 5; do
+    floor_port=$(free_port)
+    "$bin/DurableRoute" "$floor_port" "$(mktemp -d "$LOAD_WORK/floor.XXXX")" "$rows_written" >"$LOAD_WORK/floor.log" 2>&1 &
+    floor_pid=$!; pids+=("$floor_pid")
+    wait_for "$floor_port" /health "$LOAD_WORK/floor.log"
+    measure SQLite "floor: POST, $rows_written row(s) written durably (DurableRoute)" "$floor_pid" "$floor_port" 64 floor.lua /write
+    kill "$floor_pid"; wait "$floor_pid" || true
+  done
 
   first=$LOAD_EXISTING
   ./loadtool.py logins "$first" "$accounts_per_row" "$LOAD_WORK/logins.tsv"; first=$((first + accounts_per_row))
