@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "MFASQLite",
             dependencies: [
-                "MFACore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                "MFACore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The store on PostgreSQL: several servers on one database.

@@ -37,6 +37,18 @@ let package = Package(
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
         ),
+        .executableTarget(
+            name: "StoreBenchmarks",
+            dependencies: [
+                .product(name: "MFACore", package: "mfa"),
+                .product(name: "MFASQLite", package: "mfa"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "StoreBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
         // Not a benchmark: one hash per process, for argon2-reference.sh to compare with libargon2's tool.
         .executableTarget(
             name: "Argon2idHash",

@@ -17,20 +17,35 @@ extension Row {
 }
 
 extension AccountRecord {
-    init(row: Row) throws {
-        guard let algorithm = OTPAlgorithm(rawValue: row["totp_algorithm"]) else {
+    /// The account's columns in the order ``init(columns:)`` reads them, for
+    /// a `SELECT` of the account table that may join others (whose columns
+    /// then come after these).
+    static let selectedColumns = """
+        account.id, account.email, account.email_key, account.full_name, account.password_hash,
+        account.totp_sealed_secret, account.totp_algorithm, account.totp_digits, account.totp_period,
+        account.last_time_step, account.created_at, account.last_login_at, account.consecutive_failures,
+        account.locked_until
+        """
+
+    /// The number of ``selectedColumns``: the index of the first column after them.
+    static let selectedColumnCount: Int32 = 14
+
+    static let selectByID = "SELECT \(selectedColumns) FROM account WHERE id = ?"
+    static let selectByEmailKey = "SELECT \(selectedColumns) FROM account WHERE email_key = ?"
+
+    init(columns: SQLiteColumns) throws {
+        guard let algorithm = OTPAlgorithm(rawValue: columns.string(6)) else {
             throw MFAStoreError.unavailable("unknown TOTP algorithm in account row")
         }
         self.init(
-            id: row["id"], email: row["email"], emailKey: row["email_key"], fullName: row["full_name"],
-            passwordHash: row["password_hash"],
+            id: columns.string(0), email: columns.string(1), emailKey: columns.string(2), fullName: columns.optionalString(3),
+            passwordHash: columns.string(4),
             authenticator: SealedAuthenticator(
-                sealedSecret: row.bytes("totp_sealed_secret"), algorithm: algorithm,
-                digits: row["totp_digits"], period: row["totp_period"]
+                sealedSecret: columns.bytes(5), algorithm: algorithm, digits: columns.int(7), period: columns.int(8)
             ),
-            lastAcceptedTimeStep: (row["last_time_step"] as Int64?).map { UInt64($0) },
-            createdAt: row.date("created_at"), lastLoginAt: row.optionalDate("last_login_at"),
-            consecutiveFailures: row["consecutive_failures"], lockedUntil: row.optionalDate("locked_until")
+            lastAcceptedTimeStep: columns.optionalInt64(9).map { UInt64($0) },
+            createdAt: columns.date(10), lastLoginAt: columns.optionalDate(11),
+            consecutiveFailures: columns.int(12), lockedUntil: columns.optionalDate(13)
         )
     }
 }
@@ -147,7 +162,7 @@ extension Database {
     }
 
     func account(id: String) throws -> AccountRecord? {
-        try first(sql: "SELECT * FROM account WHERE id = ?", arguments: [id], AccountRecord.init(row:))
+        try first(sql: AccountRecord.selectByID, arguments: [id], columns: AccountRecord.init(columns:))
     }
 
     func revokeSessions(of accountID: String, _ revocation: SessionRevocation) throws {

@@ -28,7 +28,7 @@ extension SQLiteStore {
 
     public func account(emailKey: String) async throws -> AccountRecord? {
         try lookUp { db in
-            try db.first(sql: "SELECT * FROM account WHERE email_key = ?", arguments: [emailKey], AccountRecord.init(row:))
+            try db.first(sql: AccountRecord.selectByEmailKey, arguments: [emailKey], columns: AccountRecord.init(columns:))
         }
     }
 
@@ -115,22 +115,23 @@ extension SQLiteStore {
 
     public func signedIn(tokenHash: [UInt8], now: Date) async throws -> (SessionRecord, AccountRecord)? {
         try lookUp { db in
-            try db.first(
-                sql: """
-                    SELECT account.*, session.created_at AS session_created_at, session.expires_at AS session_expires_at
-                    FROM session JOIN account ON account.id = session.account_id
-                    WHERE session.token_hash = ? AND session.expires_at > ?
-                    """,
-                arguments: [Data(tokenHash), now.storedValue]
-            ) { row in
-                let account = try AccountRecord(row: row)
+            try db.first(sql: Self.selectSignedIn, arguments: [Data(tokenHash), now.storedValue], columns: { columns in
+                let account = try AccountRecord(columns: columns)
+                let sessionColumn = AccountRecord.selectedColumnCount
                 let session = SessionRecord(
-                    tokenHash: tokenHash, accountID: account.id, createdAt: row.date("session_created_at"), expiresAt: row.date("session_expires_at")
+                    tokenHash: tokenHash, accountID: account.id,
+                    createdAt: columns.date(sessionColumn), expiresAt: columns.date(sessionColumn + 1)
                 )
                 return (session, account)
-            }
+            })
         }
     }
+
+    private static let selectSignedIn = """
+        SELECT \(AccountRecord.selectedColumns), session.created_at, session.expires_at
+        FROM session JOIN account ON account.id = session.account_id
+        WHERE session.token_hash = ? AND session.expires_at > ?
+        """
 
     public func revokeSession(tokenHash: [UInt8]) async throws {
         try await write { db in try db.run(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [Data(tokenHash)]) }

@@ -8,7 +8,7 @@ extension SQLiteStore: MFAStoreTransfer {
         // One read transaction: a snapshot, whatever other processes write meanwhile.
         try await read { db in
             var rows = StoreRows()
-            rows.accounts = try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY rowid").map(AccountRecord.init(row:))
+            rows.accounts = try db.all(sql: "SELECT \(AccountRecord.selectedColumns) FROM account ORDER BY rowid", columns: AccountRecord.init(columns:))
             rows.recoveryCodes = try Row.fetchAll(db, sql: "SELECT * FROM recovery_code").map {
                 StoreRows.RecoveryCode(accountID: $0["account_id"], codeHash: $0.bytes("code_hash"))
             }

@@ -5,9 +5,41 @@ import Testing
 /// Looking accounts up and creating them through a link.
 enum AccountChecks {
     static let all = [
-        findsAnAccountByIDAndAddress, findsNoUnknownAccount, createsAnAccountConsumingItsLink,
+        findsAnAccountByIDAndAddress, readsEveryFieldOfAnAccountBack, findsNoUnknownAccount, createsAnAccountConsumingItsLink,
         refusesToCreateThroughAnUnusableLink, refusesATakenAddress,
     ] + ReplacementChecks.all + DeletionChecks.all
+
+    static let readsEveryFieldOfAnAccountBack = StoreCheck(
+        "every field of an account, set or not, reads back as written through account(id:), account(emailKey:), signedIn and, in a store that can move its rows, exportRows"
+    ) { store in
+        var full = Fixture.account(email: "zoë.\(Fixture.id().prefix(8))@example.com", fullName: "Zoë Ŋgwa 日本 👩🏽‍💻")
+        full.passwordHash = "$2b$12$" + String(repeating: "b", count: 53)
+        full.authenticator.digits = 8
+        full.authenticator.period = 60
+        full.lastAcceptedTimeStep = 58_333_333
+        full.createdAt = Fixture.start - 86_400.25
+        full.lastLoginAt = Fixture.start - 3_600.5
+        full.consecutiveFailures = 4
+        full.lockedUntil = Fixture.start - 900.75 // a lock that has run out: a session can still be opened
+        let bare = Fixture.account(fullName: nil)
+
+        for account in [full, bare] {
+            try await store.importAccount(account)
+            #expect(try await store.account(id: account.id) == account)
+            #expect(try await store.account(emailKey: account.emailKey) == account)
+        }
+        if let store = store as? any MFAStoreTransfer {
+            #expect(Set(try await store.exportRows().accounts) == [full, bare])
+        }
+        for account in [full, bare] {
+            // Opening a session commits a change to the account (its failures end).
+            let session = try await store.openSession(for: account.id)
+            let signedIn = try await store.signedIn(tokenHash: session.tokenHash, now: Fixture.start)
+            #expect(signedIn?.0 == session)
+            #expect(signedIn?.1 == (try await store.account(id: account.id)))
+            #expect(signedIn?.1.fullName == account.fullName && signedIn?.1.createdAt == account.createdAt)
+        }
+    }
 
     static let findsAnAccountByIDAndAddress = StoreCheck("account(id:) and account(emailKey:) return the account as stored") { store in
         let named = try await store.register(Fixture.account(fullName: "Ada Lovelace"))
