@@ -28,7 +28,7 @@ extension AccountRecord {
         """
 
     /// The number of ``selectedColumns``: the index of the first column after them.
-    static let selectedColumnCount: Int32 = 14
+    static let selectedColumnCount = Int32(selectedColumns.split(separator: ",").count)
 
     static let selectByID = "SELECT \(selectedColumns) FROM account WHERE id = ?"
     static let selectByEmailKey = "SELECT \(selectedColumns) FROM account WHERE email_key = ?"
