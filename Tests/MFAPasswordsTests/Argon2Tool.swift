@@ -16,27 +16,15 @@ struct Argon2Tool {
     func encodedArgon2idHash(
         password: [UInt8], salt: String, memoryKiB: Int, iterations: Int, parallelism: Int, outputByteCount: Int
     ) async throws -> String {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = [salt, "-id", "-t", "\(iterations)", "-k", "\(memoryKiB)", "-p", "\(parallelism)",
-                             "-l", "\(outputByteCount)", "-e"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            do {
-                try process.run()
-            } catch {
-                continuation.resume(throwing: error)
-                return
-            }
-            // The password and the one-line answer both fit in a pipe buffer, so neither side blocks.
-            input.fileHandleForWriting.write(Data(password))
-            try? input.fileHandleForWriting.close()
-        }
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let files = FileManager.default.temporaryDirectory.appending(path: "mfa-argon2-\(UUID().uuidString)")
+        let (input, output) = (files.path + ".input", files.path + ".output")
+        defer { for file in [input, output] { try? FileManager.default.removeItem(atPath: file) } }
+        try Data(password).write(to: URL(fileURLWithPath: input))
+        _ = try await SpawnedProcess.run(
+            executable, [salt, "-id", "-t", "\(iterations)", "-k", "\(memoryKiB)", "-p", "\(parallelism)", "-l", "\(outputByteCount)", "-e"],
+            inputPath: input, outputPath: output, errorPath: nil
+        )
+        let printed = try String(contentsOfFile: output, encoding: .utf8)
         return printed.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

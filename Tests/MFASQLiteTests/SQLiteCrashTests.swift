@@ -24,19 +24,13 @@ import MFATestSupport
         let database = TemporaryDatabase()
         defer { database.remove() }
         _ = try database.open()
-        let writer = Process()
-        writer.executableURL = try Self.crashWriterBinary()
-        writer.arguments = [database.path, String(writers)]
-        let output = Pipe()
-        writer.standardOutput = output
-        try writer.run()
+        let output = database.path + ".acknowledged"
+        let writer = try SpawnedProcess(try Self.crashWriterBinary(), [database.path, String(writers)], outputPath: output)
         // Let it write for a while, then kill it without warning.
         try await Task.sleep(for: .seconds(2))
-        kill(writer.processIdentifier, SIGKILL)
-        writer.waitForExit()
-        #expect(writer.terminationReason == .uncaughtSignal, "the writer stopped before it was killed")
-        let acknowledged = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(separator: "\n").map(String.init)
+        writer.signal(SIGKILL)
+        #expect(try await writer.waitForExit() == -SIGKILL, "the writer stopped before it was killed")
+        let acknowledged = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(acknowledged.count > 5, "the writer wrote too little to prove anything")
 
         let store = try database.open()

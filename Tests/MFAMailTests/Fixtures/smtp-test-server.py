@@ -165,7 +165,7 @@ async def serve(options):
 
 
 if __name__ == "__main__":
-    # A parent's blocked signals are inherited (Foundation's Process does so); let SIGTERM and SIGINT stop the server.
+    # A parent's blocked signals are inherited (SpawnedProcess clears them, other parents may not); let SIGTERM and SIGINT stop the server.
     signal.pthread_sigmask(signal.SIG_SETMASK, [])
     arguments = parse_arguments()
     if arguments.parse:

@@ -50,30 +50,21 @@ struct SMTPTestServer {
         let portFile = directory.appendingPathComponent("port")
         let logFile = directory.appendingPathComponent("server.log")
         try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: logFile.path, contents: nil) else {
-            throw TestSetupError("cannot create \(logFile.path)")
-        }
-        let log = try FileHandle(forWritingTo: logFile)
-        defer { try? log.close() }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [TestEnvironment.serverScript, "--spool", spool.path, "--port-file", portFile.path]
-            + options.arguments
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
+        let process = try SpawnedProcess(
+            URL(fileURLWithPath: python),
+            [TestEnvironment.serverScript, "--spool", spool.path, "--port-file", portFile.path] + options.arguments,
+            outputPath: logFile.path, errorPath: nil
+        )
         defer {
-            // SIGKILL, because the child inherits the test thread's signal mask, in which SIGTERM may be blocked.
-            kill(process.processIdentifier, SIGKILL)
-            process.waitForExit()
+            process.signal(SIGTERM)
+            _ = process.exitStatus(waiting: true)
         }
 
         let port = try await waitForPort(in: portFile, of: process, log: logFile)
         return try await body(SMTPTestServer(port: port, spool: spool))
     }
 
-    private static func waitForPort(in portFile: URL, of process: Process, log: URL) async throws -> Int {
+    private static func waitForPort(in portFile: URL, of process: SpawnedProcess, log: URL) async throws -> Int {
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
             if let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text),
@@ -81,9 +72,9 @@ struct SMTPTestServer {
             {
                 return port
             }
-            guard process.isRunning else {
+            if let status = process.exitStatus(waiting: false) {
                 let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-                throw TestSetupError("the SMTP test server exited with status \(process.terminationStatus):\n\(output)")
+                throw TestSetupError("the SMTP test server exited with status \(status):\n\(output)")
             }
             try await Task.sleep(for: .milliseconds(20))
         }

@@ -21,7 +21,7 @@ struct TestCertificates {
         guard let openssl else { throw TestSetupError("openssl not found; install it with: apt-get install openssl") }
         func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
         func call(_ arguments: [String]) throws {
-            let result = try TestEnvironment.run(openssl, arguments, in: directory)
+            let result = try TestEnvironment.run(openssl, arguments)
             guard result.status == 0 else { throw TestSetupError("openssl \(arguments.first ?? "") failed: \(result.output)") }
         }
         func makeCA(_ name: String) throws {

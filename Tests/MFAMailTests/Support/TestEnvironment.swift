@@ -24,22 +24,17 @@ enum TestEnvironment {
 
     /// Runs `executable` to completion and returns its exit status and combined output.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("mfamail-output-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let process: SpawnedProcess
         do {
-            try process.run()
+            process = try SpawnedProcess(URL(fileURLWithPath: executable), arguments, outputPath: output.path, errorPath: nil)
         } catch {
             throw TestSetupError("cannot run \(executable): \(error)")
         }
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitForExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        let status = process.exitStatus(waiting: true) ?? -1
+        return (status, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
     }
 
     /// A new empty directory that `body` may fill; removed afterwards.

@@ -15,8 +15,8 @@ final class BalancedServers: Sendable {
     let baseURL: String
     /// Every message the SMTP server accepted.
     let mail: Outbox
-    private let nginx: Process
-    private let smtp: Process
+    private let nginx: SpawnedProcess
+    private let smtp: SpawnedProcess
     private let work: TemporaryDirectory
 
     /// The address nginx listens on; clients connect from other 127.0.0.0/8 addresses,
@@ -45,50 +45,41 @@ final class BalancedServers: Sendable {
             baseURL = "http://\(Self.proxyAddress):\(proxyPort)"
             try await Self.waitUntilAccepting(port: proxyPort, process: nginx, what: "nginx")
         } catch {
-            Foundation.kill(smtp.processIdentifier, SIGKILL)
+            smtp.signal(SIGKILL)
             await TestPostgres.drop(database)
             throw error
         }
     }
 
-    /// A test that failed before ``stop()`` leaves nothing running (the servers stop with their own values).
-    deinit {
-        if nginx.isRunning { Foundation.kill(nginx.processIdentifier, SIGTERM) }
-        if smtp.isRunning { Foundation.kill(smtp.processIdentifier, SIGKILL) }
-    }
-
     /// Kills server `index` at once (SIGKILL): no drain, no goodbye to the database.
     func kill(server index: Int) {
-        Foundation.kill(servers[index].process.processIdentifier, SIGKILL)
-        servers[index].process.waitForExit()
+        servers[index].process.signal(SIGKILL)
+        _ = servers[index].process.exitStatus(waiting: true)
     }
 
     /// Stops nginx, the servers and the SMTP server, and drops the database (a test
     /// that fails before this leaves it to the throwaway cluster).
     func stop() async throws {
-        Foundation.kill(nginx.processIdentifier, SIGTERM)
+        nginx.signal(SIGTERM)
         for server in servers where server.process.isRunning { _ = try await server.terminate(within: .seconds(10)) }
-        // SIGKILL: the child inherits the test thread's signal mask, in which SIGTERM may be blocked.
-        Foundation.kill(smtp.processIdentifier, SIGKILL)
-        while nginx.isRunning || smtp.isRunning { try await Task.sleep(for: .milliseconds(10)) }
+        smtp.signal(SIGTERM)
+        _ = try await nginx.waitForExit()
+        _ = try await smtp.waitForExit()
         await TestPostgres.drop(database)
     }
 
     /// Every line the servers logged.
     var logs: [String] { servers.flatMap { $0.log.split(separator: "\n").map(String.init) } }
 
-    private static func startSMTP(port: Int, maildir: String) throws -> Process {
-        let process = Process()
-        process.executableURL = try ExternalTool.venvPython().executable
+    private static func startSMTP(port: Int, maildir: String) throws -> SpawnedProcess {
         // -n: stay root rather than switch to nobody, who could not write the Maildir.
-        process.arguments = ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", maildir]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+        try SpawnedProcess(
+            try ExternalTool.venvPython().executable,
+            ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", maildir]
+        )
     }
 
-    private static func startNginx(port: Int, upstreams: [Int], directory: String) throws -> Process {
+    private static func startNginx(port: Int, upstreams: [Int], directory: String) throws -> SpawnedProcess {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let configuration = """
             worker_processes 1;
@@ -125,16 +116,10 @@ final class BalancedServers: Sendable {
             }
             command = ["/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] + command
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+        return try SpawnedProcess(URL(fileURLWithPath: command[0]), Array(command.dropFirst()))
     }
 
-    private static func waitUntilAccepting(port: Int, process: Process, what: String) async throws {
+    private static func waitUntilAccepting(port: Int, process: SpawnedProcess, what: String) async throws {
         let deadline = ContinuousClock.now + .seconds(20)
         while !LocalPorts.acceptsConnections(port: port) {
             guard process.isRunning, ContinuousClock.now < deadline else { throw TestFailure("\(what) did not start on port \(port)") }

@@ -49,10 +49,10 @@ import Testing
         let (rotation, output) = try LiveServer.start(arguments: ["rotate-key"], environment: [
             "MFA_DATA_DIR": server.dataDirectory.path, "MFA_LOG_FORMAT": "json",
         ])
-        while rotation.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+        let rotationStatus = try await rotation.waitForExit()
         rotating.store(false, ordering: .releasing)
         let statuses = try await traffic.value
-        #expect(rotation.terminationStatus == 0, "\(output.text)")
+        #expect(rotationStatus == 0, "\(output.text)")
         #expect(statuses.count >= 2 && statuses.allSatisfy { $0 == 202 }, "\(statuses)")
 
         // The key file holds one new key; every sealed value is under it.

@@ -1,16 +1,16 @@
 import Foundation
-import Synchronization
+import MFATestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
 /// The real `mfa-server` binary, started on a free port with a temporary data directory.
 final class LiveServer: Sendable {
-    let process: Process
+    let process: SpawnedProcess
     let dataDirectory: TemporaryDirectory
     /// The base URL it listens on, read from its log.
     let baseURL: String
-    private let output: OutputCollector
+    private let output: ProcessOutput
 
     /// Starts the server and waits until it logs where it listens.
     ///
@@ -42,15 +42,11 @@ final class LiveServer: Sendable {
                 return
             }
             guard process.isRunning, ContinuousClock.now < deadline else {
-                process.terminate()
+                process.signal(SIGKILL)
                 throw TestFailure("mfa-server did not start:\n\(output.text)")
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-    }
-
-    deinit {
-        if process.isRunning { process.terminate() }
     }
 
     /// The base URL of the metrics listener, once it logs where it listens.
@@ -75,27 +71,21 @@ final class LiveServer: Sendable {
     ///
     /// - Returns: the exit status, or `nil` if the process is still running.
     func terminate(within timeout: Duration) async throws -> Int32? {
-        kill(process.processIdentifier, SIGTERM)
+        process.signal(SIGTERM)
         let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
+        while true {
+            if let status = process.exitStatus(waiting: false) { return status }
             if ContinuousClock.now > deadline { return nil }
             try await Task.sleep(for: .milliseconds(20))
         }
-        return process.terminationReason == .exit ? process.terminationStatus : -process.terminationStatus
     }
 
-    /// Starts the binary with `arguments` and `environment`, collecting its output.
-    static func start(arguments: [String], environment: [String: String]) throws -> (Process, OutputCollector) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executablePath())
-        process.arguments = arguments
-        process.environment = environment
-        let output = OutputCollector()
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        pipe.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
-        try process.run()
+    /// Starts the binary with `arguments` and (only) `environment`, its output and errors into one file.
+    static func start(arguments: [String], environment: [String: String]) throws -> (SpawnedProcess, ProcessOutput) {
+        let output = try ProcessOutput()
+        let process = try SpawnedProcess(
+            URL(fileURLWithPath: try executablePath()), arguments, environment: environment, outputPath: output.path, errorPath: nil
+        )
         return (process, output)
     }
 
@@ -125,14 +115,15 @@ final class LiveServer: Sendable {
     }
 }
 
-/// Collects a process's output as it arrives.
-final class OutputCollector: Sendable {
-    private let data = Mutex(Data())
+/// A process's output and errors, in a file of a directory of its own that goes with it.
+final class ProcessOutput: Sendable {
+    private let directory: TemporaryDirectory
+    /// The file the process writes to.
+    var path: String { directory.path + "/output" }
 
-    func append(_ chunk: Data) {
-        data.withLock { $0.append(chunk) }
-    }
+    init() throws { directory = try TemporaryDirectory() }
 
-    var text: String { data.withLock { String(decoding: $0, as: UTF8.self) } }
+    /// Everything written so far.
+    var text: String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
     var lines: [String] { text.split(separator: "\n").map(String.init) }
 }

@@ -78,8 +78,8 @@ import MFATestSupport
         ]
         for (arguments, environment, line) in cases {
             let (process, output) = try LiveServer.start(arguments: arguments, environment: environment)
-            process.waitForExit()
-            #expect(process.terminationStatus == 2, "\(arguments) \(environment)")
+            let status = try await process.waitForExit()
+            #expect(status == 2, "\(arguments) \(environment)")
             try await Task.sleep(for: .milliseconds(50))
             #expect(output.lines == [line])
         }
@@ -87,8 +87,8 @@ import MFATestSupport
 
     @Test func helpListsEverySettingAndExitsZero() async throws {
         let (process, output) = try LiveServer.start(arguments: ["--help"], environment: [:])
-        process.waitForExit()
-        #expect(process.terminationStatus == 0)
+        let status = try await process.waitForExit()
+        #expect(status == 0)
         try await Task.sleep(for: .milliseconds(50))
         #expect(output.text.contains("MFA_PUBLIC_URL"))
         #expect(output.text.contains("--public-url"))

@@ -24,24 +24,15 @@ struct OperatorRun {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MFA_") }
         environment["MFA_DATA_DIR"] = dataDirectory
         environment.merge(extra) { $1 }
-        let inputFile = FileManager.default.temporaryDirectory.appending(path: "mfa-operator-input-\(UUID().uuidString)")
-        try Data(input.utf8).write(to: inputFile)
-        defer { try? FileManager.default.removeItem(at: inputFile) }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try LiveServer.executablePath())
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = try FileHandle(forReadingFrom: inputFile)
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let reportData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitForExit()
-        status = process.terminationStatus
-        report = String(decoding: reportData, as: UTF8.self)
-        self.errors = String(decoding: errorData, as: UTF8.self)
+        let files = try ProcessOutput()
+        let (inputFile, errorFile) = (files.path + ".input", files.path + ".errors")
+        try Data(input.utf8).write(to: URL(fileURLWithPath: inputFile))
+        let process = try SpawnedProcess(
+            URL(fileURLWithPath: try LiveServer.executablePath()), arguments, environment: environment,
+            inputPath: inputFile, outputPath: files.path, errorPath: errorFile
+        )
+        status = process.exitStatus(waiting: true) ?? -1
+        report = files.text
+        errors = (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? ""
     }
 }
