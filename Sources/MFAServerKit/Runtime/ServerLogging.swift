@@ -8,8 +8,8 @@ public enum ServerLogging {
     public static func bootstrap(format: LogFormat, level: Logger.Level, toStandardError: Bool = false) {
         LoggingSystem.bootstrap { label in
             var handler: any LogHandler = switch (format, toStandardError) {
-            case (.text, false): StreamLogHandler.standardOutput(label: label)
-            case (.text, true): StreamLogHandler.standardError(label: label)
+            case (.text, false): TextLogHandler(.standardOutput(label: label))
+            case (.text, true): TextLogHandler(.standardError(label: label))
             case (.json, false): JSONLinesLogHandler(label: label)
             case (.json, true): JSONLinesLogHandler(label: label, write: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
             }
