@@ -22,16 +22,22 @@ public final class SpawnedProcess: Sendable {
     /// Its exit status once reaped; a child is reaped exactly once, and never
     /// signalled afterwards, when its pid may already be another process's.
     private let reaped = Mutex<Int32?>(nil)
+    /// What ends the child if it is still running when this value goes away.
+    private let stopSignal: Int32
 
     /// Starts `executable` with `arguments`: standard input from the file at
     /// `inputPath`, output into the file at `outputPath`, and errors into the file at
     /// `errorPath`, or into the output file when it is `nil`. The child gets
     /// `environment` (this process's when `nil`), every signal at its default action
-    /// and none blocked, and no descriptor of this process but the three.
+    /// and none blocked, and no descriptor of this process but the three. If it is
+    /// still running when this value goes away, `stopSignal` ends it: `SIGTERM` for
+    /// a program that must stop children of its own, such as nginx its workers.
     public init(
         _ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
-        inputPath: String = "/dev/null", outputPath: String = "/dev/null", errorPath: String? = "/dev/null"
+        inputPath: String = "/dev/null", outputPath: String = "/dev/null", errorPath: String? = "/dev/null",
+        stopSignal: Int32 = SIGKILL
     ) throws {
+        self.stopSignal = stopSignal
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -78,9 +84,9 @@ public final class SpawnedProcess: Sendable {
         ).waitForExit()
     }
 
-    /// A child left running by a test that failed early is killed, not left behind.
+    /// A child left running by a test that failed early is ended, not left behind.
     deinit {
-        signal(SIGKILL)
+        signal(stopSignal)
         _ = exitStatus(waiting: true)
     }
 

@@ -116,7 +116,8 @@ final class BalancedServers: Sendable {
             }
             command = ["/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] + command
         }
-        return try SpawnedProcess(URL(fileURLWithPath: command[0]), Array(command.dropFirst()))
+        // SIGTERM if a failed test leaves it running: nginx then stops its worker, which SIGKILL would orphan.
+        return try SpawnedProcess(URL(fileURLWithPath: command[0]), Array(command.dropFirst()), stopSignal: SIGTERM)
     }
 
     private static func waitUntilAccepting(port: Int, process: SpawnedProcess, what: String) async throws {
