@@ -26,8 +26,9 @@ public struct ClientNetwork: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Returns: `nil` when `ipAddress` is not an IP address.
     public init?(ipAddress: String) {
-        if let octets = IPAddressText.ipv4(Substring(ipAddress)) {
-            key = Self.ipv4Key(octets)
+        if IPAddressText.ipv4(Substring(ipAddress)) != nil {
+            // The parser takes plain decimal octets only, so the text is already their key.
+            key = ipAddress
             return
         }
         guard let groups = IPAddressText.ipv6(ipAddress) else { return nil }

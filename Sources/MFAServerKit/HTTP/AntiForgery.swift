@@ -40,7 +40,7 @@ struct AntiForgery: Sendable {
     func checkSite(of request: Request) throws(RequestError) {
         if request.headers[Self.fetchSite]?.lowercased() == "cross-site" { throw .forbidden }
         for value in request.headers[values: .origin] {
-            let sent = value.trimmingCharacters(in: .whitespaces).lowercased()
+            let sent = value.trimmingOptionalWhitespace.lowercased()
             if sent != "null" && sent != origin { throw .forbidden }
         }
     }

@@ -39,8 +39,8 @@ struct BrowserSession: Sendable {
         for header in request.headers[values: .cookie] {
             for pair in header.split(separator: ";") {
                 let parts = pair.split(separator: "=", maxSplits: 1)
-                if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == name {
-                    return parts[1].trimmingCharacters(in: .whitespaces)
+                if parts.count == 2, parts[0].trimmingOptionalWhitespace == name {
+                    return String(parts[1].trimmingOptionalWhitespace)
                 }
             }
         }

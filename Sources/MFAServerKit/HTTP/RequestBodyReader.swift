@@ -20,12 +20,12 @@ extension Request {
     /// - Throws: ``RequestError/unsupportedMediaType`` for any other type, or JSON in a charset other than UTF-8.
     func bodyFormat(accepting formats: Set<BodyFormat>) throws(RequestError) -> BodyFormat {
         guard let contentType = headers[.contentType] else { return .json }
-        guard let mediaType = MediaType(from: contentType.trimmingCharacters(in: .whitespaces)) else {
+        guard let mediaType = MediaType(from: String(contentType.trimmingOptionalWhitespace)) else {
             throw .unsupportedMediaType
         }
         if mediaType.isType(.applicationJson), formats.contains(.json) {
             if let parameter = mediaType.parameter, parameter.name.lowercased() == "charset",
-               parameter.value.trimmingCharacters(in: .whitespaces).lowercased() != "utf-8" {
+               parameter.value.trimmingOptionalWhitespace.lowercased() != "utf-8" {
                 throw .unsupportedMediaType
             }
             return .json

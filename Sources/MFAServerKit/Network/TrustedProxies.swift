@@ -36,10 +36,10 @@ public struct TrustedProxies: Sendable, Equatable {
     ///   - forwardedProto: the `X-Forwarded-Proto` field value, if any.
     func client(peer: String?, forwardedFor: [String], forwardedProto: String?) -> ForwardedClient {
         guard let peer, isTrusted(peer) else { return ForwardedClient(address: peer, scheme: nil) }
-        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { String($0.trimmingOptionalWhitespace) }
         // Every hop trusted (or none given): the left-most is as far as the chain goes.
         let address = hops.last { !isTrusted($0) } ?? hops.first ?? peer
-        let scheme = forwardedProto.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let scheme = forwardedProto.map { $0.trimmingOptionalWhitespace.lowercased() }
         return ForwardedClient(address: address, scheme: scheme == "https" || scheme == "http" ? scheme : nil)
     }
 
