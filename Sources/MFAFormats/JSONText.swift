@@ -29,23 +29,35 @@ public enum JSONText {
     /// control characters escaped as Foundation escapes them, everything else
     /// (slashes and non-ASCII text included) as it is, in UTF-8.
     public static func appendQuoted(_ string: String, to text: inout [UInt8]) {
-        text.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): text += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): text += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: text += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: text += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: text += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x08: text += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C: text += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                text += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: text.append(byte)
+        var string = string
+        string.withUTF8 { bytes in
+            text.append(UInt8(ascii: "\""))
+            // The runs between the bytes to escape go in whole: most strings are one run.
+            var runStart = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "\\") || bytes[index] < 0x20 {
+                text.append(contentsOf: bytes[runStart..<index])
+                appendEscaped(bytes[index], to: &text)
+                runStart = index + 1
             }
+            text.append(contentsOf: bytes[runStart...])
+            text.append(UInt8(ascii: "\""))
         }
-        text.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends the escape of a quote, a backslash or a control character.
+    private static func appendEscaped(_ byte: UInt8, to text: inout [UInt8]) {
+        text.append(UInt8(ascii: "\\"))
+        switch byte {
+        case 0x0A: text.append(UInt8(ascii: "n"))
+        case 0x0D: text.append(UInt8(ascii: "r"))
+        case 0x09: text.append(UInt8(ascii: "t"))
+        case 0x08: text.append(UInt8(ascii: "b"))
+        case 0x0C: text.append(UInt8(ascii: "f"))
+        case 0x00..<0x20:
+            let hex = Array("0123456789abcdef".utf8)
+            text += "u00".utf8 + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+        default: text.append(byte) // a quote or a backslash
+        }
     }
 }
 

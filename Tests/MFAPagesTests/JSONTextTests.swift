@@ -64,7 +64,7 @@ import Testing
         let value = Everything(
             text: "quote \" backslash \\ slash / \(controls) é 😀 \u{2028} \u{7F}",
             small: -128, negative: -42, huge: .max, fraction: -0.25, whole: 2, kind: .second,
-            missing: nil, present: "here",
+            missing: nil, present: "\"escapes at both ends\n",
             inner: Inner(name: "a/b", flags: [true, false]),
             list: [Inner(name: "x", flags: []), Inner(name: "y", flags: [true])],
             empty: [], nothing: Nothing(),
