@@ -220,7 +220,7 @@ package.targets += [
     .testTarget(
         name: "MFAWebAuthnTests",
         dependencies: [
-            "MFAWebAuthn",
+            "MFAWebAuthn", "MFATestSupport",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
             .product(name: "SwiftASN1", package: "swift-asn1"),

@@ -1,6 +1,6 @@
 import MFAPasswords
 import Testing
-import MFACoreTesting
+import MFATestSupport
 
 /// Compares MFACore's Argon2id with libargon2's `argon2` tool on random inputs,
 /// encoded PHC string against encoded PHC string.
@@ -135,15 +135,3 @@ import MFACoreTesting
     }
 }
 
-/// A reproducible `RandomNumberGenerator` over ``SeededRandomSource``.
-struct SeededGenerator: RandomNumberGenerator {
-    let source: SeededRandomSource
-
-    init(seed: UInt64) {
-        source = SeededRandomSource(seed: seed)
-    }
-
-    mutating func next() -> UInt64 {
-        source.bytes(count: 8).reduce(0) { $0 << 8 | UInt64($1) }
-    }
-}

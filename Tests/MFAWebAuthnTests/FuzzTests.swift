@@ -1,18 +1,7 @@
 import Foundation
+import MFATestSupport
 import MFAWebAuthn
 import Testing
-
-/// SplitMix64: a small seeded generator, so that a failing case can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Feeds random and mutated inputs to the CBOR decoder, the authenticator data parser
 /// and the COSE key decoder. Every input must be answered or refused with a typed error
@@ -73,7 +62,7 @@ struct FuzzTests {
 
     @Test("the decoders answer or refuse every random and mutated input")
     func fuzz() {
-        var random = SeededGenerator(state: Self.seed)
+        var random = SeededGenerator(seed: Self.seed)
         let seeds = Self.seeds()
         let decoder = CBORDecoder()
         var accepted = (cbor: 0, authenticatorData: 0, coseKey: 0)

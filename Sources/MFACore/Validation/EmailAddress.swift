@@ -54,10 +54,13 @@ public struct EmailAddress: Sendable, Hashable {
         guard !hasRefusedCharacter else {
             return "An email address has no spaces, control characters or invisible formatting characters."
         }
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return "An email address has exactly one @." }
-        let domain = parts[1]
-        guard !parts[0].isEmpty, domain.contains("."), domain.first != ".", domain.last != "." else {
+        // Bytes, not characters: "@" and "." are ASCII, and UTF-8 never hides an ASCII byte in another character.
+        let (bytes, at, dot) = (address.utf8, UInt8(ascii: "@"), UInt8(ascii: "."))
+        guard let separator = bytes.firstIndex(of: at), bytes.lastIndex(of: at) == separator else {
+            return "An email address has exactly one @."
+        }
+        let domain = bytes[bytes.index(after: separator)...]
+        guard separator != bytes.startIndex, domain.contains(dot), domain.first != dot, domain.last != dot else {
             return "An email address needs a name before the @ and a domain with a dot after it."
         }
         guard MailAddressSyntax.isDeliverable(address) else {

@@ -8,41 +8,73 @@
 /// recipient or an SMTP parameter into a header or an SMTP command.
 /// Internationalized addresses (SMTPUTF8) are not supported yet.
 public enum MailAddressSyntax {
+    // Byte by byte over UTF-8: every byte the rule allows is ASCII, and a byte
+    // of a multi-byte character is never one of them (this runs for every address).
+
     /// True when mail can be delivered to `address`, a bare `local@domain`.
     public static func isDeliverable(_ address: String) -> Bool {
-        guard address.utf8.count <= 254, let at = address.lastIndex(of: "@") else { return false }
-        let local = address[..<at]
-        let domain = address[address.index(after: at)...]
-        return local.utf8.count <= 64 && isDotAtom(local, allowed: isAtomText) && isValidDomain(domain)
+        let bytes = address.utf8
+        guard bytes.count <= 254, let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return false }
+        let local = bytes[..<at]
+        return local.count <= 64 && isDotAtom(local, allowed: isAtomText) && isValidDomain(bytes[bytes.index(after: at)...])
     }
 
     /// True when `domain` is a host name of ASCII letters, digits and inner
     /// hyphens, or an address literal such as `[192.0.2.1]`.
     public static func isValidDomain(_ domain: Substring) -> Bool {
-        if domain.hasPrefix("[") {
-            let literal = domain.dropFirst()
-            return literal.hasSuffix("]") && literal.dropLast().unicodeScalars.allSatisfy {
-                $0.isASCII && (isLetterOrDigit($0) || ".:".unicodeScalars.contains($0))
-            } && literal.count > 1
-        }
-        return isDotAtom(domain) { isLetterOrDigit($0) || $0 == "-" }
-            && !domain.split(separator: ".").contains { $0.hasPrefix("-") || $0.hasSuffix("-") }
+        isValidDomain(domain.utf8)
     }
 
     /// True for RFC 5322 `atext`: the characters of an unquoted local part.
     public static func isAtomText(_ scalar: Unicode.Scalar) -> Bool {
-        isLetterOrDigit(scalar) || "!#$%&'*+-/=?^_`{|}~".unicodeScalars.contains(scalar)
+        scalar.isASCII && isAtomText(UInt8(scalar.value))
     }
 
-    /// True when `text` is one or more non-empty runs of `allowed` characters separated by single dots.
-    private static func isDotAtom(_ text: Substring, allowed: (Unicode.Scalar) -> Bool) -> Bool {
-        let atoms = text.split(separator: ".", omittingEmptySubsequences: false)
-        return atoms.allSatisfy { atom in
-            !atom.isEmpty && atom.unicodeScalars.allSatisfy { $0.isASCII && allowed($0) }
+    private static func isAtomText(_ byte: UInt8) -> Bool {
+        isLetterOrDigit(byte) || "!#$%&'*+-/=?^_`{|}~".utf8.contains(byte)
+    }
+
+    private static func isValidDomain<Bytes: BidirectionalCollection<UInt8>>(_ domain: Bytes) -> Bool {
+        if domain.first == UInt8(ascii: "[") {
+            let literal = domain.dropFirst()
+            guard literal.last == UInt8(ascii: "]") else { return false }
+            let inside = literal.dropLast()
+            return !inside.isEmpty && inside.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") }
         }
+        // Labels of letters, digits and hyphens, none empty, none starting or ending with a hyphen.
+        let (dot, hyphen) = (UInt8(ascii: "."), UInt8(ascii: "-"))
+        var labelLength = 0
+        var previous: UInt8 = dot
+        for byte in domain {
+            if byte == dot {
+                guard labelLength > 0, previous != hyphen else { return false }
+                labelLength = 0
+            } else {
+                guard isLetterOrDigit(byte) || (byte == hyphen && labelLength > 0) else { return false }
+                labelLength += 1
+            }
+            previous = byte
+        }
+        return labelLength > 0 && previous != hyphen
     }
 
-    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    /// True when `text` is one or more non-empty runs of `allowed` bytes separated by single dots.
+    private static func isDotAtom<Bytes: Collection<UInt8>>(_ text: Bytes, allowed: (UInt8) -> Bool) -> Bool {
+        var atomLength = 0
+        for byte in text {
+            if byte == UInt8(ascii: ".") {
+                guard atomLength > 0 else { return false }
+                atomLength = 0
+            } else {
+                guard allowed(byte) else { return false }
+                atomLength += 1
+            }
+        }
+        return atomLength > 0
+    }
+
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 }
