@@ -43,19 +43,9 @@ public enum MailAddressSyntax {
         }
         // Labels of letters, digits and hyphens, none empty, none starting or ending with a hyphen.
         let (dot, hyphen) = (UInt8(ascii: "."), UInt8(ascii: "-"))
-        var labelLength = 0
-        var previous: UInt8 = dot
-        for byte in domain {
-            if byte == dot {
-                guard labelLength > 0, previous != hyphen else { return false }
-                labelLength = 0
-            } else {
-                guard isLetterOrDigit(byte) || (byte == hyphen && labelLength > 0) else { return false }
-                labelLength += 1
-            }
-            previous = byte
-        }
-        return labelLength > 0 && previous != hyphen
+        return isDotAtom(domain) { isLetterOrDigit($0) || $0 == hyphen }
+            && domain.first != hyphen && domain.last != hyphen
+            && !zip(domain, domain.dropFirst()).contains { ($0 == dot && $1 == hyphen) || ($0 == hyphen && $1 == dot) }
     }
 
     /// True when `text` is one or more non-empty runs of `allowed` bytes separated by single dots.
