@@ -35,7 +35,7 @@ import MFATestSupport
                     for index in stride(from: worker, to: cases.count, by: 2) {
                         let testCase = cases[index]
                         let ours = try Self.encodedHash(for: testCase)
-                        let theirs = try await tool.encodedArgon2idHash(
+                        let theirs = try tool.encodedArgon2idHash(
                             password: testCase.password, salt: testCase.salt, memoryKiB: testCase.memoryKiB,
                             iterations: testCase.iterations, parallelism: testCase.parallelism,
                             outputByteCount: testCase.outputByteCount
@@ -84,7 +84,7 @@ import MFATestSupport
         testCase.iterations = shape.iterations
         testCase.parallelism = shape.parallelism
         let ours = try Self.encodedHash(for: testCase)
-        let theirs = try await tool.encodedArgon2idHash(
+        let theirs = try tool.encodedArgon2idHash(
             password: testCase.password, salt: testCase.salt, memoryKiB: testCase.memoryKiB,
             iterations: testCase.iterations, parallelism: testCase.parallelism, outputByteCount: testCase.outputByteCount
         )

@@ -51,7 +51,7 @@ struct SMTPTestServer {
         let logFile = directory.appendingPathComponent("server.log")
         try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)
         let process = try SpawnedProcess(
-            URL(fileURLWithPath: python),
+            python.executable,
             [TestEnvironment.serverScript, "--spool", spool.path, "--port-file", portFile.path] + options.arguments,
             outputPath: logFile.path, errorPath: nil
         )
@@ -102,9 +102,8 @@ struct SMTPTestServer {
 
     /// What Python's `email` package makes of an `.eml` file.
     static func parse(messageFile path: String) throws -> ParsedMessage {
-        let result = try TestEnvironment.run(try TestEnvironment.python(), [TestEnvironment.serverScript, "--parse", path])
-        guard result.status == 0 else { throw TestSetupError("parsing \(path) failed: \(result.output)") }
-        return try JSONDecoder().decode(ParsedMessage.self, from: Data(result.output.utf8))
+        let output = try TestEnvironment.python().run([TestEnvironment.serverScript, "--parse", path])
+        return try JSONDecoder().decode(ParsedMessage.self, from: output)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MFATestSupport
 
 /// A private CA the tests trust, and server certificates made with the `openssl` CLI.
 struct TestCertificates {
@@ -17,12 +18,10 @@ struct TestCertificates {
     }
 
     static func make(in directory: URL) throws -> TestCertificates {
-        let openssl = ["/usr/bin/openssl", "/usr/local/bin/openssl"].first(where: FileManager.default.isExecutableFile)
-        guard let openssl else { throw TestSetupError("openssl not found; install it with: apt-get install openssl") }
+        let openssl = try ExternalTool.onPath("openssl", installation: "apt-get install openssl")
         func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
         func call(_ arguments: [String]) throws {
-            let result = try TestEnvironment.run(openssl, arguments)
-            guard result.status == 0 else { throw TestSetupError("openssl \(arguments.first ?? "") failed: \(result.output)") }
+            _ = try openssl.run(arguments)
         }
         func makeCA(_ name: String) throws {
             try call(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",

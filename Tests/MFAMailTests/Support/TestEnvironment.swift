@@ -11,30 +11,14 @@ enum TestEnvironment {
     static let serverScript = repositoryRoot.appendingPathComponent("Tests/MFAMailTests/Fixtures/smtp-test-server.py").path
 
     /// The venv's Python with aiosmtpd, or a test failure that says how to install it.
-    static func python() throws -> String {
-        let python = repositoryRoot.appendingPathComponent(".venv/bin/python3").path
-        let hint = "create it with: python3 -m venv .venv && .venv/bin/pip install aiosmtpd (see .ci/run)"
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            throw TestSetupError("no Python venv at \(python); \(hint)")
-        }
-        let check = try run(python, ["-c", "import aiosmtpd"])
-        guard check.status == 0 else { throw TestSetupError("aiosmtpd is not installed in \(python); \(hint)") }
-        return python
-    }
-
-    /// Runs `executable` to completion and returns its exit status and combined output.
-    @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("mfamail-output-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        let process: SpawnedProcess
+    static func python() throws -> ExternalTool {
+        let python = try ExternalTool.venvPython()
         do {
-            process = try SpawnedProcess(URL(fileURLWithPath: executable), arguments, outputPath: output.path, errorPath: nil)
+            _ = try python.run(["-c", "import aiosmtpd"])
         } catch {
-            throw TestSetupError("cannot run \(executable): \(error)")
+            throw TestSetupError("aiosmtpd is not installed in \(python.executable.path); install it with .venv/bin/pip install aiosmtpd (see .ci/run)")
         }
-        let status = process.exitStatus(waiting: true) ?? -1
-        return (status, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
+        return python
     }
 
     /// A new empty directory that `body` may fill; removed afterwards.
